@@ -1,0 +1,56 @@
+import { DlkitError } from './errors.js';
+
+/** Bounds for {@link assertNumber}. */
+export interface NumberBounds {
+  /** Smallest allowed value (inclusive unless `minExclusive`). */
+  min?: number;
+  /** Largest allowed value (inclusive unless `maxExclusive`). */
+  max?: number;
+  /** Whether `min` itself is rejected. */
+  minExclusive?: boolean;
+  /** Whether `max` itself is rejected. */
+  maxExclusive?: boolean;
+  /** Whether the value must be a whole number. */
+  integer?: boolean;
+}
+
+/**
+ * Checks a plain number option: finite, optionally whole, within bounds.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - The value given.
+ * @param bounds - What is allowed.
+ * @returns The value, typed as a number.
+ *
+ * @example
+ * ```ts
+ * import { assertNumber } from '@dlkit/core';
+ * const lr = assertNumber('model', 'learningRate', 0.01, { min: 0, minExclusive: true });
+ * console.log(lr);
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertNumber(
+  fn: string,
+  argument: string,
+  value: unknown,
+  bounds: NumberBounds = {},
+): number {
+  const { min, max, minExclusive = false, maxExclusive = false, integer = false } = bounds;
+  const what = integer ? 'an integer' : 'a finite number';
+  const range =
+    (min === undefined ? '' : ` ${minExclusive ? '>' : '>='} ${min}`) +
+    (min !== undefined && max !== undefined ? ' and' : '') +
+    (max === undefined ? '' : ` ${maxExclusive ? '<' : '<='} ${max}`);
+  const fail = (): never => {
+    const got = typeof value === 'number' ? String(value) : `${typeof value} ${String(value)}`;
+    throw new DlkitError('value', fn, `${argument} must be ${what}${range}, got ${got}`, { argument });
+  };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fail();
+  if (integer && !Number.isInteger(value)) fail();
+  if (min !== undefined && (minExclusive ? value <= min : value < min)) fail();
+  if (max !== undefined && (maxExclusive ? value >= max : value > max)) fail();
+  return value;
+}

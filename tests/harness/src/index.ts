@@ -1,0 +1,11 @@
+/**
+ * dlkit's shared test harness. See `tests/README.md`.
+ *
+ * @packageDocumentation
+ */
+export { expectTensorsClose, type TensorLike, type CloseOptions } from './close.ts';
+export { expectNoLeaks } from './leaks.ts';
+export { expectBackwardMatchesAutodiff, type GradientCase } from './gradients.ts';
+export { loadFixture, fixtureTensor, fixturesDir, type FixtureTensor } from './fixtures.ts';
+export { fc, arbShape, arbTensor, type ShapeBounds } from './properties.ts';
+export { extractDocExamples, runDocExamples, type DocExample } from './doc-examples.ts';

@@ -1,0 +1,55 @@
+/**
+ * The vitest settings every dlkit package shares. A package's `vitest.config.ts` is one call:
+ * `export default dlkitProject(import.meta.url, { backend: 'cpu' })`.
+ *
+ * - Workspace packages resolve to their `src/` (the `@dlkit/source` condition and an alias), so
+ *   tests need no build.
+ * - Each project writes `.vitest/results.json`, which `scripts/check.mjs` adds up.
+ * - The setup file picks the tfjs backend (`DLKIT_BACKEND` overrides the project's default).
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** `@dlkit/<name>` → `packages/<name>/src/index.ts` for every package in the workspace. */
+function workspaceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const name of readdirSync(join(root, 'packages'))) {
+    const entry = join(root, 'packages', name, 'src', 'index.ts');
+    if (existsSync(entry)) aliases[`@dlkit/${name}`] = entry;
+  }
+  aliases['@dlkit/test-harness'] = join(root, 'tests', 'harness', 'src', 'index.ts');
+  return aliases;
+}
+
+/** Options for {@link dlkitProject}. */
+export interface DlkitProjectOptions {
+  /** The tfjs backend the project's tests run on unless `DLKIT_BACKEND` says otherwise. */
+  backend?: 'cpu' | 'fast';
+  /** Per-test time limit in milliseconds. */
+  testTimeout?: number;
+}
+
+/** The vitest project config of the package whose `vitest.config.ts` is at `configUrl`. */
+export function dlkitProject(configUrl: string, options: DlkitProjectOptions = {}): ViteUserConfig {
+  const dir = dirname(fileURLToPath(configUrl));
+  const name = dir.slice(root.length + 1).replace(/\\/g, '/');
+  return defineConfig({
+    resolve: { alias: workspaceAliases(), conditions: ['@dlkit/source', 'module', 'node', 'default'] },
+    ssr: { resolve: { conditions: ['@dlkit/source', 'module', 'node', 'default'] } },
+    test: {
+      name,
+      root: dir,
+      include: ['src/**/*.test.ts'],
+      environment: 'node',
+      setupFiles: [resolve(root, 'tests/harness/src/setup.ts')],
+      env: { DLKIT_DEFAULT_BACKEND: options.backend ?? 'cpu' },
+      testTimeout: options.testTimeout ?? 30_000,
+      reporters: ['default', 'json'],
+      outputFile: { json: join(dir, '.vitest', 'results.json') },
+    },
+  });
+}
