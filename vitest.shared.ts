@@ -38,7 +38,10 @@ export function dlkitProject(configUrl: string, options: DlkitProjectOptions = {
   const dir = dirname(fileURLToPath(configUrl));
   const name = dir.slice(root.length + 1).replace(/\\/g, '/');
   return defineConfig({
-    resolve: { alias: workspaceAliases(), conditions: ['@dlkit/source', 'module', 'node', 'default'] },
+    resolve: {
+      alias: workspaceAliases(),
+      conditions: ['@dlkit/source', 'module', 'node', 'default'],
+    },
     ssr: { resolve: { conditions: ['@dlkit/source', 'module', 'node', 'default'] } },
     test: {
       name,

@@ -30,7 +30,8 @@ const kebab = (s) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const validName = /^[a-z][a-z0-9-]*$/;
 
 function newPackage(name, description) {
-  if (!name || !validName.test(name)) fail('usage: new package <name> "<description>" (name: a-z, 0-9, -)');
+  if (!name || !validName.test(name))
+    fail('usage: new package <name> "<description>" (name: a-z, 0-9, -)');
   if (!description) fail('new package: give a one-line description');
   const dir = join(root, 'packages', name);
   if (existsSync(dir)) fail(`packages/${name} exists already`);
@@ -40,7 +41,18 @@ function newPackage(name, description) {
     version: '0.0.0',
     description,
     ...Object.fromEntries(
-      ['license', 'author', 'repository', 'type', 'sideEffects', 'exports', 'types', 'files', 'engines', 'scripts']
+      [
+        'license',
+        'author',
+        'repository',
+        'type',
+        'sideEffects',
+        'exports',
+        'types',
+        'files',
+        'engines',
+        'scripts',
+      ]
         .filter((k) => k in core)
         .map((k) => [k, core[k]]),
     ),
@@ -51,7 +63,13 @@ function newPackage(name, description) {
     devDependencies: core.devDependencies,
   };
   write(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'typedoc.json', 'vitest.config.ts', 'tsdoc.json']) {
+  for (const file of [
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'typedoc.json',
+    'vitest.config.ts',
+    'tsdoc.json',
+  ]) {
     write(join(dir, file), readFileSync(join(root, 'packages', 'core', file), 'utf8'));
   }
   write(
@@ -68,7 +86,9 @@ function newPackage(name, description) {
     "import { fileURLToPath } from 'node:url';\nimport { runDocExamples } from '@dlkit/test-harness';\n\n" +
       "runDocExamples(fileURLToPath(new URL('..', import.meta.url)));\n",
   );
-  console.log(`\nnext: pnpm install, then pnpm new module ${name} <module> <exportName> "<course week>"`);
+  console.log(
+    `\nnext: pnpm install, then pnpm new module ${name} <module> <exportName> "<course week>"`,
+  );
 }
 
 function newModule(pkgName, moduleName, exportName, week) {
@@ -130,11 +150,15 @@ describe('${exportName}', () => {
 `,
   );
   const index = join(dir, 'src', 'index.ts');
-  writeFileSync(index, `${readFileSync(index, 'utf8')}export { ${exportName} } from './${moduleName}/${file}.js';\n`);
+  writeFileSync(
+    index,
+    `${readFileSync(index, 'utf8')}export { ${exportName} } from './${moduleName}/${file}.js';\n`,
+  );
   console.log(`updated packages/${pkgName}/src/index.ts`);
   const readme = join(dir, 'README.md');
   const rows = readFileSync(readme, 'utf8');
-  if (!rows.includes('| course week | module | exports |')) fail(`${readme} has no course map table`);
+  if (!rows.includes('| course week | module | exports |'))
+    fail(`${readme} has no course map table`);
   writeFileSync(
     readme,
     rows.replace(
@@ -145,10 +169,16 @@ describe('${exportName}', () => {
   console.log(`updated packages/${pkgName}/README.md`);
   const guide = join(root, 'docs', pkgName, `${moduleName}.md`);
   if (!existsSync(guide)) {
-    write(guide, `# ${week}: ${moduleName}\n\nTODO: the lecture's idea, the formulas, and a worked example with \`${exportName}\`.\n`);
+    write(
+      guide,
+      `# ${week}: ${moduleName}\n\nTODO: the lecture's idea, the formulas, and a worked example with \`${exportName}\`.\n`,
+    );
   }
 }
 
 if (kind === 'package') newPackage(args[0], args[1]);
 else if (kind === 'module') newModule(...args);
-else fail('usage: new package <name> "<description>" | new module <package> <module> <exportName> "<week>"');
+else
+  fail(
+    'usage: new package <name> "<description>" | new module <package> <module> <exportName> "<week>"',
+  );

@@ -18,3 +18,4 @@ export { assertNumber, type NumberBounds } from './tensor/values.js';
 export { RandomState } from './tensor/random-state.js';
 export { sigmoid, sigmoidBackward, type ActivationResult } from './activations/sigmoid.js';
 export { relu, reluBackward } from './activations/relu.js';
+export type { Parameters, Gradients } from './tensor/parameters.js';

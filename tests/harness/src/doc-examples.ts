@@ -76,7 +76,8 @@ export function runDocExamples(packageDir: string): void {
   mkdirSync(outDir, { recursive: true });
   describe('TSDoc @example blocks run', () => {
     it('the package has examples', () => {
-      if (examples.length === 0) throw new Error(`runDocExamples: no @example in ${packageDir}/src`);
+      if (examples.length === 0)
+        throw new Error(`runDocExamples: no @example in ${packageDir}/src`);
     });
     for (const [n, ex] of examples.entries()) {
       it(`${ex.file}:${ex.line}`, async () => {

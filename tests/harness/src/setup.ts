@@ -12,6 +12,7 @@ if (wanted === 'fast') {
   };
   await setupBackend();
 } else {
-  if (!(await tf.setBackend(wanted))) throw new Error(`test setup: tfjs backend '${wanted}' did not start`);
+  if (!(await tf.setBackend(wanted)))
+    throw new Error(`test setup: tfjs backend '${wanted}' did not start`);
   await tf.ready();
 }

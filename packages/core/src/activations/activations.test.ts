@@ -42,7 +42,10 @@ describe.each(cases)('$name', ({ name, forward, backward }) => {
   it('backward equals tf.grad of the forward', () => {
     tf.tidy(() => {
       // Away from 0, where ReLU has no derivative.
-      const Z = tf.tensor2d([[-2.5, -0.3, 0.4, 1.7], [3.1, -1.2, 0.05, -0.07]]);
+      const Z = tf.tensor2d([
+        [-2.5, -0.3, 0.4, 1.7],
+        [3.1, -1.2, 0.05, -0.07],
+      ]);
       expectBackwardMatchesAutodiff({
         inputs: { Z },
         forward: ({ Z }) => forward(Z).A,

@@ -60,7 +60,9 @@ export function sigmoid(Z: tf.Tensor): ActivationResult {
  * @category C1 W4 · Deep neural network
  */
 export function sigmoidBackward(dA: tf.Tensor, cache: tf.Tensor): tf.Tensor {
-  new ShapeChecker('sigmoidBackward').check('cache', cache, cache.shape).check('dA', dA, cache.shape);
+  new ShapeChecker('sigmoidBackward')
+    .check('cache', cache, cache.shape)
+    .check('dA', dA, cache.shape);
   return tf.tidy(() => {
     const s = tf.sigmoid(cache);
     return dA.mul(s).mul(tf.scalar(1).sub(s));

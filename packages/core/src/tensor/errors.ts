@@ -10,7 +10,8 @@
  *
  * @category Tensor basics
  */
-export type DlkitErrorKind = 'shape' | 'dtype' | 'value' | 'state' | 'backend' | 'io' | 'dependency';
+export type DlkitErrorKind =
+  'shape' | 'dtype' | 'value' | 'state' | 'backend' | 'io' | 'dependency';
 
 /**
  * The one error type every dlkit package throws. Its message always starts with the function

@@ -49,7 +49,7 @@ function ddAdd(ah: number, al: number, bh: number, bl: number): [number, number]
 const view = new DataView(new ArrayBuffer(8));
 
 /**
- * ln(x) for finite x > 0, correctly rounded. Inputs outside that range follow `Math.log`.
+ * ln(x) for positive finite x, correctly rounded. Inputs outside that range follow `Math.log`.
  *
  * @internal
  */

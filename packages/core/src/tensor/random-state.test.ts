@@ -34,8 +34,13 @@ describe('RandomState is bit-compatible with NumPy', () => {
     const rs = new RandomState(7);
     for (const step of fx.mixed) {
       if (step.call === 'seed') rs.seed(step.n);
-      else if (step.call === 'rand') expect(Array.from(rs.randomSampleArray(step.n))).toEqual(step.values);
-      else expectTensorsClose(Array.from(rs.standardNormalArray(step.n)), step.values, { rtol: 1e-15, atol: 0 });
+      else if (step.call === 'rand')
+        expect(Array.from(rs.randomSampleArray(step.n))).toEqual(step.values);
+      else
+        expectTensorsClose(Array.from(rs.standardNormalArray(step.n)), step.values, {
+          rtol: 1e-15,
+          atol: 0,
+        });
     }
   });
 

@@ -66,7 +66,9 @@ describe('ShapeChecker', () => {
     expect(() => shapes.check('W', [4, 2], ['n', 'nPrev'])).toThrow(
       'linearForward: W must have shape [n, nPrev] with nPrev = 3 (from A), got [4, 2]',
     );
-    expect(() => shapes.dim('q')).toThrow('linearForward: no checked argument has a dimension named q');
+    expect(() => shapes.dim('q')).toThrow(
+      'linearForward: no checked argument has a dimension named q',
+    );
   });
 
   it('checks consistency of a name for all generated pairs of shapes', () => {
@@ -91,7 +93,10 @@ describe('assertDtype and assertFinite', () => {
   });
 
   it('finds NaN and infinities and says where', () => {
-    const t = tf.tensor([[1, 2], [Infinity, 4]]);
+    const t = tf.tensor([
+      [1, 2],
+      [Infinity, 4],
+    ]);
     expect(() => assertFinite('fit', 'X', t)).toThrow(
       'fit: X must be finite, got Infinity at flat index 2 of shape [2, 2]',
     );

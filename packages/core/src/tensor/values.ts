@@ -46,7 +46,9 @@ export function assertNumber(
     (max === undefined ? '' : ` ${maxExclusive ? '<' : '<='} ${max}`);
   const fail = (): never => {
     const got = typeof value === 'number' ? String(value) : `${typeof value} ${String(value)}`;
-    throw new DlkitError('value', fn, `${argument} must be ${what}${range}, got ${got}`, { argument });
+    throw new DlkitError('value', fn, `${argument} must be ${what}${range}, got ${got}`, {
+      argument,
+    });
   };
   if (typeof value !== 'number' || !Number.isFinite(value)) return fail();
   if (integer && !Number.isInteger(value)) fail();

@@ -1,0 +1,11 @@
+/**
+ * Fast TensorFlow.js training in Node and the browser with no native install: backend selection, training kernels, a file-system IOHandler.
+ *
+ * @packageDocumentation
+ */
+export {
+  setupBackend,
+  backendCandidates,
+  type BackendName,
+  type SetupBackendOptions,
+} from './setup/setup-backend.js';
