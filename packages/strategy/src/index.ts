@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { accuracy } from './metrics/accuracy.js';
+export type { Labels } from './metrics/labels.js';

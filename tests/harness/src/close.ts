@@ -71,7 +71,9 @@ function indexOf(flat: number, shape: number[]): string {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { expectTensorsClose } from '@dlkit/test-harness';
- * expectTensorsClose(tf.tensor([1, 2.0000001]), [1, 2]);
+ * const x = tf.tensor([1, 2.0000001]);
+ * expectTensorsClose(x, [1, 2]);
+ * x.dispose();
  * ```
  */
 export function expectTensorsClose(

@@ -12,6 +12,11 @@ export interface DocExample {
   line: number;
   /** The TypeScript code inside the example's code fence. */
   code: string;
+  /**
+   * Whether the code fence says `ts noexec` after its backticks: code that can only run in a particular
+   * place (a test file). Such examples are reported as skipped, never silently dropped.
+   */
+  noexec: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -43,11 +48,17 @@ export function extractDocExamples(packageDir: string, srcDir = 'src'): DocExamp
       if (!/^\s*\*\s*@example\b/.test(lines[i] ?? '')) continue;
       let j = i + 1;
       while (j < lines.length && !/^\s*\*\s*```/.test(lines[j] ?? '')) j++;
+      const noexec = /```\w*\s+noexec\b/.test(lines[j] ?? '');
       const code: string[] = [];
       for (j++; j < lines.length && !/^\s*\*\s*```/.test(lines[j] ?? ''); j++) {
         code.push((lines[j] ?? '').replace(/^\s*\* ?/, ''));
       }
-      examples.push({ file: relative(packageDir, path), line: i + 1, code: code.join('\n') });
+      examples.push({
+        file: relative(packageDir, path),
+        line: i + 1,
+        code: code.join('\n'),
+        noexec,
+      });
       i = j;
     }
   }
@@ -62,8 +73,8 @@ export function extractDocExamples(packageDir: string, srcDir = 'src'): DocExamp
  * @param packageDir - The package folder (e.g. `fileURLToPath(new URL('..', import.meta.url))`).
  *
  * @example
- * ```ts
- * // src/examples.test.ts
+ * ```ts noexec
+ * // src/examples.test.ts — vitest allows describe() only in a test file, so this one is not run.
  * import { fileURLToPath } from 'node:url';
  * import { runDocExamples } from '@dlkit/test-harness';
  * runDocExamples(fileURLToPath(new URL('..', import.meta.url)));
@@ -80,7 +91,7 @@ export function runDocExamples(packageDir: string): void {
         throw new Error(`runDocExamples: no @example in ${packageDir}/src`);
     });
     for (const [n, ex] of examples.entries()) {
-      it(`${ex.file}:${ex.line}`, async () => {
+      (ex.noexec ? it.skip : it)(`${ex.file}:${ex.line}`, async () => {
         const file = join(outDir, `${ex.file.replace(/[\\/]/g, '_')}.${n}.ts`);
         writeFileSync(file, `${ex.code}\nexport {};\n`);
         const log = console.log;

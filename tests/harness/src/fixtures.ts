@@ -51,7 +51,9 @@ export function loadFixture<T = Record<string, unknown>>(name: string): T {
  * @example
  * ```ts
  * import { fixtureTensor } from '@dlkit/test-harness';
- * fixtureTensor({ shape: [2], data: [1, 2] }).print();
+ * const t = fixtureTensor({ shape: [2], data: [1, 2] });
+ * t.print();
+ * t.dispose();
  * ```
  */
 export function fixtureTensor(t: FixtureTensor): tf.Tensor {

@@ -30,11 +30,13 @@ export interface GradientCase<K extends string> {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { expectBackwardMatchesAutodiff } from '@dlkit/test-harness';
+ * const x = tf.tensor([1, 2, 3]);
  * expectBackwardMatchesAutodiff({
- *   inputs: { x: tf.tensor([1, 2, 3]) },
+ *   inputs: { x },
  *   forward: ({ x }) => x.square(),
  *   backward: ({ x }, dY) => ({ x: dY.mul(x).mul(2) }),
  * });
+ * x.dispose();
  * ```
  */
 export function expectBackwardMatchesAutodiff<K extends string>(c: GradientCase<K>): void {

@@ -42,7 +42,14 @@ export function arbShape(bounds: ShapeBounds = {}): fc.Arbitrary<number[]> {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { fc, arbShape, arbTensor } from '@dlkit/test-harness';
- * fc.assert(fc.property(arbTensor(arbShape()), (t) => tf.tidy(() => t.abs().min().dataSync()[0]! >= 0)), { numRuns: 5 });
+ * fc.assert(
+ *   fc.property(arbTensor(arbShape()), (t) => {
+ *     const nonNegative = tf.tidy(() => t.abs().min().arraySync() as number) >= 0;
+ *     t.dispose();
+ *     return nonNegative;
+ *   }),
+ *   { numRuns: 5 },
+ * );
  * ```
  */
 export function arbTensor(

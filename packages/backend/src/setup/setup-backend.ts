@@ -11,7 +11,7 @@ export type BackendName = 'tensorflow' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 /** Options for {@link setupBackend}. */
 export interface SetupBackendOptions {
   /**
-   * Use exactly this backend instead of choosing; fails with a `backend` {@link DlkitError} when
+   * Use exactly this backend instead of choosing; fails with a `DlkitError` of kind `backend` when
    * it cannot start. The environment variable `DLKIT_BACKEND` does the same when this is absent.
    */
   backend?: BackendName;
