@@ -1,0 +1,3 @@
+import { dlkitProject } from '../../vitest.shared.ts';
+
+export default dlkitProject(import.meta.url);
