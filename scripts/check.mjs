@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: every check of every workspace package through turbo (lint, typecheck, vitest,
-// typedoc validation), then one table and the closing line `dlkit: N passed, N failed`.
+// typedoc validation, publint and attw on the packed package), then one table and the closing line `dlkit: N passed, N failed`.
 // A failed lint, typecheck or typedoc task counts as one failure; vitest tests count one each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tasks = ['lint', 'typecheck', 'test', 'docs:api'];
+const tasks = ['lint', 'typecheck', 'test', 'docs:api', 'check:package'];
 const extra = process.argv.slice(2);
 
 // Workspace package folders (those of pnpm-workspace.yaml that have a package.json).
