@@ -51,6 +51,7 @@ export function dlkitProject(configUrl: string, options: DlkitProjectOptions = {
       setupFiles: [resolve(root, 'tests/harness/src/setup.ts')],
       env: { DLKIT_DEFAULT_BACKEND: options.backend ?? 'cpu' },
       testTimeout: options.testTimeout ?? 30_000,
+      hookTimeout: options.testTimeout ?? 30_000,
       reporters: ['default', 'json'],
       outputFile: { json: join(dir, '.vitest', 'results.json') },
     },
