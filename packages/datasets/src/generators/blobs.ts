@@ -38,9 +38,10 @@ export interface BlobsOptions {
  *
  * @example
  * ```ts
+ * import * as tf from '@tensorflow/tfjs';
  * import { makeBlobs } from '@dlkit/datasets';
  * const { X, Y } = makeBlobs(); // X: [2, 200], Y: [1, 200], labels 0…5
- * console.log(X.shape, Y.max().dataSync()[0]);
+ * console.log(X.shape, tf.tidy(() => Y.max().dataSync()[0])); // [2, 200] 5
  * X.dispose();
  * Y.dispose();
  * ```

@@ -36,9 +36,10 @@ export interface GaussianQuantilesOptions {
  *
  * @example
  * ```ts
+ * import * as tf from '@tensorflow/tfjs';
  * import { makeGaussianQuantiles } from '@dlkit/datasets';
  * const { X, Y } = makeGaussianQuantiles({ m: 200 });
- * console.log(X.shape, Y.mean().dataSync()[0]); // [2, 200] 0.5
+ * console.log(X.shape, tf.tidy(() => Y.mean().dataSync()[0])); // [2, 200] 0.5
  * X.dispose();
  * Y.dispose();
  * ```
