@@ -17,6 +17,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { openSync, readSync, closeSync, writeFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Buffer } from 'node:buffer';
+import { TextDecoder } from 'node:util';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -120,7 +122,9 @@ vectors.forEach((v, i) => {
   const maxAbs = Math.max(...v.map(Math.abs));
   const scale = Math.fround(maxAbs / 127) || 1;
   buf.writeFloatLE(scale, scalesAt + 4 * i);
-  v.forEach((x, j) => buf.writeInt8(Math.max(-127, Math.min(127, Math.round(x / scale))), valuesAt + i * D + j));
+  v.forEach((x, j) =>
+    buf.writeInt8(Math.max(-127, Math.min(127, Math.round(x / scale))), valuesAt + i * D + j),
+  );
 });
 writeFileSync(out, buf);
 console.log(

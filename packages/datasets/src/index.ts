@@ -51,23 +51,20 @@ export {
 export {
   loadEmojiSentences,
   EMOJI_CLASSES,
+  type EmojiClass,
   type EmojiSentencesOptions,
   type EmojiSplit,
   type EmojiInfo,
   type EmojiData,
 } from './emoji/emoji-sentences.js';
-export type {
-  ImageSetOptions,
-  ImageSplit,
-  ImageSetInfo,
-  ImageSet,
-} from './images/image-set.js';
+export type { ImageSetOptions, ImageSplit, ImageSetInfo, ImageSet } from './images/image-set.js';
 export { makeCatFaces, type CatFacesOptions } from './images/cat-faces.js';
 export { makeHandSigns, type HandSignsOptions } from './images/hand-signs.js';
 export {
   makeShapeDetection,
   makeShapeSegmentation,
   SHAPE_CLASSES,
+  type ShapeSetInfo,
   type ShapeDetectionOptions,
   type ShapeObject,
   type ShapeDetectionSplit,

@@ -30,7 +30,8 @@ describe('loadGlove (bundled top-20k file)', () => {
     expect(g.vectors.dtype).toBe('float32');
     expect(g.words.slice(0, fx.firstWords.length)).toEqual(fx.firstWords);
     expect(g.wordToIndex.get('the')).toBe(0);
-    for (const w of ['receptionist', 'lipstick', 'priya', 'yasmin', 'babysit']) expect(g.wordToIndex.has(w)).toBe(true);
+    for (const w of ['receptionist', 'lipstick', 'priya', 'yasmin', 'babysit'])
+      expect(g.wordToIndex.has(w)).toBe(true);
     expect(g.info).toMatchObject({ dims: 100, quantized: true });
     expect((await stat(bundled)).size).toBeLessThan(3_000_000);
     g.vectors.dispose();
@@ -39,14 +40,25 @@ describe('loadGlove (bundled top-20k file)', () => {
   it('matches the float GloVe vectors within int8 rounding, and their cosine similarities within 3e-3', async () => {
     const g = await loadGlove();
     tf.tidy(() => {
-      const rows = tf.gather(g.vectors, fx.words.map((w) => g.wordToIndex.get(w) as number));
+      const rows = tf.gather(
+        g.vectors,
+        fx.words.map((w) => g.wordToIndex.get(w) as number),
+      );
       const ref = fixtureTensor(fx.vectors);
       // Per-word scale max|v| / 127: the rounding error is at most half a step.
       const step = ref.abs().max(1, true).div(127);
-      const err = rows.sub(ref).abs().sub(step.mul(0.5 + 1e-6)).max().dataSync()[0] as number;
+      const err = rows
+        .sub(ref)
+        .abs()
+        .sub(step.mul(0.5 + 1e-6))
+        .max()
+        .dataSync()[0] as number;
       expect(err).toBeLessThanOrEqual(0);
       const unit = rows.div(rows.norm('euclidean', 1, true));
-      expectTensorsClose(unit.matMul(unit.transpose()), fixtureTensor(fx.cosine), { rtol: 0, atol: 3e-3 });
+      expectTensorsClose(unit.matMul(unit.transpose()), fixtureTensor(fx.cosine), {
+        rtol: 0,
+        atol: 3e-3,
+      });
     });
     g.vectors.dispose();
   });
@@ -59,7 +71,9 @@ describe('loadGlove (bundled top-20k file)', () => {
       const unit = g.vectors.div(g.vectors.norm('euclidean', 1, true));
       const sims = unit.matMul(target.div(target.norm()).reshape([-1, 1])).reshape([-1]);
       const order = Array.from(tf.topk(sims, 5).indices.dataSync());
-      return order.map((i) => g.words[i]).filter((w) => !['woman', 'man', 'king'].includes(w as string))[0];
+      return order
+        .map((i) => g.words[i])
+        .filter((w) => !['woman', 'man', 'king'].includes(w as string))[0];
     });
     expect(best).toBe('queen');
     g.vectors.dispose();
@@ -71,7 +85,9 @@ describe('loadGlove (bundled top-20k file)', () => {
     expect(g.words).toEqual(fx.firstWords.slice(0, 3));
     expect(g.vectors.shape).toEqual([3, 100]);
     g.vectors.dispose();
-    await expect(loadGlove({ maxWords: 0 })).rejects.toThrow('loadGlove: maxWords must be an integer >= 1, got 0');
+    await expect(loadGlove({ maxWords: 0 })).rejects.toThrow(
+      'loadGlove: maxWords must be an integer >= 1, got 0',
+    );
   });
 
   it('names a corrupt file and what is wrong with it', async () => {
@@ -98,7 +114,14 @@ describe('readGloveText', () => {
     expect(g.words).toEqual(['the', 'of']);
     expect(g.wordToIndex.get('of')).toBe(1);
     expect(g.vectors.shape).toEqual([2, 3]);
-    expectTensorsClose(g.vectors, tf.tensor2d([[0.1, -0.2, 0.3], [1, 2, 3]]), { rtol: 0, atol: 0 });
+    expectTensorsClose(
+      g.vectors,
+      tf.tensor2d([
+        [0.1, -0.2, 0.3],
+        [1, 2, 3],
+      ]),
+      { rtol: 0, atol: 0 },
+    );
     g.vectors.dispose();
   });
 
@@ -106,12 +129,16 @@ describe('readGloveText', () => {
     const dir = await mkdtemp(join(tmpdir(), 'dlkit-glove-'));
     const file = join(dir, 'vectors.txt');
     await writeFile(file, 'a 1 2\nb 3 4\nc 5\n');
-    await expect(loadGlove({ file })).rejects.toThrow(`loadGlove: ${file}, line 3 ("c"): expected 2 values, got 1`);
+    await expect(loadGlove({ file })).rejects.toThrow(
+      `loadGlove: ${file}, line 3 ("c"): expected 2 values, got 1`,
+    );
     const g = await loadGlove({ file, maxWords: 2 });
     expect(g.words).toEqual(['a', 'b']);
     expect(g.info).toEqual({ source: file, dims: 2, quantized: false });
     g.vectors.dispose();
-    expect(() => readGloveText('x 1 oops')).toThrow('readGloveText: text, line 1 ("x"): value 2 is not a number: "oops"');
+    expect(() => readGloveText('x 1 oops')).toThrow(
+      'readGloveText: text, line 1 ("x"): value 2 is not a number: "oops"',
+    );
     expect(() => readGloveText('\n')).toThrow('readGloveText: text holds no vectors');
   });
 

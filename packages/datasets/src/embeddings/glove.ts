@@ -96,10 +96,13 @@ function decodeBinary(
   const padded = Math.ceil(w / 4) * 4;
   const expected = 20 + padded + 4 * n + n * d;
   if (bytes.length !== expected) {
-    fail(`its header declares ${n} words × ${d} dimensions (${expected} bytes) but it has ${bytes.length} bytes`);
+    fail(
+      `its header declares ${n} words × ${d} dimensions (${expected} bytes) but it has ${bytes.length} bytes`,
+    );
   }
   const words = new TextDecoder('utf-8').decode(bytes.subarray(20, 20 + w)).split('\n');
-  if (words.length !== n) fail(`its header declares ${n} words but the word list has ${words.length}`);
+  if (words.length !== n)
+    fail(`its header declares ${n} words but the word list has ${words.length}`);
   const keep = Math.min(n, maxWords ?? n);
   const scalesAt = 20 + padded;
   const valuesAt = scalesAt + 4 * n;
@@ -163,12 +166,20 @@ export function readGloveText(
     const dims = parts.length - 1;
     if (d === -1) d = dims;
     if (dims !== d || dims === 0) {
-      throw new DlkitError('io', fn, `${source}, line ${li + 1} ("${word}"): expected ${d} values, got ${dims}`);
+      throw new DlkitError(
+        'io',
+        fn,
+        `${source}, line ${li + 1} ("${word}"): expected ${d} values, got ${dims}`,
+      );
     }
     for (let j = 1; j < parts.length; j++) {
       const v = Number(parts[j]);
       if (!Number.isFinite(v) || parts[j] === '') {
-        throw new DlkitError('io', fn, `${source}, line ${li + 1} ("${word}"): value ${j} is not a number: ${JSON.stringify(parts[j])}`);
+        throw new DlkitError(
+          'io',
+          fn,
+          `${source}, line ${li + 1} ("${word}"): value ${j} is not a number: ${JSON.stringify(parts[j])}`,
+        );
       }
       values.push(v);
     }

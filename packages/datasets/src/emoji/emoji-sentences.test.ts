@@ -24,7 +24,9 @@ describe('loadEmojiSentences', () => {
     expect(new Set([...train.x, ...test.x]).size).toBe(250);
     expect(train.x[0]).toBe('I love you');
     expect(info.classes.map((c) => c.emoji)).toEqual(['❤️', '⚾', '😄', '😞', '🍴']);
-    expect(info.maxLength).toBe(Math.max(...[...train.x, ...test.x].map((s) => s.split(' ').length)));
+    expect(info.maxLength).toBe(
+      Math.max(...[...train.x, ...test.x].map((s) => s.split(' ').length)),
+    );
     tf.dispose([train.y, test.y]);
   });
 
@@ -34,14 +36,16 @@ describe('loadEmojiSentences', () => {
     const b = await loadEmojiSentences({ shuffle: true, seed: 4, lowercase: true });
     expect(a.train.x).toEqual(b.train.x);
     expect(a.train.x).not.toEqual(plain.train.x.map((s) => s.toLowerCase()));
-    const labelOf = new Map(plain.train.x.map((s, i) => [s.toLowerCase(), plain.train.y.dataSync()[i]]));
+    const labelOf = new Map(
+      plain.train.x.map((s, i) => [s.toLowerCase(), plain.train.y.dataSync()[i]]),
+    );
     a.train.x.forEach((s, i) => expect(a.train.y.dataSync()[i]).toBe(labelOf.get(s)));
     tf.dispose([plain, a, b].flatMap((d) => [d.train.y, d.test.y]));
   });
 
   it('returns exactly its two tensors', async () => {
     expect(await expectNoLeaks(() => loadEmojiSentences())).toBe(2);
-    expect(EMOJI_CLASSES[4].name).toBe('fork_and_knife');
+    expect(EMOJI_CLASSES[4]?.name).toBe('fork_and_knife');
   });
 
   it('reads quoted sentences and names the file and line of a bad row', async () => {
@@ -58,6 +62,8 @@ describe('loadEmojiSentences', () => {
     );
     const noHeader = join(dir, 'nh.csv');
     await writeFile(noHeader, 'hello,1,train\n');
-    await expect(loadEmojiSentences({ file: noHeader })).rejects.toThrow('the header must be "sentence,label,split"');
+    await expect(loadEmojiSentences({ file: noHeader })).rejects.toThrow(
+      'the header must be "sentence,label,split"',
+    );
   });
 });

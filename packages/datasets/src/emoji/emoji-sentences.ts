@@ -4,14 +4,24 @@ import { packageDataFile, readText } from '../internal/resolve.js';
 import { checkSeed } from '../internal/options.js';
 import { shuffleInPlace } from '../internal/shuffle.js';
 
+/** One class of {@link loadEmojiSentences}. */
+export interface EmojiClass {
+  /** The class index, `0…4`. */
+  readonly label: number;
+  /** The emoji's name, as in the course's `emoji_dictionary` (`':heart:'` without colons). */
+  readonly name: string;
+  /** The emoji itself. */
+  readonly emoji: string;
+}
+
 /** The five classes of {@link loadEmojiSentences}: label `i` is `EMOJI_CLASSES[i]` (the course's `emoji_dictionary`). */
-export const EMOJI_CLASSES = [
+export const EMOJI_CLASSES: readonly EmojiClass[] = [
   { label: 0, name: 'heart', emoji: '❤️' },
   { label: 1, name: 'baseball', emoji: '⚾' },
   { label: 2, name: 'smile', emoji: '😄' },
   { label: 3, name: 'disappointed', emoji: '😞' },
   { label: 4, name: 'fork_and_knife', emoji: '🍴' },
-] as const;
+];
 
 /** Options for {@link loadEmojiSentences}. */
 export interface EmojiSentencesOptions {
@@ -40,7 +50,7 @@ export interface EmojiInfo {
   /** The file read. */
   source: string;
   /** The five classes with their emoji. */
-  classes: typeof EMOJI_CLASSES;
+  classes: readonly EmojiClass[];
   /** Words in the longest sentence (the course's `maxLen`). */
   maxLength: number;
 }
@@ -70,7 +80,7 @@ export interface EmojiData {
  * import { EMOJI_CLASSES, loadEmojiSentences } from '@dlkit/datasets';
  * const { train, test, info } = await loadEmojiSentences();
  * const label = train.y.dataSync()[0] as number;
- * console.log(train.x[0], EMOJI_CLASSES[label].emoji, info.maxLength); // I love you ❤️ 10
+ * console.log(train.x[0], EMOJI_CLASSES[label]?.emoji, info.maxLength); // I love you ❤️ 10
  * train.y.dispose();
  * test.y.dispose();
  * ```
@@ -119,7 +129,11 @@ interface Row {
 function parseEmojiCsv(fn: string, file: string, text: string): Row[] {
   const lines = text.split(/\r?\n/);
   if (lines[0]?.trim() !== 'sentence,label,split') {
-    throw new DlkitError('io', fn, `${file}: the header must be "sentence,label,split", got ${JSON.stringify(lines[0])}`);
+    throw new DlkitError(
+      'io',
+      fn,
+      `${file}: the header must be "sentence,label,split", got ${JSON.stringify(lines[0])}`,
+    );
   }
   const rows: Row[] = [];
   for (let i = 1; i < lines.length; i++) {

@@ -46,8 +46,14 @@ export interface CirclesOptions {
  */
 export function makeCircles(options: CirclesOptions = {}): PointsData {
   const fn = 'makeCircles';
-  const { m = 300, factor = 0.8, noise = 0.05, seed = 1, shuffle = true, layout = 'columns' } =
-    options;
+  const {
+    m = 300,
+    factor = 0.8,
+    noise = 0.05,
+    seed = 1,
+    shuffle = true,
+    layout = 'columns',
+  } = options;
   checkCount(fn, 'm', m, 2, 10_000_000);
   assertNumber(fn, 'factor', factor, { min: 0, max: 1, maxExclusive: true });
   assertNumber(fn, 'noise', noise, { min: 0 });

@@ -3,8 +3,18 @@ import { Vocabulary } from '../text/vocabulary.js';
 import { checkCount, checkSeed } from '../internal/options.js';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -135,9 +145,14 @@ function parseIso(fn: string, argument: string, iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const t = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!) : NaN;
   if (!match || new Date(t).toISOString().slice(0, 10) !== iso) {
-    throw new DlkitError('value', fn, `${argument} must be an ISO date YYYY-MM-DD, got ${String(iso)}`, {
-      argument,
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be an ISO date YYYY-MM-DD, got ${String(iso)}`,
+      {
+        argument,
+      },
+    );
   }
   return t;
 }

@@ -46,7 +46,9 @@ describe('makeMoons', () => {
   });
 
   it('equals make_moons without noise or shuffling', () => {
-    tf.tidy(() => expectSame(makeMoons({ m: 7, noise: 0, shuffle: false, layout: 'rows' }), fx.moons_clean));
+    tf.tidy(() =>
+      expectSame(makeMoons({ m: 7, noise: 0, shuffle: false, layout: 'rows' }), fx.moons_clean),
+    );
   });
 
   it('uses the course layout by default: X [2, m], Y [1, m], balanced', () => {
@@ -64,9 +66,15 @@ describe('makeMoons', () => {
   });
 
   it('rejects bad sizes, noise, seeds and layouts', () => {
-    expect(() => makeMoons({ m: 1 })).toThrow('makeMoons: m must be an integer >= 2 and <= 10000000, got 1');
-    expect(() => makeMoons({ noise: -0.1 })).toThrow('makeMoons: noise must be a finite number >= 0, got -0.1');
-    expect(() => makeMoons({ seed: -1 })).toThrow('makeMoons: seed must be an integer >= 0 and <= 4294967295, got -1');
+    expect(() => makeMoons({ m: 1 })).toThrow(
+      'makeMoons: m must be an integer >= 2 and <= 10000000, got 1',
+    );
+    expect(() => makeMoons({ noise: -0.1 })).toThrow(
+      'makeMoons: noise must be a finite number >= 0, got -0.1',
+    );
+    expect(() => makeMoons({ seed: -1 })).toThrow(
+      'makeMoons: seed must be an integer >= 0 and <= 4294967295, got -1',
+    );
     expect(() => makeMoons({ layout: 'nchw' as never })).toThrow(
       "makeMoons: layout must be one of 'columns', 'rows', got nchw",
     );
@@ -80,7 +88,10 @@ describe('makeCircles', () => {
 
   it("equals make_circles(201, factor=.5, noise=.3) (the planar lab's extra set), odd m", () => {
     tf.tidy(() =>
-      expectSame(makeCircles({ m: 201, factor: 0.5, noise: 0.3, seed: 7, layout: 'rows' }), fx.circles_planar),
+      expectSame(
+        makeCircles({ m: 201, factor: 0.5, noise: 0.3, seed: 7, layout: 'rows' }),
+        fx.circles_planar,
+      ),
     );
   });
 
@@ -95,7 +106,9 @@ describe('makeCircles', () => {
 
   it('returns exactly its two tensors and rejects factor 1', async () => {
     expect(await expectNoLeaks(() => makeCircles({ m: 10 }))).toBe(2);
-    expect(() => makeCircles({ factor: 1 })).toThrow('makeCircles: factor must be a finite number >= 0 and < 1, got 1');
+    expect(() => makeCircles({ factor: 1 })).toThrow(
+      'makeCircles: factor must be a finite number >= 0 and < 1, got 1',
+    );
   });
 });
 
@@ -108,7 +121,15 @@ describe('makeBlobs', () => {
     const ref = fx.blobs_3d;
     tf.tidy(() =>
       expectSame(
-        makeBlobs({ m: 11, centers: 2, nFeatures: 3, clusterStd: 0.5, centerBox: [-3, 3], seed: 2, layout: 'rows' }),
+        makeBlobs({
+          m: 11,
+          centers: 2,
+          nFeatures: 3,
+          clusterStd: 0.5,
+          centerBox: [-3, 3],
+          seed: 2,
+          layout: 'rows',
+        }),
         ref,
       ),
     );
@@ -118,14 +139,19 @@ describe('makeBlobs', () => {
     tf.tidy(() => {
       const { X, Y } = makeBlobs({ m: 60, centers: 4, nFeatures: 3 });
       expect(X.shape).toEqual([3, 60]);
-      const counts = tf.oneHot(Y.reshape([-1]).toInt(), 4).sum(0).arraySync();
+      const counts = tf
+        .oneHot(Y.reshape([-1]).toInt(), 4)
+        .sum(0)
+        .arraySync();
       expect(counts).toEqual([15, 15, 15, 15]);
     });
   });
 
   it('returns exactly its two tensors and rejects more centres than points', async () => {
     expect(await expectNoLeaks(() => makeBlobs({ m: 12 }))).toBe(2);
-    expect(() => makeBlobs({ m: 3, centers: 4 })).toThrow('makeBlobs: centers must be an integer >= 1 and <= 3, got 4');
+    expect(() => makeBlobs({ m: 3, centers: 4 })).toThrow(
+      'makeBlobs: centers must be an integer >= 1 and <= 3, got 4',
+    );
   });
 });
 
@@ -137,7 +163,14 @@ describe('makeGaussianQuantiles', () => {
   it('equals make_gaussian_quantiles with 3 features, 4 classes, cov 2, m = 31', () => {
     tf.tidy(() =>
       expectSame(
-        makeGaussianQuantiles({ m: 31, nClasses: 4, nFeatures: 3, cov: 2, seed: 9, layout: 'rows' }),
+        makeGaussianQuantiles({
+          m: 31,
+          nClasses: 4,
+          nFeatures: 3,
+          cov: 2,
+          seed: 9,
+          layout: 'rows',
+        }),
         fx.quantiles_3d,
       ),
     );
@@ -162,7 +195,9 @@ describe('makeGaussianQuantiles', () => {
 
   it('returns exactly its two tensors and rejects cov 0', async () => {
     expect(await expectNoLeaks(() => makeGaussianQuantiles({ m: 10 }))).toBe(2);
-    expect(() => makeGaussianQuantiles({ cov: 0 })).toThrow('makeGaussianQuantiles: cov must be a finite number > 0, got 0');
+    expect(() => makeGaussianQuantiles({ cov: 0 })).toThrow(
+      'makeGaussianQuantiles: cov must be a finite number > 0, got 0',
+    );
   });
 });
 
@@ -177,7 +212,13 @@ describe('makeFootball', () => {
   });
 
   it('keeps positions in the field and flips about labelNoise of the labels', () => {
-    const { train } = makeFootball({ trainSize: 4000, testSize: 1, labelNoise: 0.1, seed: 4, layout: 'rows' });
+    const { train } = makeFootball({
+      trainSize: 4000,
+      testSize: 1,
+      labelNoise: 0.1,
+      seed: 4,
+      layout: 'rows',
+    });
     const x = train.X.arraySync();
     const y = train.Y.reshape([-1]).arraySync() as number[];
     let flipped = 0;

@@ -59,7 +59,10 @@ function drawCatOrNot(rng: RandomState, label: number, size: number): Canvas {
   const cx = size / 2 + (rng.nextDouble() - 0.5) * (size - 2.6 * r) * 0.8;
   const cy = size / 2 + r * 0.3 + (rng.nextDouble() - 0.5) * (size - 3 * r) * 0.6;
   const color = randomColor(rng);
-  const kind = label === 1 ? 'cat' : (['disc', 'face', 'square', 'triangle'] as const)[Math.floor(rng.nextDouble() * 4)];
+  const kind =
+    label === 1
+      ? 'cat'
+      : (['disc', 'face', 'square', 'triangle'] as const)[Math.floor(rng.nextDouble() * 4)];
   if (kind === 'square') {
     paint(c, rect(cx, cy, r * 0.9, r * 0.9, (rng.nextDouble() - 0.5) * 0.8), color);
     return c;
@@ -71,8 +74,15 @@ function drawCatOrNot(rng: RandomState, label: number, size: number): Canvas {
   if (kind === 'cat') {
     for (const side of [-1, 1]) {
       const ex = cx + side * r * 0.62;
-      const tip: [number, number] = [cx + side * r * (0.75 + 0.2 * rng.nextDouble()), cy - r * (1.45 + 0.2 * rng.nextDouble())];
-      paint(c, polygon([[ex - r * 0.38, cy - r * 0.45], [ex + r * 0.38, cy - r * 0.45], tip]), color);
+      const tip: [number, number] = [
+        cx + side * r * (0.75 + 0.2 * rng.nextDouble()),
+        cy - r * (1.45 + 0.2 * rng.nextDouble()),
+      ];
+      paint(
+        c,
+        polygon([[ex - r * 0.38, cy - r * 0.45], [ex + r * 0.38, cy - r * 0.45], tip]),
+        color,
+      );
     }
   }
   paint(c, circle(cx, cy, r), color);

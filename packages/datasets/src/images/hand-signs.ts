@@ -65,7 +65,10 @@ function drawHand(rng: RandomState, fingers: number, size: number): Canvas {
   const cy = size * 0.62 + (rng.nextDouble() - 0.5) * size * 0.1;
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
-  const at = (u: number, v: number): [number, number] => [cx + u * cos - v * sin, cy + u * sin + v * cos];
+  const at = (u: number, v: number): [number, number] => [
+    cx + u * cos - v * sin,
+    cy + u * sin + v * cos,
+  ];
   // Finger slots from the little finger to the thumb; the first `fingers` slots are raised.
   const slots = [
     { u: 0.75, len: 1.1, spread: 0.18 },
@@ -76,7 +79,12 @@ function drawHand(rng: RandomState, fingers: number, size: number): Canvas {
   ];
   const order = [1, 2, 0, 3, 4]; // count 1: index finger, 2: + middle, …, 5: + thumb
   for (let k = 0; k < fingers; k++) {
-    const slot = slots[order[k] as number] as { u: number; len: number; spread: number; thumb?: boolean };
+    const slot = slots[order[k] as number] as {
+      u: number;
+      len: number;
+      spread: number;
+      thumb?: boolean;
+    };
     const len = slot.len * s * (0.9 + 0.2 * rng.nextDouble());
     const a = angle + slot.spread;
     const baseV = slot.thumb ? -0.1 * s : -0.7 * s;

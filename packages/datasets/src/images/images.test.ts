@@ -6,7 +6,9 @@ import { makeHandSigns } from './hand-signs.js';
 import { makeShapeDetection, makeShapeSegmentation } from './shapes.js';
 
 const disposeSet = (d: { train: object; test: object }): void =>
-  tf.dispose([...Object.values(d.train), ...Object.values(d.test)].filter((v) => v instanceof tf.Tensor));
+  tf.dispose(
+    [...Object.values(d.train), ...Object.values(d.test)].filter((v) => v instanceof tf.Tensor),
+  );
 
 function classCounts(y: tf.Tensor, k: number): number[] {
   const c = new Array<number>(k).fill(0);
@@ -15,10 +17,14 @@ function classCounts(y: tf.Tensor, k: number): number[] {
 }
 
 /** Pixels of image i that differ from the row's first pixel (the background gradient there). */
-function foregroundArea(x: Float32Array | Int32Array | Uint8Array, i: number, size: number): number {
+function foregroundArea(
+  x: Float32Array | Int32Array | Uint8Array,
+  i: number,
+  size: number,
+): number {
   let n = 0;
   for (let r = 0; r < size; r++) {
-    const base = ((i * size + r) * size) * 3;
+    const base = (i * size + r) * size * 3;
     for (let c = 1; c < size; c++) {
       const p = base + 3 * c;
       if (x[p] !== x[base] || x[p + 1] !== x[base + 1] || x[p + 2] !== x[base + 2]) n++;
@@ -46,11 +52,21 @@ describe('makeCatFaces', () => {
 
   it("gives the C1 columns layout [size·size·3, m] (the course's train_x_flatten / 255) and raw 0…255 values", () => {
     const imgs = makeCatFaces({ trainSize: 6, testSize: 2, size: 16, seed: 3 });
-    const cols = makeCatFaces({ trainSize: 6, testSize: 2, size: 16, seed: 3, layout: 'columns', normalize: false });
+    const cols = makeCatFaces({
+      trainSize: 6,
+      testSize: 2,
+      size: 16,
+      seed: 3,
+      layout: 'columns',
+      normalize: false,
+    });
     expect(cols.train.x.shape).toEqual([768, 6]);
     expect(cols.train.y.shape).toEqual([1, 6]);
     tf.tidy(() => {
-      expectTensorsClose(cols.train.x.transpose().div(255), imgs.train.x.reshape([6, 768]), { rtol: 1e-6, atol: 1e-6 });
+      expectTensorsClose(cols.train.x.transpose().div(255), imgs.train.x.reshape([6, 768]), {
+        rtol: 1e-6,
+        atol: 1e-6,
+      });
     });
     disposeSet(imgs);
     disposeSet(cols);
@@ -63,15 +79,21 @@ describe('makeCatFaces', () => {
     expectTensorsClose(a.train.x, b.train.x, { rtol: 0, atol: 0 });
     expect(tf.tidy(() => a.train.x.sub(c.train.x).abs().max().dataSync()[0])).toBeGreaterThan(0.1);
     [a, b, c].forEach(disposeSet);
-    expect(await expectNoLeaks(() => makeCatFaces({ trainSize: 2, testSize: 2, size: 16 }))).toBe(4);
+    expect(await expectNoLeaks(() => makeCatFaces({ trainSize: 2, testSize: 2, size: 16 }))).toBe(
+      4,
+    );
   });
 
   it('rejects sizes out of range', () => {
-    expect(() => makeCatFaces({ size: 8 })).toThrow('makeCatFaces: size must be an integer >= 16 and <= 256, got 8');
+    expect(() => makeCatFaces({ size: 8 })).toThrow(
+      'makeCatFaces: size must be an integer >= 16 and <= 256, got 8',
+    );
     expect(() => makeCatFaces({ trainSize: 0 })).toThrow(
       'makeCatFaces: trainSize must be an integer >= 1 and <= 100000, got 0',
     );
-    expect(() => makeCatFaces({ noise: 0.9 })).toThrow('makeCatFaces: noise must be a finite number >= 0 and <= 0.5, got 0.9');
+    expect(() => makeCatFaces({ noise: 0.9 })).toThrow(
+      'makeCatFaces: noise must be a finite number >= 0 and <= 0.5, got 0.9',
+    );
     expect(() => makeCatFaces({ layout: 'nchw' as never })).toThrow(
       "makeCatFaces: layout must be one of 'images', 'columns', got nchw",
     );
@@ -102,7 +124,9 @@ describe('makeHandSigns', () => {
   });
 
   it('returns exactly four tensors', async () => {
-    expect(await expectNoLeaks(() => makeHandSigns({ trainSize: 6, testSize: 6, size: 16 }))).toBe(4);
+    expect(await expectNoLeaks(() => makeHandSigns({ trainSize: 6, testSize: 6, size: 16 }))).toBe(
+      4,
+    );
   });
 });
 
@@ -128,7 +152,9 @@ describe('makeShapeDetection', () => {
         // Boxes of one image never overlap.
         for (const other of objs.slice(k + 1)) {
           const [b0, a0, b1, a1] = other.box;
-          expect(Math.min(y1, b1) <= Math.max(y0, b0) || Math.min(x1, a1) <= Math.max(x0, a0)).toBe(true);
+          expect(Math.min(y1, b1) <= Math.max(y0, b0) || Math.min(x1, a1) <= Math.max(x0, a0)).toBe(
+            true,
+          );
         }
       });
       for (let k = objs.length; k < 3; k++) {
@@ -142,10 +168,22 @@ describe('makeShapeDetection', () => {
 
   it('boxes are tight: without noise, each box edge row/column holds shape pixels, the ring outside none', () => {
     const size = 40;
-    const d = makeShapeDetection({ trainSize: 10, testSize: 1, size, noise: 0, seed: 8, maxObjects: 1 });
+    const d = makeShapeDetection({
+      trainSize: 10,
+      testSize: 1,
+      size,
+      noise: 0,
+      seed: 8,
+      maxObjects: 1,
+    });
     const x = d.train.x.dataSync();
     d.train.objects.forEach((objs, i) => {
-      const [y0, x0, y1, x1] = objs[0]!.box.map((v) => Math.round(v * size)) as [number, number, number, number];
+      const [y0, x0, y1, x1] = objs[0]!.box.map((v) => Math.round(v * size)) as [
+        number,
+        number,
+        number,
+        number,
+      ];
       const isFg = (r: number, c: number): boolean => {
         const p = ((i * size + r) * size + c) * 3;
         const b = ((i * size + r) * size + 0) * 3;
@@ -165,7 +203,9 @@ describe('makeShapeDetection', () => {
   });
 
   it('returns exactly six tensors and rejects maxObjects out of range', async () => {
-    expect(await expectNoLeaks(() => makeShapeDetection({ trainSize: 2, testSize: 2, size: 16 }))).toBe(6);
+    expect(
+      await expectNoLeaks(() => makeShapeDetection({ trainSize: 2, testSize: 2, size: 16 })),
+    ).toBe(6);
     expect(() => makeShapeDetection({ maxObjects: 0 })).toThrow(
       'makeShapeDetection: maxObjects must be an integer >= 1 and <= 10, got 0',
     );
@@ -214,6 +254,8 @@ describe('makeShapeSegmentation', () => {
     expectTensorsClose(a.train.mask, b.train.mask, { rtol: 0, atol: 0 });
     expectTensorsClose(a.test.x, b.test.x, { rtol: 0, atol: 0 });
     [a, b].forEach(disposeSet);
-    expect(await expectNoLeaks(() => makeShapeSegmentation({ trainSize: 2, testSize: 2, size: 16 }))).toBe(4);
+    expect(
+      await expectNoLeaks(() => makeShapeSegmentation({ trainSize: 2, testSize: 2, size: 16 })),
+    ).toBe(4);
   });
 });

@@ -31,7 +31,8 @@ export function fillBackground(c: Canvas, top: Color, bottom: Color): void {
     const t = size === 1 ? 0 : y / (size - 1);
     for (let x = 0; x < size; x++) {
       const o = 3 * (y * size + x);
-      for (let k = 0; k < 3; k++) rgb[o + k] = (top[k] as number) * (1 - t) + (bottom[k] as number) * t;
+      for (let k = 0; k < 3; k++)
+        rgb[o + k] = (top[k] as number) * (1 - t) + (bottom[k] as number) * t;
     }
   }
 }
@@ -125,7 +126,10 @@ export function rect(cx: number, cy: number, hw: number, hh: number, angle = 0):
     [hw, -hh],
     [hw, hh],
     [-hw, hh],
-  ].map(([u, v]) => [cx + (u as number) * cos - (v as number) * sin, cy + (u as number) * sin + (v as number) * cos]);
+  ].map(([u, v]) => [
+    cx + (u as number) * cos - (v as number) * sin,
+    cy + (u as number) * sin + (v as number) * cos,
+  ]);
   return polygon(corners);
 }
 
@@ -163,7 +167,11 @@ export function randomColor(rng: RandomState): Color {
 export function randomBackground(rng: RandomState): [Color, Color] {
   const g = (): Color => {
     const base = 0.15 + 0.35 * rng.nextDouble();
-    return [base + 0.1 * rng.nextDouble(), base + 0.1 * rng.nextDouble(), base + 0.1 * rng.nextDouble()];
+    return [
+      base + 0.1 * rng.nextDouble(),
+      base + 0.1 * rng.nextDouble(),
+      base + 0.1 * rng.nextDouble(),
+    ];
   };
   return [g(), g()];
 }

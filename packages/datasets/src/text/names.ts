@@ -104,7 +104,9 @@ function parseNameList(fn: string, path: string, text: string): string[] {
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new DlkitError('io', fn, `${path} is not valid JSON: ${(cause as Error).message}`, { cause });
+    throw new DlkitError('io', fn, `${path} is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   if (!Array.isArray(parsed) || !parsed.every((n) => typeof n === 'string')) {
     throw new DlkitError('io', fn, `${path} must hold a JSON array of strings`);

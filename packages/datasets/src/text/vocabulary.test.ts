@@ -14,10 +14,13 @@ describe('Vocabulary', () => {
 
   it('round-trips any text over its characters (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }), (texts) => {
-        const v = Vocabulary.fromChars(texts);
-        for (const t of texts) expect(v.decode(v.encode(t))).toBe(t);
-      }),
+      fc.property(
+        fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 5 }),
+        (texts) => {
+          const v = Vocabulary.fromChars(texts);
+          for (const t of texts) expect(v.decode(v.encode(t))).toBe(t);
+        },
+      ),
     );
   });
 
@@ -34,8 +37,12 @@ describe('Vocabulary', () => {
       'Vocabulary.indexOf: token "x" is not in the vocabulary',
     );
     expect(() => v.decode([7])).toThrow('Vocabulary.decode: index 7 is outside [0, 4)');
-    expect(() => new Vocabulary(['a', 'a'])).toThrow('Vocabulary: tokens must be unique, got "a" twice');
-    expect(() => new Vocabulary(['a'], '<unk>')).toThrow('Vocabulary: unknown token "<unk>" is not among the tokens');
+    expect(() => new Vocabulary(['a', 'a'])).toThrow(
+      'Vocabulary: tokens must be unique, got "a" twice',
+    );
+    expect(() => new Vocabulary(['a'], '<unk>')).toThrow(
+      'Vocabulary: unknown token "<unk>" is not among the tokens',
+    );
   });
 
   it('encodes a padded int32 batch [m, length], truncating long sequences', () => {

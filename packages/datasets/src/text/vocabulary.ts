@@ -47,9 +47,14 @@ export class Vocabulary {
       map.set(t, i);
     });
     if (unknown !== undefined && !map.has(unknown)) {
-      throw new DlkitError('value', fn, `unknown token ${JSON.stringify(unknown)} is not among the tokens`, {
-        argument: 'unknown',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `unknown token ${JSON.stringify(unknown)} is not among the tokens`,
+        {
+          argument: 'unknown',
+        },
+      );
     }
     this.indexToToken = [...tokens];
     this.tokenToIndex = map;
@@ -105,9 +110,14 @@ export class Vocabulary {
     const i = this.tokenToIndex.get(token);
     if (i !== undefined) return i;
     if (this.unknown !== undefined) return this.tokenToIndex.get(this.unknown) as number;
-    throw new DlkitError('value', 'Vocabulary.indexOf', `token ${JSON.stringify(token)} is not in the vocabulary`, {
-      argument: 'token',
-    });
+    throw new DlkitError(
+      'value',
+      'Vocabulary.indexOf',
+      `token ${JSON.stringify(token)} is not in the vocabulary`,
+      {
+        argument: 'token',
+      },
+    );
   }
 
   /**
@@ -132,9 +142,14 @@ export class Vocabulary {
     for (const i of indices) {
       const t = this.indexToToken[i];
       if (t === undefined || !Number.isInteger(i)) {
-        throw new DlkitError('value', 'Vocabulary.decode', `index ${i} is outside [0, ${this.size})`, {
-          argument: 'indices',
-        });
+        throw new DlkitError(
+          'value',
+          'Vocabulary.decode',
+          `index ${i} is outside [0, ${this.size})`,
+          {
+            argument: 'indices',
+          },
+        );
       }
       out.push(t);
     }
