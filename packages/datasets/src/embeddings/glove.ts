@@ -58,7 +58,7 @@ export const BUNDLED_GLOVE = 'glove-6b-100d-top20k.bin';
  *   const b = row('mother');
  *   return a.dot(b).div(a.norm().mul(b.norm())).dataSync()[0];
  * });
- * console.log(glove.vectors.shape, sim.toFixed(2)); // [5000, 100] 0.89
+ * console.log(glove.vectors.shape, sim.toFixed(2)); // [5000, 100] 0.87
  * glove.vectors.dispose();
  * ```
  *

@@ -41,7 +41,7 @@ export interface MoonsOptions {
  * Y.dispose();
  * ```
  *
- * @category C2 W1 · Optimization methods
+ * @category C2 W2 · Optimization methods
  */
 export function makeMoons(options: MoonsOptions = {}): PointsData {
   const fn = 'makeMoons';
