@@ -12,6 +12,7 @@ import {
   type FixtureTensor,
 } from '@dlkit/test-harness';
 import { BUNDLED_GLOVE, loadGlove, readGloveText } from './glove.js';
+import { loadEmojiSentences } from '../emoji/emoji-sentences.js';
 
 interface Fixture {
   words: string[];
@@ -77,6 +78,16 @@ describe('loadGlove (bundled top-20k file)', () => {
     });
     expect(best).toBe('queen');
     g.vectors.dispose();
+  });
+
+  it("covers every word of the emoji sentences except 'i' and 'a' (absent from the source package)", async () => {
+    const g = await loadGlove();
+    const { train, test } = await loadEmojiSentences({ lowercase: true });
+    const missing = new Set(
+      [...train.x, ...test.x].flatMap((s) => s.split(' ')).filter((w) => !g.wordToIndex.has(w)),
+    );
+    expect([...missing].sort()).toEqual(['a', 'i']);
+    tf.dispose([g.vectors, train.y, test.y]);
   });
 
   it('keeps the first maxWords words and returns exactly one tensor', async () => {
