@@ -1,5 +1,5 @@
 import { RandomState, assertNumber } from '@dlkit/core';
-import { finishPoints } from './moons.js';
+import { finishPoints } from '../internal/points.js';
 import {
   POINT_LAYOUTS,
   checkChoice,
