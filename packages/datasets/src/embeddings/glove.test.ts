@@ -22,7 +22,7 @@ interface Fixture {
 }
 
 const fx = loadFixture<Fixture>('datasets_glove');
-const bundled = fileURLToPath(new URL(`../../data/${BUNDLED_GLOVE}`, import.meta.url));
+const bundled = fileURLToPath(new URL(`../../../glove/data/${BUNDLED_GLOVE}`, import.meta.url));
 
 describe('loadGlove (bundled top-20k file)', () => {
   it('holds 20,000 frequent words plus the lab words, 100 dimensions, in GloVe order, under 3 MB', async () => {

