@@ -4,4 +4,38 @@
  * @packageDocumentation
  */
 export { accuracy } from './metrics/accuracy.js';
-export type { Labels } from './metrics/labels.js';
+export type { Labels, Scores, ScoreMatrix } from './metrics/labels.js';
+export type { MetricWarning, WarningOptions, ZeroDivision } from './metrics/warnings.js';
+export {
+  confusionMatrix,
+  type ConfusionMatrix,
+  type ConfusionMatrixOptions,
+} from './metrics/confusion-matrix.js';
+export {
+  precisionScore,
+  recallScore,
+  f1Score,
+  fbetaScore,
+  precisionRecallFscoreSupport,
+  type Average,
+  type AveragedOptions,
+  type ClassificationOptions,
+  type PerClassScores,
+} from './metrics/precision-recall-f.js';
+export { fScoreFromPrecisionRecall } from './metrics/f-from-precision-recall.js';
+export {
+  classificationReport,
+  type ClassificationReport,
+  type ClassificationReportOptions,
+  type ReportRow,
+} from './metrics/classification-report.js';
+export { auc } from './metrics/auc.js';
+export { rocCurve, rocAucScore, type RocCurve, type CurveOptions } from './metrics/roc.js';
+export {
+  precisionRecallCurve,
+  averagePrecisionScore,
+  type PrecisionRecallCurve,
+} from './metrics/precision-recall-curve.js';
+export { topKAccuracy } from './metrics/top-k.js';
+export { logLoss, type LogLossOptions } from './metrics/log-loss.js';
+export { weightedError } from './metrics/weighted-error.js';
