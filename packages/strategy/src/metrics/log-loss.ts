@@ -63,6 +63,14 @@ export function logLoss(
       );
     }
     const p = readScores(fn, 'yPred', yPred as Scores);
+    for (let i = 0; i < p.length; i++) {
+      const v = p[i] as number;
+      if (v < 0 || v > 1) {
+        throw new DlkitError('value', fn, `yPred must hold probabilities in [0, 1], got ${v} at index ${i}`, {
+          argument: 'yPred',
+        });
+      }
+    }
     rows = p.length;
     cols = 2;
     values = new Float64Array(rows * 2);
@@ -92,7 +100,7 @@ export function logLoss(
       throw new DlkitError(
         'value',
         fn,
-        `yPred must hold probabilities in [0, 1], got ${v}${twoD ? ` at [${Math.floor(i / cols)}, ${i % cols}]` : ` at index ${Math.floor(i / 2)}`}`,
+        `yPred must hold probabilities in [0, 1], got ${v} at [${Math.floor(i / cols)}, ${i % cols}]`,
         { argument: 'yPred' },
       );
     }

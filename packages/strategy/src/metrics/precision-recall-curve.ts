@@ -42,7 +42,15 @@ export function precisionRecallCurve(
   yScore: Scores,
   options: CurveOptions = {},
 ): PrecisionRecallCurve {
-  const fn = 'precisionRecallCurve';
+  return prCurve('precisionRecallCurve', yTrue, yScore, options);
+}
+
+function prCurve(
+  fn: string,
+  yTrue: Labels,
+  yScore: Scores,
+  options: CurveOptions,
+): PrecisionRecallCurve {
   const { fps, tps, thresholds } = binaryCurve(fn, yTrue, yScore, options.posLabel);
   const precision = tps.map((tp, i) => {
     const ps = tp + (fps[i] as number);
@@ -89,14 +97,7 @@ export function averagePrecisionScore(
   yScore: Scores,
   options: CurveOptions = {},
 ): number {
-  const { precision, recall } = precisionRecallCurve(yTrue, yScore, {
-    ...options,
-    onWarning: (w) =>
-      emitWarning(options, {
-        ...w,
-        fn: 'averagePrecisionScore',
-      }),
-  });
+  const { precision, recall } = prCurve('averagePrecisionScore', yTrue, yScore, options);
   let sum = 0;
   for (let i = 0; i + 1 < recall.length; i++) {
     sum += ((recall[i + 1] as number) - (recall[i] as number)) * (precision[i] as number);
