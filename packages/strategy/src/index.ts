@@ -39,3 +39,11 @@ export {
 export { topKAccuracy } from './metrics/top-k.js';
 export { logLoss, type LogLossOptions } from './metrics/log-loss.js';
 export { weightedError } from './metrics/weighted-error.js';
+export {
+  selectModel,
+  type CandidateRow,
+  type CandidateVerdict,
+  type ModelSelection,
+  type OptimizingMetric,
+  type SatisficingConstraint,
+} from './selection/select-model.js';
