@@ -47,3 +47,15 @@ export {
   type OptimizingMetric,
   type SatisficingConstraint,
 } from './selection/select-model.js';
+export { permutation } from './splits/permutation.js';
+export { splitSizes, type SplitSizes } from './splits/split-sizes.js';
+export { splitIndices, type SplitOptions } from './splits/split-indices.js';
+export { trainDevTestSplit, type TrainDevTestSplit } from './splits/train-dev-test.js';
+export { trainDevSplit } from './splits/train-dev.js';
+export {
+  mismatchedSplit,
+  type MismatchedSplit,
+  type MismatchedSplitOptions,
+  type SampleRef,
+} from './splits/mismatched.js';
+export { checkDevTestSources, type SourceCheck } from './splits/check-sources.js';
