@@ -59,3 +59,11 @@ export {
   type SampleRef,
 } from './splits/mismatched.js';
 export { checkDevTestSources, type SourceCheck } from './splits/check-sources.js';
+export { REMEDIES, type Problem } from './diagnosis/remedies.js';
+export {
+  diagnose,
+  formatDiagnosis,
+  type Diagnosis,
+  type DiagnoseOptions,
+  type ErrorLevels,
+} from './diagnosis/diagnose.js';
