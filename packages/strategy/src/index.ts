@@ -67,3 +67,13 @@ export {
   type DiagnoseOptions,
   type ErrorLevels,
 } from './diagnosis/diagnose.js';
+export { misclassified } from './error-analysis/misclassified.js';
+export {
+  errorAnalysis,
+  formatErrorAnalysis,
+  type CategoryRow,
+  type ErrorAnalysis,
+  type ErrorAnalysisOptions,
+  type MislabeledEffect,
+  type TaggedError,
+} from './error-analysis/error-analysis.js';
