@@ -77,3 +77,12 @@ export {
   type MislabeledEffect,
   type TaggedError,
 } from './error-analysis/error-analysis.js';
+export {
+  learningCurve,
+  type LearningCurve,
+  type LearningCurveOptions,
+  type LearningCurvePoint,
+  type LearningCurveProgress,
+  type TrainAtSize,
+} from './learning-curves/learning-curve.js';
+export { learningCurveSvg, type LearningCurveSvgOptions } from './learning-curves/learning-curve-svg.js';
