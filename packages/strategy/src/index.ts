@@ -86,3 +86,15 @@ export {
   type TrainAtSize,
 } from './learning-curves/learning-curve.js';
 export { learningCurveSvg, type LearningCurveSvgOptions } from './learning-curves/learning-curve-svg.js';
+export {
+  multiTaskLoss,
+  multiTaskLossBackward,
+  multiTaskLossFn,
+  type MultiTaskLossOptions,
+} from './multitask/multi-task-loss.js';
+export {
+  freezeLayers,
+  unfreezeLayers,
+  replaceHead,
+  type ReplaceHeadOptions,
+} from './transfer/transfer.js';
