@@ -28,6 +28,7 @@ export {
   type ClassificationReport,
   type ClassificationReportOptions,
   type ReportRow,
+  type ClassReportRow,
 } from './metrics/classification-report.js';
 export { auc } from './metrics/auc.js';
 export { rocCurve, rocAucScore, type RocCurve, type CurveOptions } from './metrics/roc.js';
@@ -51,12 +52,13 @@ export { permutation } from './splits/permutation.js';
 export { splitSizes, type SplitSizes } from './splits/split-sizes.js';
 export { splitIndices, type SplitOptions } from './splits/split-indices.js';
 export { trainDevTestSplit, type TrainDevTestSplit } from './splits/train-dev-test.js';
-export { trainDevSplit } from './splits/train-dev.js';
+export { trainDevSplit, type TrainDevSplit } from './splits/train-dev.js';
 export {
   mismatchedSplit,
   type MismatchedSplit,
   type MismatchedSplitOptions,
   type SampleRef,
+  type SourceCounts,
 } from './splits/mismatched.js';
 export { checkDevTestSources, type SourceCheck } from './splits/check-sources.js';
 export { REMEDIES, type Problem } from './diagnosis/remedies.js';
@@ -64,6 +66,9 @@ export {
   diagnose,
   formatDiagnosis,
   type Diagnosis,
+  type BayesProxy,
+  type ErrorValues,
+  type RankedProblem,
   type DiagnoseOptions,
   type ErrorLevels,
 } from './diagnosis/diagnose.js';
@@ -84,8 +89,12 @@ export {
   type LearningCurvePoint,
   type LearningCurveProgress,
   type TrainAtSize,
+  type TrainResult,
 } from './learning-curves/learning-curve.js';
-export { learningCurveSvg, type LearningCurveSvgOptions } from './learning-curves/learning-curve-svg.js';
+export {
+  learningCurveSvg,
+  type LearningCurveSvgOptions,
+} from './learning-curves/learning-curve-svg.js';
 export {
   multiTaskLoss,
   multiTaskLossBackward,

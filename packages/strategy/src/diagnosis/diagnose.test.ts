@@ -49,18 +49,24 @@ describe('diagnose: the course scenarios', () => {
     const b = diagnose({ humanLevel, train: 0.3, dev: 0.4 }, pct);
     expect(b.gaps.avoidableBias).toBeCloseTo(-0.2, 12);
     expect(b.ranking.map((r) => r.problem)).toEqual(['variance']);
-    expect(b.notes[0]).toMatch(/^training error is below the Bayes proxy \(team of humans\): the model surpasses human level/);
+    expect(b.notes[0]).toMatch(
+      /^training error is below the Bayes proxy \(team of humans\): the model surpasses human level/,
+    );
   });
 
   it('C3 W2 mismatched distributions: variance, data mismatch, bias, bias + mismatch', () => {
-    expect(diagnose({ humanLevel: 0, train: 1, trainDev: 9, dev: 10 }, pct).dominant).toBe('variance');
+    expect(diagnose({ humanLevel: 0, train: 1, trainDev: 9, dev: 10 }, pct).dominant).toBe(
+      'variance',
+    );
     const mismatch = diagnose({ humanLevel: 0, train: 1, trainDev: 1.5, dev: 10 }, pct);
     expect(mismatch.dominant).toBe('data-mismatch');
     expect(mismatch.gaps.dataMismatch).toBe(8.5);
     expect(mismatch.remedies[0]).toBe(
       'carry out manual error analysis to understand how the training and dev/test sets differ',
     );
-    expect(diagnose({ humanLevel: 0, train: 10, trainDev: 11, dev: 12 }, pct).dominant).toBe('avoidable-bias');
+    expect(diagnose({ humanLevel: 0, train: 10, trainDev: 11, dev: 12 }, pct).dominant).toBe(
+      'avoidable-bias',
+    );
     const both = diagnose({ humanLevel: 0, train: 10, trainDev: 11, dev: 20 }, pct);
     expect(both.ranking).toEqual([
       { problem: 'avoidable-bias', gap: 10 },
@@ -71,7 +77,12 @@ describe('diagnose: the course scenarios', () => {
 
   it('C3 W2 rear-view mirror speech: general data human 4%, train 7%, train-dev 10%; mirror data human 6%, dev 6%', () => {
     const d = diagnose({ humanLevel: 4, train: 7, trainDev: 10, dev: 6, targetHumanLevel: 6 }, pct);
-    expect(d.gaps).toEqual({ avoidableBias: 3, variance: 3, dataMismatch: -4, devOverfitting: null });
+    expect(d.gaps).toEqual({
+      avoidableBias: 3,
+      variance: 3,
+      dataMismatch: -4,
+      devOverfitting: null,
+    });
     expect(d.ranking.map((r) => r.problem)).toEqual(['avoidable-bias', 'variance']);
     expect(d.notes).toContain(
       'dev error is below training-dev error: the dev/test data is easier than the training distribution (negative data mismatch)',
@@ -95,14 +106,28 @@ describe('diagnose: the course scenarios', () => {
 describe('diagnose: rules and reports', () => {
   it('gaps telescope: bias + variance + mismatch + dev overfitting = test - Bayes', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 5, maxLength: 5 }), (v) => {
-        const [h, tr, td, dv, te] = v.map((x) => x / 1000) as [number, number, number, number, number];
-        const d = diagnose({ humanLevel: h, train: tr, trainDev: td, dev: dv, test: te });
-        const g = d.gaps;
-        const sum = (g.avoidableBias ?? 0) + (g.variance ?? 0) + (g.dataMismatch ?? 0) + (g.devOverfitting ?? 0);
-        expect(sum).toBeCloseTo(te - h, 9);
-        if (d.dominant !== null) expect(d.ranking[0]?.gap).toBe(Math.max(...d.ranking.map((r) => r.gap)));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 5, maxLength: 5 }),
+        (v) => {
+          const [h, tr, td, dv, te] = v.map((x) => x / 1000) as [
+            number,
+            number,
+            number,
+            number,
+            number,
+          ];
+          const d = diagnose({ humanLevel: h, train: tr, trainDev: td, dev: dv, test: te });
+          const g = d.gaps;
+          const sum =
+            (g.avoidableBias ?? 0) +
+            (g.variance ?? 0) +
+            (g.dataMismatch ?? 0) +
+            (g.devOverfitting ?? 0);
+          expect(sum).toBeCloseTo(te - h, 9);
+          if (d.dominant !== null)
+            expect(d.ranking[0]?.gap).toBe(Math.max(...d.ranking.map((r) => r.gap)));
+        },
+      ),
     );
   });
 
@@ -145,10 +170,10 @@ describe('diagnose: rules and reports', () => {
     expect(() => diagnose({ train: 8, dev: 120 }, pct)).toThrow(
       'diagnose: dev must be a finite number >= 0 and <= 100, got 120',
     );
-    expect(() => diagnose({ dev: 0.1 } as never)).toThrow(
-      'diagnose: train error is missing',
+    expect(() => diagnose({ dev: 0.1 } as never)).toThrow('diagnose: train error is missing');
+    expect(() => diagnose({ humanLevel: {}, train: 0.1, dev: 0.1 })).toThrow(
+      'diagnose: humanLevel names no level',
     );
-    expect(() => diagnose({ humanLevel: {}, train: 0.1, dev: 0.1 })).toThrow('diagnose: humanLevel names no level');
     expect(() => diagnose({ train: 0.1, dev: 0.1 }, { unit: 'ratio' as never })).toThrow(
       "diagnose: unit must be 'fraction' or 'percent', got ratio",
     );

@@ -44,6 +44,46 @@ export interface DiagnoseOptions {
 }
 
 /**
+ * The Bayes-error proxy of a {@link Diagnosis}.
+ *
+ * @category C3 W1 · Avoidable bias
+ */
+export interface BayesProxy {
+  /** The error level used as Bayes error. */
+  value: number;
+  /** Which human level it is (the lowest given), e.g. `team of experienced doctors`. */
+  source: string;
+}
+
+/**
+ * The error levels of a {@link Diagnosis}; null when not given.
+ *
+ * @category C3 W1 · Avoidable bias
+ */
+export interface ErrorValues {
+  /** Training error. */
+  train: number;
+  /** Training-dev error. */
+  trainDev: number | null;
+  /** Dev error. */
+  dev: number;
+  /** Test error. */
+  test: number | null;
+}
+
+/**
+ * A problem of a {@link Diagnosis} with its gap.
+ *
+ * @category C3 W1 · Avoidable bias
+ */
+export interface RankedProblem {
+  /** The problem. */
+  problem: Problem;
+  /** Its gap (positive). */
+  gap: number;
+}
+
+/**
  * A diagnosis: the gaps between error levels, the dominant problem and what to do about it.
  * Plain data, so `JSON.stringify` gives its JSON report; {@link formatDiagnosis} gives the text.
  *
@@ -53,9 +93,9 @@ export interface Diagnosis {
   /** The unit of every number. */
   unit: 'fraction' | 'percent';
   /** The Bayes proxy and which human level it is, or null without human-level error. */
-  bayesProxy: { value: number; source: string } | null;
+  bayesProxy: BayesProxy | null;
   /** The error levels given. */
-  errors: { train: number; trainDev: number | null; dev: number; test: number | null };
+  errors: ErrorValues;
   /** The gaps; null when the levels to compute one are missing. */
   gaps: {
     /** Training error minus the Bayes proxy. */
@@ -68,7 +108,7 @@ export interface Diagnosis {
     devOverfitting: number | null;
   };
   /** The problems with a positive gap, largest first. */
-  ranking: { problem: Problem; gap: number }[];
+  ranking: RankedProblem[];
   /** The largest problem, or null when no gap is positive. */
   dominant: Problem | null;
   /** The course's remedies for the dominant problem. */
@@ -124,7 +164,9 @@ export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Di
     return assertNumber(fn, name, v, { min: 0, max });
   };
   if (levels === null || typeof levels !== 'object') {
-    throw new DlkitError('value', fn, 'levels must be an object of error levels', { argument: 'levels' });
+    throw new DlkitError('value', fn, 'levels must be an object of error levels', {
+      argument: 'levels',
+    });
   }
   const train = check('train', levels.train);
   const dev = check('dev', levels.dev);
@@ -148,14 +190,18 @@ export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Di
   const dataMismatch = trainDev === null ? null : tidy(dev - trainDev);
   const devOverfitting = test === null ? null : tidy(test - dev);
   if (bayesProxy === null) {
-    notes.push('no human-level error given: avoidable bias is unknown (training error itself bounds it)');
+    notes.push(
+      'no human-level error given: avoidable bias is unknown (training error itself bounds it)',
+    );
   } else if (avoidableBias !== null && avoidableBias < 0) {
     notes.push(
       `training error is below the Bayes proxy (${bayesProxy.source}): the model surpasses human level, so avoidable bias cannot be estimated and progress from human insight (labels, error analysis) gets harder`,
     );
   }
   if (trainDev === null) {
-    notes.push('no training-dev error given: the variance gap (dev - training) also holds any data mismatch');
+    notes.push(
+      'no training-dev error given: the variance gap (dev - training) also holds any data mismatch',
+    );
   }
   if (dataMismatch !== null && dataMismatch < 0) {
     notes.push(
@@ -223,9 +269,14 @@ export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Di
 export function formatDiagnosis(d: Diagnosis, format: 'text' | 'json' = 'text'): string {
   if (format === 'json') return JSON.stringify(d, null, 2);
   if (format !== 'text') {
-    throw new DlkitError('value', 'formatDiagnosis', `format must be 'text' or 'json', got ${String(format)}`, {
-      argument: 'format',
-    });
+    throw new DlkitError(
+      'value',
+      'formatDiagnosis',
+      `format must be 'text' or 'json', got ${String(format)}`,
+      {
+        argument: 'format',
+      },
+    );
   }
   const v = (x: number | null) => (x === null ? '-' : d.unit === 'percent' ? `${x}%` : String(x));
   const rows: [string, string][] = [
@@ -237,7 +288,11 @@ export function formatDiagnosis(d: Diagnosis, format: 'text' | 'json' = 'text'):
   ];
   const gaps: [string, number | null, Problem][] = [
     ['avoidable bias', d.gaps.avoidableBias, 'avoidable-bias'],
-    [d.errors.trainDev === null ? 'variance (+ mismatch)' : 'variance', d.gaps.variance, 'variance'],
+    [
+      d.errors.trainDev === null ? 'variance (+ mismatch)' : 'variance',
+      d.gaps.variance,
+      'variance',
+    ],
     ['data mismatch', d.gaps.dataMismatch, 'data-mismatch'],
     ['overfitting to dev', d.gaps.devOverfitting, 'dev-overfitting'],
   ];

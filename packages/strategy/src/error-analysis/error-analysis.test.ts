@@ -18,11 +18,25 @@ function catSpreadsheet(): TaggedError[] {
 
 describe('errorAnalysis: the course scenarios', () => {
   it('C3 W2: 5 dogs among 100 errors at 10% dev error give a 9.5% ceiling; 50 dogs give 5%', () => {
-    const few = Array.from({ length: 100 }, (_, i) => ({ id: i, tags: i < 5 ? ['dog'] : ['other'] }));
+    const few = Array.from({ length: 100 }, (_, i) => ({
+      id: i,
+      tags: i < 5 ? ['dog'] : ['other'],
+    }));
     const a = errorAnalysis(few, { devError: 10, unit: 'percent' });
-    expect(a.categories[0]).toEqual({ name: 'dog', count: 5, share: 0.05, ceiling: 0.5, devErrorIfFixed: 9.5 });
-    const many = Array.from({ length: 100 }, (_, i) => ({ id: i, tags: i < 50 ? ['dog'] : ['other'] }));
-    expect(errorAnalysis(many, { devError: 10, unit: 'percent' }).categories[0]?.devErrorIfFixed).toBe(5);
+    expect(a.categories[0]).toEqual({
+      name: 'dog',
+      count: 5,
+      share: 0.05,
+      ceiling: 0.5,
+      devErrorIfFixed: 9.5,
+    });
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      id: i,
+      tags: i < 50 ? ['dog'] : ['other'],
+    }));
+    expect(
+      errorAnalysis(many, { devError: 10, unit: 'percent' }).categories[0]?.devErrorIfFixed,
+    ).toBe(5);
   });
 
   it('C3 W2: the spreadsheet points at great cats and blurry images', () => {
@@ -44,15 +58,30 @@ describe('errorAnalysis: the course scenarios', () => {
 
   it('C3 W2: 0.6% of 10% dev error from wrong labels is not worth fixing, 0.6% of 2% is', () => {
     const tagged = (n: number) =>
-      Array.from({ length: 100 }, (_, i) => ({ id: i, tags: i < n ? ['incorrectly labeled'] : ['blurry'] }));
+      Array.from({ length: 100 }, (_, i) => ({
+        id: i,
+        tags: i < n ? ['incorrectly labeled'] : ['blurry'],
+      }));
     const high = errorAnalysis(tagged(6), { devError: 10, unit: 'percent' });
-    expect(high.mislabeled).toMatchObject({ count: 6, errorDueToLabels: 0.6, errorDueToOther: 9.4, worthFixing: false });
+    expect(high.mislabeled).toMatchObject({
+      count: 6,
+      errorDueToLabels: 0.6,
+      errorDueToOther: 9.4,
+      worthFixing: false,
+    });
     expect(high.mislabeled?.advice).toBe(
       'incorrect labels cause only 0.6% of the 10% dev error (6% of errors); the other 9.4% matters more: fixing labels is not the priority',
     );
     const low = errorAnalysis(tagged(30), { devError: 2, unit: 'percent' });
-    expect(low.mislabeled).toMatchObject({ count: 30, errorDueToLabels: 0.6, errorDueToOther: 1.4, worthFixing: true });
-    expect(low.mislabeled?.advice).toMatch(/^incorrect labels cause 0.6% of the 2% dev error \(30% of errors\): fix them, apply the same fixes to dev and test/);
+    expect(low.mislabeled).toMatchObject({
+      count: 30,
+      errorDueToLabels: 0.6,
+      errorDueToOther: 1.4,
+      worthFixing: true,
+    });
+    expect(low.mislabeled?.advice).toMatch(
+      /^incorrect labels cause 0.6% of the 2% dev error \(30% of errors\): fix them, apply the same fixes to dev and test/,
+    );
   });
 });
 
@@ -93,7 +122,13 @@ describe('errorAnalysis: tables and rules', () => {
       ].join('\n'),
     );
     const json = JSON.parse(formatErrorAnalysis(small, 'json'));
-    expect(json.rows[2]).toEqual({ id: 3, dog: false, blurry: true, 'great cat': true, comment: 'rainy day at zoo, "lion"' });
+    expect(json.rows[2]).toEqual({
+      id: 3,
+      dog: false,
+      blurry: true,
+      'great cat': true,
+      comment: 'rainy day at zoo, "lion"',
+    });
     expect(json.percentOfTotal).toEqual({ dog: 0.25, blurry: 0.5, 'great cat': 0.25 });
   });
 
@@ -137,12 +172,18 @@ describe('errorAnalysis: tables and rules', () => {
     expect(() => errorAnalysis([{ id: 1, tags: ['x'] }], { devError: 10 })).toThrow(
       'errorAnalysis: devError must be a finite number >= 0 and <= 1, got 10',
     );
-    expect(() => errorAnalysis([{ id: 1, tags: ['x'] }, { id: 1, tags: [] }], { devError: 0.1 })).toThrow(
-      'errorAnalysis: example ids must be unique, got 1 twice',
-    );
-    expect(() => errorAnalysis([{ id: 1, tags: ['cat'] }], { devError: 0.1, categories: ['dog'] })).toThrow(
-      'errorAnalysis: examples[0] has tag "cat", which is not in categories [dog]',
-    );
+    expect(() =>
+      errorAnalysis(
+        [
+          { id: 1, tags: ['x'] },
+          { id: 1, tags: [] },
+        ],
+        { devError: 0.1 },
+      ),
+    ).toThrow('errorAnalysis: example ids must be unique, got 1 twice');
+    expect(() =>
+      errorAnalysis([{ id: 1, tags: ['cat'] }], { devError: 0.1, categories: ['dog'] }),
+    ).toThrow('errorAnalysis: examples[0] has tag "cat", which is not in categories [dog]');
     expect(() => formatErrorAnalysis(small, 'xml' as never)).toThrow(
       "formatErrorAnalysis: format must be 'text', 'csv' or 'json', got xml",
     );

@@ -165,17 +165,27 @@ export function errorAnalysis(
       });
     }
     if (ids.has(e.id)) {
-      throw new DlkitError('value', fn, `example ids must be unique, got ${JSON.stringify(e.id)} twice`, {
-        argument: 'examples',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `example ids must be unique, got ${JSON.stringify(e.id)} twice`,
+        {
+          argument: 'examples',
+        },
+      );
     }
     ids.add(e.id);
     if (e.tags.length === 0) untagged++;
     for (const tag of new Set(e.tags)) {
       if (typeof tag !== 'string' || tag === '') {
-        throw new DlkitError('value', fn, `examples[${i}] has a tag that is not a non-empty string`, {
-          argument: 'examples',
-        });
+        throw new DlkitError(
+          'value',
+          fn,
+          `examples[${i}] has a tag that is not a non-empty string`,
+          {
+            argument: 'examples',
+          },
+        );
       }
       if (!counts.has(tag)) {
         if (options.categories) {
@@ -266,14 +276,24 @@ export function formatErrorAnalysis(
 ): string {
   const fn = 'formatErrorAnalysis';
   if (!['text', 'csv', 'json'].includes(format)) {
-    throw new DlkitError('value', fn, `format must be 'text', 'csv' or 'json', got ${String(format)}`, {
-      argument: 'format',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `format must be 'text', 'csv' or 'json', got ${String(format)}`,
+      {
+        argument: 'format',
+      },
+    );
   }
   if (table !== 'spreadsheet' && table !== 'summary') {
-    throw new DlkitError('value', fn, `table must be 'spreadsheet' or 'summary', got ${String(table)}`, {
-      argument: 'table',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `table must be 'spreadsheet' or 'summary', got ${String(table)}`,
+      {
+        argument: 'table',
+      },
+    );
   }
   const names = a.categories.map((c) => c.name);
   const unitSuffix = a.unit === 'percent' ? '%' : '';
@@ -304,14 +324,32 @@ export function formatErrorAnalysis(
     rows.push(['% of total', ...a.categories.map((c) => pctOf(c.share)), '']);
   } else {
     if (format === 'json') return JSON.stringify(a.categories, null, 2);
-    header = ['category', 'count', '% of errors', `ceiling${unitSuffix ? ' (%)' : ''}`, `dev error if fixed${unitSuffix ? ' (%)' : ''}`];
-    rows = a.categories.map((c) => [c.name, String(c.count), pctOf(c.share), String(c.ceiling), String(c.devErrorIfFixed)]);
+    header = [
+      'category',
+      'count',
+      '% of errors',
+      `ceiling${unitSuffix ? ' (%)' : ''}`,
+      `dev error if fixed${unitSuffix ? ' (%)' : ''}`,
+    ];
+    rows = a.categories.map((c) => [
+      c.name,
+      String(c.count),
+      pctOf(c.share),
+      String(c.ceiling),
+      String(c.devErrorIfFixed),
+    ]);
   }
   if (format === 'csv') {
     return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
   }
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] as string).length)));
-  const line = (r: string[]) => r.map((v, j) => v.padEnd(widths[j] as number)).join(' | ').trimEnd();
+  const widths = header.map((h, j) =>
+    Math.max(h.length, ...rows.map((r) => (r[j] as string).length)),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((v, j) => v.padEnd(widths[j] as number))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const body = rows.map(line);
   if (table === 'spreadsheet') body.splice(body.length - 1, 0, rule);

@@ -55,9 +55,17 @@ function niceTicks(lo: number, hi: number, n: number): number[] {
  *
  * @category C3 W2 · Bias and variance with mismatched data distributions
  */
-export function learningCurveSvg(curve: LearningCurve, options: LearningCurveSvgOptions = {}): string {
+export function learningCurveSvg(
+  curve: LearningCurve,
+  options: LearningCurveSvgOptions = {},
+): string {
   const fn = 'learningCurveSvg';
-  if (curve === null || typeof curve !== 'object' || !Array.isArray(curve.points) || curve.points.length === 0) {
+  if (
+    curve === null ||
+    typeof curve !== 'object' ||
+    !Array.isArray(curve.points) ||
+    curve.points.length === 0
+  ) {
     throw new DlkitError('value', fn, 'curve must be a learning curve with at least one point', {
       argument: 'curve',
     });
@@ -81,7 +89,10 @@ export function learningCurveSvg(curve: LearningCurve, options: LearningCurveSvg
   const bottom = 60 + 18 * notes.length;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  if (plotH < 40) throw new DlkitError('value', fn, `height ${height} leaves no room for the plot`, { argument: 'height' });
+  if (plotH < 40)
+    throw new DlkitError('value', fn, `height ${height} leaves no room for the plot`, {
+      argument: 'height',
+    });
   const errors = pts.flatMap((p) => [p.trainError, p.devError]);
   if (curve.humanLevel !== null) errors.push(curve.humanLevel);
   const maxY = Math.max(...errors) * 1.1 || 1;
@@ -94,7 +105,8 @@ export function learningCurveSvg(curve: LearningCurve, options: LearningCurveSvg
   };
   const ty = (y: number) => top + plotH - (y / maxY) * plotH;
   const f2 = (v: number) => v.toFixed(2);
-  const line = (key: 'trainError' | 'devError') => pts.map((p) => `${f2(tx(p.size))},${f2(ty(p[key]))}`).join(' ');
+  const line = (key: 'trainError' | 'devError') =>
+    pts.map((p) => `${f2(tx(p.size))},${f2(ty(p[key]))}`).join(' ');
   const unit = curve.unit === 'percent' ? ' (%)' : '';
   const out: string[] = [];
   out.push(
@@ -102,7 +114,9 @@ export function learningCurveSvg(curve: LearningCurve, options: LearningCurveSvg
   );
   out.push(`<title>${esc(options.title ?? 'Learning curve')}</title>`);
   out.push(`<rect width="${width}" height="${height}" fill="white"/>`);
-  out.push(`<text x="${width / 2}" y="22" text-anchor="middle" font-size="15">${esc(options.title ?? 'Learning curve')}</text>`);
+  out.push(
+    `<text x="${width / 2}" y="22" text-anchor="middle" font-size="15">${esc(options.title ?? 'Learning curve')}</text>`,
+  );
   out.push(`<g class="axes" stroke="#333">`);
   out.push(`<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}"/>`);
   out.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}"/>`);
@@ -110,7 +124,9 @@ export function learningCurveSvg(curve: LearningCurve, options: LearningCurveSvg
   out.push(`<g class="y-ticks" fill="#333">`);
   for (const v of niceTicks(0, maxY, 5)) {
     out.push(`<text x="${left - 6}" y="${f2(ty(v) + 4)}" text-anchor="end">${v}</text>`);
-    out.push(`<line x1="${left}" y1="${f2(ty(v))}" x2="${left + plotW}" y2="${f2(ty(v))}" stroke="#eee"/>`);
+    out.push(
+      `<line x1="${left}" y1="${f2(ty(v))}" x2="${left + plotW}" y2="${f2(ty(v))}" stroke="#eee"/>`,
+    );
   }
   out.push(`</g>`);
   out.push(`<g class="x-ticks" fill="#333">`);
@@ -130,23 +146,32 @@ export function learningCurveSvg(curve: LearningCurve, options: LearningCurveSvg
       `<line class="human-level" x1="${left}" y1="${y}" x2="${left + plotW}" y2="${y}" stroke="#2a2" stroke-dasharray="6 4"/>`,
     );
   }
-  out.push(`<polyline class="train-error" fill="none" stroke="#1f77b4" stroke-width="2" points="${line('trainError')}"/>`);
-  out.push(`<polyline class="dev-error" fill="none" stroke="#ff7f0e" stroke-width="2" points="${line('devError')}"/>`);
+  out.push(
+    `<polyline class="train-error" fill="none" stroke="#1f77b4" stroke-width="2" points="${line('trainError')}"/>`,
+  );
+  out.push(
+    `<polyline class="dev-error" fill="none" stroke="#ff7f0e" stroke-width="2" points="${line('devError')}"/>`,
+  );
   const legend: [string, string, string][] = [
     ['training error', '#1f77b4', ''],
     ['dev error', '#ff7f0e', ''],
   ];
-  if (curve.humanLevel !== null) legend.push(['human-level error', '#2a2', ' stroke-dasharray="6 4"']);
+  if (curve.humanLevel !== null)
+    legend.push(['human-level error', '#2a2', ' stroke-dasharray="6 4"']);
   out.push(`<g class="legend">`);
   legend.forEach(([label, color, dash], i) => {
     const y = top + 12 + i * 16;
     const x = left + plotW - 150;
-    out.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 24}" y2="${y - 4}" stroke="${color}" stroke-width="2"${dash}/>`);
+    out.push(
+      `<line x1="${x}" y1="${y - 4}" x2="${x + 24}" y2="${y - 4}" stroke="${color}" stroke-width="2"${dash}/>`,
+    );
     out.push(`<text x="${x + 30}" y="${y}">${label}</text>`);
   });
   out.push(`</g>`);
   out.push(`<g class="diagnosis" fill="#333">`);
-  notes.forEach((n, i) => out.push(`<text x="${left}" y="${top + plotH + 56 + 18 * i}">${esc(n)}</text>`));
+  notes.forEach((n, i) =>
+    out.push(`<text x="${left}" y="${top + plotH + 56 + 18 * i}">${esc(n)}</text>`),
+  );
   out.push(`</g>`);
   out.push(`</svg>`);
   return out.join('\n') + '\n';

@@ -43,14 +43,19 @@ describe('learningCurve', () => {
     expect(curve.points[2]).toEqual({ size: 10000, trainError: 0.0101, devError: 0.025 });
     expect(curve.diagnosis.gaps.variance).toBeCloseTo(0.0149, 12);
     expect(curve.diagnosis.dominant).toBe('variance');
-    expect(curve.trend).toMatch(/^dev error is still falling .*: more training data is likely to help$/);
+    expect(curve.trend).toMatch(
+      /^dev error is still falling .*: more training data is likely to help$/,
+    );
   });
 
   it('says more data will not help when the curves have met above human level (high bias)', async () => {
-    const curve = await learningCurve((size) => ({ trainError: 0.15 + 1 / size, devError: 0.16 + 1 / size }), {
-      sizes: [1000, 2000, 4000],
-      humanLevel: 0.01,
-    });
+    const curve = await learningCurve(
+      (size) => ({ trainError: 0.15 + 1 / size, devError: 0.16 + 1 / size }),
+      {
+        sizes: [1000, 2000, 4000],
+        humanLevel: 0.01,
+      },
+    );
     expect(curve.diagnosis.dominant).toBe('avoidable-bias');
     expect(curve.trend).toMatch(/more data alone will not help, reduce bias$/);
   });
@@ -65,14 +70,27 @@ describe('learningCurve', () => {
     for (let i = 0; i < m; i++) {
       const y = i % 2;
       ys.push(y);
-      xs.push((noise[2 * i] as number) + (y ? 1.5 : -1.5), (noise[2 * i + 1] as number) + (y ? 1 : -1));
+      xs.push(
+        (noise[2 * i] as number) + (y ? 1.5 : -1.5),
+        (noise[2 * i + 1] as number) + (y ? 1 : -1),
+      );
     }
     const devX = tf.tensor2d(xs.slice(600), [100, 2]);
     const devY = tf.tensor2d(ys.slice(300), [100, 1]);
     const errorOf = (model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor) =>
-      tf.tidy(() => (model.predict(x) as tf.Tensor).greater(0.5).cast('float32').notEqual(y).mean().dataSync()[0] as number);
+      tf.tidy(
+        () =>
+          (model.predict(x) as tf.Tensor)
+            .greater(0.5)
+            .cast('float32')
+            .notEqual(y)
+            .mean()
+            .dataSync()[0] as number,
+      );
     const train = async (size: number) => {
-      const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2], activation: 'sigmoid' })] });
+      const model = tf.sequential({
+        layers: [tf.layers.dense({ units: 1, inputShape: [2], activation: 'sigmoid' })],
+      });
       model.compile({ optimizer: tf.train.adam(0.1), loss: 'binaryCrossentropy' });
       const x = tf.tensor2d(xs.slice(0, 2 * size), [size, 2]);
       const y = tf.tensor2d(ys.slice(0, size), [size, 1]);
@@ -84,9 +102,11 @@ describe('learningCurve', () => {
       return result;
     };
     let curve: Awaited<ReturnType<typeof learningCurve>> | undefined;
-    expect(await expectNoLeaks(async () => {
-      curve = await learningCurve(train, { sizes: [10, 40, 160], humanLevel: 0 });
-    })).toBe(0);
+    expect(
+      await expectNoLeaks(async () => {
+        curve = await learningCurve(train, { sizes: [10, 40, 160], humanLevel: 0 });
+      }),
+    ).toBe(0);
     tf.dispose([devX, devY]);
     expect(curve?.points.length).toBe(3);
     for (const p of curve?.points ?? []) {
@@ -100,8 +120,12 @@ describe('learningCurve', () => {
     await expect(learningCurve(ok, { sizes: [] })).rejects.toThrow(
       'learningCurve: sizes must list at least one training-set size',
     );
-    await expect(learningCurve(ok, { sizes: [100, 50] })).rejects.toThrow('learningCurve: sizes must increase, got 100 then 50');
-    await expect(learningCurve(() => ({ trainError: NaN, devError: 0.1 }), { sizes: [10] })).rejects.toThrow(
+    await expect(learningCurve(ok, { sizes: [100, 50] })).rejects.toThrow(
+      'learningCurve: sizes must increase, got 100 then 50',
+    );
+    await expect(
+      learningCurve(() => ({ trainError: NaN, devError: 0.1 }), { sizes: [10] }),
+    ).rejects.toThrow(
       'learningCurve: trainError at size 10 must be a finite number >= 0 and <= 1, got NaN',
     );
     await expect(
@@ -117,11 +141,14 @@ describe('learningCurve', () => {
 
 describe('learningCurveSvg', () => {
   it('draws well-formed SVG with both curves, human level and the diagnosis', async () => {
-    const curve = await learningCurve((n) => ({ trainError: 2 + 100 / n, devError: 4 + 1000 / n }), {
-      sizes: [100, 1000, 10000],
-      humanLevel: 1,
-      unit: 'percent',
-    });
+    const curve = await learningCurve(
+      (n) => ({ trainError: 2 + 100 / n, devError: 4 + 1000 / n }),
+      {
+        sizes: [100, 1000, 10000],
+        humanLevel: 1,
+        unit: 'percent',
+      },
+    );
     const svg = learningCurveSvg(curve, { title: 'Speech <rear-view> & mirror' });
     expectWellFormed(svg);
     expect(svg).toContain('<title>Speech &lt;rear-view&gt; &amp; mirror</title>');

@@ -16,17 +16,24 @@ export interface LearningCurvePoint {
 }
 
 /**
+ * What the user's training function reports.
+ *
+ * @category C3 W2 · Bias and variance with mismatched data distributions
+ */
+export interface TrainResult {
+  /** Error on the examples trained on. */
+  trainError: number;
+  /** Error on the dev set. */
+  devError: number;
+}
+
+/**
  * The user's training function: trains a fresh model on the first `size` training examples (or a
  * sample of that size) and reports its training and dev error.
  *
  * @category C3 W2 · Bias and variance with mismatched data distributions
  */
-export type TrainAtSize = (
-  size: number,
-  step: number,
-) =>
-  | Promise<{ trainError: number; devError: number }>
-  | { trainError: number; devError: number };
+export type TrainAtSize = (size: number, step: number) => Promise<TrainResult> | TrainResult;
 
 /**
  * Progress of {@link learningCurve}, reported after each size.
@@ -104,9 +111,14 @@ export async function learningCurve(
 ): Promise<LearningCurve> {
   const fn = 'learningCurve';
   if (typeof train !== 'function') {
-    throw new DlkitError('value', fn, 'train must be a function (size, step) => { trainError, devError }', {
-      argument: 'train',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      'train must be a function (size, step) => { trainError, devError }',
+      {
+        argument: 'train',
+      },
+    );
   }
   const sizes = options?.sizes;
   if (!Array.isArray(sizes) || sizes.length === 0) {
@@ -126,7 +138,7 @@ export async function learningCurve(
   const max = unit === 'percent' ? 100 : 1;
   const points: LearningCurvePoint[] = [];
   for (const [k, size] of sizes.entries()) {
-    let result: { trainError: number; devError: number };
+    let result: TrainResult;
     try {
       result = await train(size, k);
     } catch (cause) {
@@ -137,8 +149,14 @@ export async function learningCurve(
         { argument: 'train', cause },
       );
     }
-    const trainError = assertNumber(fn, `trainError at size ${size}`, result?.trainError, { min: 0, max });
-    const devError = assertNumber(fn, `devError at size ${size}`, result?.devError, { min: 0, max });
+    const trainError = assertNumber(fn, `trainError at size ${size}`, result?.trainError, {
+      min: 0,
+      max,
+    });
+    const devError = assertNumber(fn, `devError at size ${size}`, result?.devError, {
+      min: 0,
+      max,
+    });
     const point = { size, trainError, devError };
     points.push(point);
     options.onProgress?.({ step: k + 1, total: sizes.length, point });

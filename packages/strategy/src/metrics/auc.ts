@@ -34,9 +34,14 @@ export function auc(x: ArrayLike<number>, y: ArrayLike<number>): number {
   }
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) {
-      throw new DlkitError('value', fn, `x and y must be finite, got (${x[i]}, ${y[i]}) at index ${i}`, {
-        argument: Number.isFinite(x[i]) ? 'y' : 'x',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `x and y must be finite, got (${x[i]}, ${y[i]}) at index ${i}`,
+        {
+          argument: Number.isFinite(x[i]) ? 'y' : 'x',
+        },
+      );
     }
   }
   let up = true;

@@ -1,7 +1,14 @@
 import { DlkitError } from '@dlkit/core';
 import { formatShape } from '@dlkit/core';
 import * as tf from '@tensorflow/tfjs';
-import { formatLabels, readLabels, readScores, uniqueSorted, type Labels, type Scores } from './labels.js';
+import {
+  formatLabels,
+  readLabels,
+  readScores,
+  uniqueSorted,
+  type Labels,
+  type Scores,
+} from './labels.js';
 
 /** False and true positives at each distinct score threshold, highest first. @internal */
 export interface BinaryCurve {

@@ -39,13 +39,23 @@ export interface ReportRow {
 }
 
 /**
+ * A class's row of a {@link ClassificationReport}: a {@link ReportRow} with its label.
+ *
+ * @category C3 W1 · Single number evaluation metric
+ */
+export interface ClassReportRow extends ReportRow {
+  /** The class label. */
+  label: number;
+}
+
+/**
  * A per-class report: precision, recall, F1 and support for every class and their averages.
  *
  * @category C3 W1 · Single number evaluation metric
  */
 export interface ClassificationReport {
   /** One row per class, with its label. */
-  classes: (ReportRow & { label: number })[];
+  classes: ClassReportRow[];
   /** Accuracy, when micro-averaging over all present classes equals it (scikit-learn's rule). */
   accuracy?: number;
   /** The micro average, when it is not the accuracy (a class set narrower than the data's). */
@@ -102,7 +112,11 @@ export function classificationReport(
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
   const fn = 'classificationReport';
-  const digits = assertNumber(fn, 'digits', options.digits ?? 2, { integer: true, min: 0, max: 20 });
+  const digits = assertNumber(fn, 'digits', options.digits ?? 2, {
+    integer: true,
+    min: 0,
+    max: 20,
+  });
   const [t, p] = readLabelPair(fn, yTrue, yPred);
   const labels = resolveClasses(fn, options.labels, { yTrue: t, yPred: p });
   const names = options.targetNames ?? labels.map(String);

@@ -104,7 +104,10 @@ describe('ROC and precision-recall curves', () => {
   it('ROC AUC is the probability that a positive outranks a negative (hand count)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 30 }),
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 5 })), {
+          minLength: 2,
+          maxLength: 30,
+        }),
         (pairs) => {
           const y = pairs.map((p) => (p[0] ? 1 : 0));
           const s = pairs.map((p) => p[1] / 5);
@@ -145,7 +148,9 @@ describe('ROC and precision-recall curves', () => {
     );
     expect(() => auc([0, 1, 0.5], [0, 1, 1])).toThrow('auc: x must be increasing or decreasing');
     expect(() => auc([0], [0])).toThrow('auc: x needs at least 2 points, got 1');
-    expect(() => auc([0, 1], [0])).toThrow('auc: x and y must have the same length, got [2] and [1]');
+    expect(() => auc([0, 1], [0])).toThrow(
+      'auc: x and y must have the same length, got [2] and [1]',
+    );
   });
 });
 
@@ -179,7 +184,16 @@ describe('topKAccuracy', () => {
   });
 
   it('rejects bad input', () => {
-    expect(() => topKAccuracy([0, 3], [[0.1, 0.9], [0.5, 0.5]], 1)).toThrow(
+    expect(() =>
+      topKAccuracy(
+        [0, 3],
+        [
+          [0.1, 0.9],
+          [0.5, 0.5],
+        ],
+        1,
+      ),
+    ).toThrow(
       "topKAccuracy: yTrue holds label 3 at index 1, outside the 2 classes [0, 2) of yScore's columns",
     );
     expect(() => topKAccuracy([0, 1], [[0.1, 0.9]], 1)).toThrow(
@@ -199,7 +213,8 @@ describe('logLoss', () => {
     for (const c of fx.log_loss) {
       const o = c.eps === undefined ? {} : { eps: c.eps };
       expect(logLoss(c.y_true, c.y_pred, o)).toBeCloseTo(c.loss, 10);
-      if (c.sum !== null) expect(logLoss(c.y_true, c.y_pred, { normalize: false })).toBeCloseTo(c.sum, 9);
+      if (c.sum !== null)
+        expect(logLoss(c.y_true, c.y_pred, { normalize: false })).toBeCloseTo(c.sum, 9);
       expect(Number.isFinite(logLoss(c.y_true, c.y_pred, o))).toBe(true);
     }
   });

@@ -158,9 +158,14 @@ export function readScores(fn: string, argument: string, scores: Scores): ArrayL
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new DlkitError('value', fn, `${argument} must hold finite numbers, got ${v} at index ${i}`, {
-        argument,
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} must hold finite numbers, got ${v} at index ${i}`,
+        {
+          argument,
+        },
+      );
     }
   }
   return values;
@@ -228,9 +233,14 @@ function checkFinite(fn: string, argument: string, values: Float64Array, cols: n
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
       const at = `[${Math.floor(i / cols)}, ${i % cols}]`;
-      throw new DlkitError('value', fn, `${argument} must hold finite numbers, got ${values[i]} at ${at}`, {
-        argument,
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} must hold finite numbers, got ${values[i]} at ${at}`,
+        {
+          argument,
+        },
+      );
     }
   }
 }

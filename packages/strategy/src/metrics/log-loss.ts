@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber, formatShape } from '@dlkit/core';
-import { readLabels, readScoreMatrix, readScores, type Labels, type ScoreMatrix, type Scores } from './labels.js';
+import {
+  readLabels,
+  readScoreMatrix,
+  readScores,
+  type Labels,
+  type ScoreMatrix,
+  type Scores,
+} from './labels.js';
 
 /**
  * Options of {@link logLoss}.
@@ -66,9 +73,14 @@ export function logLoss(
     for (let i = 0; i < p.length; i++) {
       const v = p[i] as number;
       if (v < 0 || v > 1) {
-        throw new DlkitError('value', fn, `yPred must hold probabilities in [0, 1], got ${v} at index ${i}`, {
-          argument: 'yPred',
-        });
+        throw new DlkitError(
+          'value',
+          fn,
+          `yPred must hold probabilities in [0, 1], got ${v} at index ${i}`,
+          {
+            argument: 'yPred',
+          },
+        );
       }
     }
     rows = p.length;
@@ -125,7 +137,8 @@ export function logLoss(
   let total = 0;
   for (let r = 0; r < rows; r++) {
     let sum = 0;
-    for (let c = 0; c < cols; c++) sum += Math.min(Math.max(values[r * cols + c] as number, eps), 1 - eps);
+    for (let c = 0; c < cols; c++)
+      sum += Math.min(Math.max(values[r * cols + c] as number, eps), 1 - eps);
     const p = Math.min(Math.max(values[r * cols + (t[r] as number)] as number, eps), 1 - eps) / sum;
     total -= Math.log(p);
   }

@@ -77,10 +77,7 @@ describe('precision, recall, F1, F-beta', () => {
         const got = (f: (o: AveragedOptions) => number, n: number, what: string) => {
           const w = counting();
           const v = f({ ...base, average, onWarning: w.onWarning });
-          expect(v, `${average} ${what}`).toBeCloseTo(
-            want[what as 'f1'] as number,
-            12,
-          );
+          expect(v, `${average} ${what}`).toBeCloseTo(want[what as 'f1'] as number, 12);
           expect(w.warnings.length, `${average} ${what} warnings`).toBe(n);
           expect(Number.isNaN(v)).toBe(false);
         };
@@ -172,7 +169,9 @@ describe('precision, recall, F1, F-beta', () => {
     try {
       expect(precisionScore([0, 1, 2], [0, 0, 1], { average: 'macro' })).toBeCloseTo(1 / 6, 12);
       expect(spy).toHaveBeenCalledTimes(1);
-      expect(String(spy.mock.calls[0]?.[0])).toMatch(/^precisionScore: precision is ill-defined for label\(s\) \[2\]/);
+      expect(String(spy.mock.calls[0]?.[0])).toMatch(
+        /^precisionScore: precision is ill-defined for label\(s\) \[2\]/,
+      );
     } finally {
       spy.mockRestore();
     }
@@ -223,7 +222,9 @@ describe('precision, recall, F1, F-beta', () => {
     expect(() => f1Score([0, 1, 2], [0, 1, 2])).toThrow(
       "f1Score: average 'binary' needs at most 2 classes, but yTrue and yPred hold [0, 1, 2]; use average 'macro', 'micro' or 'weighted'",
     );
-    expect(() => f1Score([0, 2], [2, 0])).toThrow('f1Score: posLabel 1 is not one of the labels [0, 2]');
+    expect(() => f1Score([0, 2], [2, 0])).toThrow(
+      'f1Score: posLabel 1 is not one of the labels [0, 2]',
+    );
     expect(() => f1Score([0, 1, 3], [0, 1, 1], { average: 'macro', labels: [0, 1, 2] })).toThrow(
       'f1Score: yTrue holds label 3 at index 2, which is not in labels [0, 1, 2]',
     );

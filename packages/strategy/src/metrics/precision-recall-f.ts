@@ -1,6 +1,12 @@
 import { DlkitError, assertNumber } from '@dlkit/core';
 import { classCounts, countMatrix, type ClassCounts } from './confusion-matrix.js';
-import { formatLabels, readLabelPair, resolveClasses, uniqueSorted, type Labels } from './labels.js';
+import {
+  formatLabels,
+  readLabelPair,
+  resolveClasses,
+  uniqueSorted,
+  type Labels,
+} from './labels.js';
 import { emitWarning, type WarningOptions, type ZeroDivision } from './warnings.js';
 
 /**
@@ -152,7 +158,11 @@ function compute(
     warnFor.includes('recall'),
     options,
   );
-  if (warnFor.length === 1 && warnFor[0] === 'f-score' && (options.zeroDivision ?? 'warn') === 'warn') {
+  if (
+    warnFor.length === 1 &&
+    warnFor[0] === 'f-score' &&
+    (options.zeroDivision ?? 'warn') === 'warn'
+  ) {
     const bad = support.flatMap((s, i) => (s === 0 && predicted[i] === 0 ? [i] : []));
     if (bad.length > 0) {
       emitWarning(options, {
@@ -325,7 +335,11 @@ export function averagedScores(
  *
  * @category C3 W1 · Single number evaluation metric
  */
-export function precisionScore(yTrue: Labels, yPred: Labels, options: AveragedOptions = {}): number {
+export function precisionScore(
+  yTrue: Labels,
+  yPred: Labels,
+  options: AveragedOptions = {},
+): number {
   return averagedScores('precisionScore', yTrue, yPred, 1, ['precision'], options).precision;
 }
 

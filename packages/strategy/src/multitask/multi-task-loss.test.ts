@@ -18,7 +18,14 @@ interface Normalized {
   dp: FixtureTensor;
 }
 interface Fixture {
-  cases: { m: number; y: FixtureTensor; mask: FixtureTensor; z: FixtureTensor; examples: Normalized; labels: Normalized }[];
+  cases: {
+    m: number;
+    y: FixtureTensor;
+    mask: FixtureTensor;
+    z: FixtureTensor;
+    examples: Normalized;
+    labels: Normalized;
+  }[];
 }
 const fx = loadFixture<Fixture>('strategy_multitask');
 
@@ -34,7 +41,9 @@ describe('multiTaskLoss', () => {
         expect(J.dataSync()[0]).toBeCloseTo(want.loss_logits, 5);
         const Jp = multiTaskLoss(y, p, { normalize });
         expect(Jp.dataSync()[0]).toBeCloseTo(want.loss_probs, 4);
-        const dz = tf.grad((x: tf.Tensor) => multiTaskLoss(y, x, { fromLogits: true, normalize }))(z);
+        const dz = tf.grad((x: tf.Tensor) => multiTaskLoss(y, x, { fromLogits: true, normalize }))(
+          z,
+        );
         expectTensorsClose(dz, fixtureTensor(want.dz), { rtol: 1e-4, atol: 1e-6 });
         const dp = tf.grad((x: tf.Tensor) => multiTaskLoss(y, x, { normalize }))(p);
         expectTensorsClose(dp, fixtureTensor(want.dp), { rtol: 1e-3, atol: 1e-5 });
@@ -62,7 +71,9 @@ describe('multiTaskLoss', () => {
     expectBackwardMatchesAutodiff({
       inputs: { z },
       forward: ({ z }) => multiTaskLoss(y, z, { fromLogits: true, normalize: 'labels' }),
-      backward: ({ z }, dY) => ({ z: multiTaskLossBackward(y, z, { normalize: 'labels' }).mul(dY) }),
+      backward: ({ z }, dY) => ({
+        z: multiTaskLossBackward(y, z, { normalize: 'labels' }).mul(dY),
+      }),
     });
     tf.dispose([y, z]);
   });
@@ -79,7 +90,8 @@ describe('multiTaskLoss', () => {
     ]);
     const J = multiTaskLoss(Y, Z, { fromLogits: true });
     // Hand sum over the six known labels, divided by m = 2.
-    const bce = (z: number, y: number) => Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+    const bce = (z: number, y: number) =>
+      Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
     const hand = (bce(-1, 0) + bce(2, 1) + bce(0.5, 1) + bce(1, 1) + bce(-3, 0) + bce(-2, 0)) / 2;
     expect(J.dataSync()[0]).toBeCloseTo(hand, 5);
     const dZ = tf.grad((z: tf.Tensor) => multiTaskLoss(Y, z, { fromLogits: true }))(Z);
@@ -92,7 +104,14 @@ describe('multiTaskLoss', () => {
 
   it('trains a tfjs model through multiTaskLossFn on NaN labels', async () => {
     const model = tf.sequential({
-      layers: [tf.layers.dense({ units: 4, inputShape: [3], activation: 'sigmoid', kernelInitializer: 'zeros' })],
+      layers: [
+        tf.layers.dense({
+          units: 4,
+          inputShape: [3],
+          activation: 'sigmoid',
+          kernelInitializer: 'zeros',
+        }),
+      ],
     });
     model.compile({ optimizer: tf.train.sgd(0.5), loss: multiTaskLossFn() });
     const x = tf.tensor2d([
@@ -133,11 +152,15 @@ describe('multiTaskLoss', () => {
     expect(() => multiTaskLoss(y, z)).toThrow(
       'multiTaskLoss: yPred must have shape [m, nTasks] with nTasks = 3 (from yTrue), got [2, 4]',
     );
-    expect(() => multiTaskLoss(v, v)).toThrow('multiTaskLoss: yTrue must have shape [m, nTasks], got [6]');
+    expect(() => multiTaskLoss(v, v)).toThrow(
+      'multiTaskLoss: yTrue must have shape [m, nTasks], got [6]',
+    );
     expect(() => multiTaskLoss(y, y, { normalize: 'tasks' as never })).toThrow(
       "multiTaskLoss: normalize must be 'examples' or 'labels', got tasks",
     );
-    expect(() => multiTaskLoss(y, y, { mask: z })).toThrow('multiTaskLoss: mask must have shape [2, 3], got [2, 4]');
+    expect(() => multiTaskLoss(y, y, { mask: z })).toThrow(
+      'multiTaskLoss: mask must have shape [2, 3], got [2, 4]',
+    );
     tf.dispose([y, z, v]);
   });
 });

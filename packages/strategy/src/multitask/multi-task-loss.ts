@@ -21,22 +21,40 @@ export interface MultiTaskLossOptions {
 }
 
 function prepare(fn: string, yTrue: tf.Tensor, yPred: tf.Tensor, options: MultiTaskLossOptions) {
-  new ShapeChecker(fn).check('yTrue', yTrue, ['m', 'nTasks']).check('yPred', yPred, ['m', 'nTasks']);
-  if (options.mask !== undefined) new ShapeChecker(fn).check('mask', options.mask, [yTrue.shape[0] as number, yTrue.shape[1] as number]);
+  new ShapeChecker(fn)
+    .check('yTrue', yTrue, ['m', 'nTasks'])
+    .check('yPred', yPred, ['m', 'nTasks']);
+  if (options.mask !== undefined)
+    new ShapeChecker(fn).check('mask', options.mask, [
+      yTrue.shape[0] as number,
+      yTrue.shape[1] as number,
+    ]);
   const normalize = options.normalize ?? 'examples';
   if (normalize !== 'examples' && normalize !== 'labels') {
-    throw new DlkitError('value', fn, `normalize must be 'examples' or 'labels', got ${String(normalize)}`, {
-      argument: 'normalize',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `normalize must be 'examples' or 'labels', got ${String(normalize)}`,
+      {
+        argument: 'normalize',
+      },
+    );
   }
-  const epsilon = assertNumber(fn, 'epsilon', options.epsilon ?? 1e-7, { min: 0, max: 0.5, maxExclusive: true });
+  const epsilon = assertNumber(fn, 'epsilon', options.epsilon ?? 1e-7, {
+    min: 0,
+    max: 0.5,
+    maxExclusive: true,
+  });
   return { normalize, epsilon };
 }
 
 /** Mask (1 known, 0 missing) and labels with missing ones replaced by 0 (NaN-free). @internal */
 function maskAndLabels(yTrue: tf.Tensor, mask: tf.Tensor | undefined): [tf.Tensor, tf.Tensor] {
   const y = yTrue.toFloat();
-  const known = mask === undefined ? tf.logicalNot(tf.isNaN(y)).toFloat() : mask.toFloat().mul(tf.logicalNot(tf.isNaN(y)).toFloat());
+  const known =
+    mask === undefined
+      ? tf.logicalNot(tf.isNaN(y)).toFloat()
+      : mask.toFloat().mul(tf.logicalNot(tf.isNaN(y)).toFloat());
   const clean = tf.where(known.cast('bool'), y, tf.zerosLike(y));
   return [known, clean];
 }
@@ -86,12 +104,25 @@ export function multiTaskLoss(
     if (options.fromLogits) {
       const z = yPred.toFloat();
       // max(z, 0) - z·y + log(1 + exp(-|z|)): the stable form of the cross-entropy of σ(z).
-      losses = tf.relu(z).sub(z.mul(y)).add(tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+      losses = tf
+        .relu(z)
+        .sub(z.mul(y))
+        .add(tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
     } else {
       const p = tf.clipByValue(yPred.toFloat(), epsilon, 1 - epsilon);
-      losses = tf.neg(y.mul(tf.log(p)).add(tf.scalar(1).sub(y).mul(tf.log(tf.scalar(1).sub(p)))));
+      losses = tf.neg(
+        y.mul(tf.log(p)).add(
+          tf
+            .scalar(1)
+            .sub(y)
+            .mul(tf.log(tf.scalar(1).sub(p))),
+        ),
+      );
     }
-    return losses.mul(known).sum().div(denominator(known, yTrue.shape[0] as number, normalize)) as tf.Scalar;
+    return losses
+      .mul(known)
+      .sum()
+      .div(denominator(known, yTrue.shape[0] as number, normalize)) as tf.Scalar;
   });
 }
 

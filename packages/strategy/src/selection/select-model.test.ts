@@ -3,7 +3,7 @@ import { fc } from '@dlkit/test-harness';
 import { selectModel, type CandidateRow } from './select-model.js';
 
 describe('selectModel', () => {
-  it("course C3 W1: maximize accuracy subject to running time <= 100 ms picks B", () => {
+  it('course C3 W1: maximize accuracy subject to running time <= 100 ms picks B', () => {
     const s = selectModel(
       [
         { name: 'A', accuracy: 0.9, runningTimeMs: 80 },
@@ -46,10 +46,14 @@ describe('selectModel', () => {
     ];
     const mean = (r: CandidateRow) =>
       ((r.US as number) + (r.China as number) + (r.India as number) + (r.Other as number)) / 4;
-    const s = selectModel(rows, { optimizing: { metric: mean, name: 'average error %', goal: 'min' } });
+    const s = selectModel(rows, {
+      optimizing: { metric: mean, name: 'average error %', goal: 'min' },
+    });
     expect(s.best).toBe('C');
     expect(s.verdicts.map((v) => v.score)).toEqual([3.5, 3.75, 5.5, 6, 6.5, 9.5]);
-    expect(s.verdicts[0]?.explanation).toBe('chosen: average error % 3.5 is the lowest of the 6 candidate(s)');
+    expect(s.verdicts[0]?.explanation).toBe(
+      'chosen: average error % 3.5 is the lowest of the 6 candidate(s)',
+    );
   });
 
   it('course C3 W1: wake words, maximize accuracy with at most 1 false positive per 24 hours', () => {
@@ -59,7 +63,10 @@ describe('selectModel', () => {
         { name: 'calm', accuracy: 0.95, falsePositivesPer24h: 0.5 },
         { name: 'deaf', accuracy: 0.7, falsePositivesPer24h: 0 },
       ],
-      { optimizing: { metric: 'accuracy' }, satisficing: [{ metric: 'falsePositivesPer24h', max: 1 }] },
+      {
+        optimizing: { metric: 'accuracy' },
+        satisficing: [{ metric: 'falsePositivesPer24h', max: 1 }],
+      },
     );
     expect(s.best).toBe('calm');
   });
@@ -88,10 +95,13 @@ describe('selectModel', () => {
   it('chooses a kept candidate whose score no other kept candidate beats', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 200 })), {
-          minLength: 1,
-          maxLength: 12,
-        }),
+        fc.array(
+          fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 200 })),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
         (rows) => {
           const table = rows.map(([acc, ms], i) => ({ name: `m${i}`, acc, ms }));
           const s = selectModel(table, {
@@ -115,17 +125,29 @@ describe('selectModel', () => {
     expect(() => selectModel([], { optimizing: { metric: 'acc' } })).toThrow(
       'selectModel: candidates is empty: give at least one row',
     );
-    expect(() => selectModel([{ name: 'a', acc: 1 }, { name: 'a', acc: 2 }], { optimizing: { metric: 'acc' } })).toThrow(
-      'selectModel: candidate names must be unique, got "a" twice',
-    );
-    expect(() => selectModel([{ name: 'a', acc: 'high' }], { optimizing: { metric: 'acc' } })).toThrow(
-      'selectModel: candidate "a" (row 0) must have a finite number acc, got high',
-    );
     expect(() =>
-      selectModel([{ name: 'a', acc: 1 }], { optimizing: { metric: 'acc' }, satisficing: [{ metric: 'ms' }] }),
+      selectModel(
+        [
+          { name: 'a', acc: 1 },
+          { name: 'a', acc: 2 },
+        ],
+        { optimizing: { metric: 'acc' } },
+      ),
+    ).toThrow('selectModel: candidate names must be unique, got "a" twice');
+    expect(() =>
+      selectModel([{ name: 'a', acc: 'high' }], { optimizing: { metric: 'acc' } }),
+    ).toThrow('selectModel: candidate "a" (row 0) must have a finite number acc, got high');
+    expect(() =>
+      selectModel([{ name: 'a', acc: 1 }], {
+        optimizing: { metric: 'acc' },
+        satisficing: [{ metric: 'ms' }],
+      }),
     ).toThrow('selectModel: satisficing[0] (ms) needs a max, a min or both');
     expect(() =>
-      selectModel([{ name: 'a', acc: 1 }], { optimizing: { metric: 'acc' }, satisficing: [{ metric: 'ms', max: 1 }] }),
+      selectModel([{ name: 'a', acc: 1 }], {
+        optimizing: { metric: 'acc' },
+        satisficing: [{ metric: 'ms', max: 1 }],
+      }),
     ).toThrow('selectModel: candidate "a" (row 0) must have a finite number ms, got nothing');
   });
 });

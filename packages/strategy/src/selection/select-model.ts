@@ -119,9 +119,14 @@ export function selectModel(
   const { optimizing, satisficing = [] } = criteria;
   const goal = optimizing.goal ?? 'max';
   if (goal !== 'max' && goal !== 'min') {
-    throw new DlkitError('value', fn, `optimizing.goal must be 'max' or 'min', got ${String(goal)}`, {
-      argument: 'criteria',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `optimizing.goal must be 'max' or 'min', got ${String(goal)}`,
+      {
+        argument: 'criteria',
+      },
+    );
   }
   const metricName =
     optimizing.name ?? (typeof optimizing.metric === 'string' ? optimizing.metric : 'score');
@@ -153,9 +158,14 @@ export function selectModel(
       throw new DlkitError('value', fn, `row ${i} needs a name`, { argument: 'candidates' });
     }
     if (names.has(row.name)) {
-      throw new DlkitError('value', fn, `candidate names must be unique, got ${JSON.stringify(row.name)} twice`, {
-        argument: 'candidates',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `candidate names must be unique, got ${JSON.stringify(row.name)} twice`,
+        {
+          argument: 'candidates',
+        },
+      );
     }
     names.add(row.name);
     let score: number;
@@ -199,7 +209,14 @@ export function selectModel(
     } else {
       explanation = `kept, rank ${rank}: ${metricName} ${fmt(r.score)} is ${fmt(Math.abs(r.score - b.score))} ${goal === 'max' ? 'below' : 'above'} ${b.name}'s ${fmt(b.score)}${constraintText}`;
     }
-    verdicts.push({ name: r.name, score: r.score, kept: true, rank, checks: r.checks, explanation });
+    verdicts.push({
+      name: r.name,
+      score: r.score,
+      kept: true,
+      rank,
+      checks: r.checks,
+      explanation,
+    });
   });
   for (const r of rows) {
     if (r.failed.length === 0) continue;

@@ -27,9 +27,14 @@ function shares(fn: string, argument: string, sources: ArrayLike<string>): Recor
   for (let i = 0; i < sources.length; i++) {
     const s = sources[i];
     if (typeof s !== 'string') {
-      throw new DlkitError('value', fn, `${argument} must hold source names, got ${String(s)} at index ${i}`, {
-        argument,
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} must hold source names, got ${String(s)} at index ${i}`,
+        {
+          argument,
+        },
+      );
     }
     counts[s] = (counts[s] ?? 0) + 1;
   }

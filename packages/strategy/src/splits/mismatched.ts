@@ -41,6 +41,18 @@ export interface MismatchedSplitOptions {
 }
 
 /**
+ * How many examples of each source a set holds.
+ *
+ * @category C3 W2 · Training and testing on different distributions
+ */
+export interface SourceCounts {
+  /** Examples of the data you care about. */
+  target: number;
+  /** Examples of other data. */
+  other: number;
+}
+
+/**
  * The four sets of the mismatched-distribution recipe, with per-source counts.
  *
  * @category C3 W2 · Training and testing on different distributions
@@ -55,16 +67,21 @@ export interface MismatchedSplit {
   /** Test set: target data only. */
   test: SampleRef[];
   /** How many examples of each source each set holds. */
-  counts: Record<'train' | 'trainDev' | 'dev' | 'test', { target: number; other: number }>;
+  counts: Record<'train' | 'trainDev' | 'dev' | 'test', SourceCounts>;
 }
 
 function count(fn: string, name: string, v: number, of: number): number {
   assertNumber(fn, name, v, { min: 0 });
   if (v < 1 && !Number.isInteger(v)) return Math.round(v * of);
   if (!Number.isInteger(v)) {
-    throw new DlkitError('value', fn, `${name} must be a fraction below 1 or a whole count, got ${v}`, {
-      argument: name,
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `${name} must be a fraction below 1 or a whole count, got ${v}`,
+      {
+        argument: name,
+      },
+    );
   }
   return v;
 }
@@ -103,12 +120,20 @@ export function mismatchedSplit(options: MismatchedSplitOptions): MismatchedSpli
     );
   }
   if (nDev === 0 || nTest === 0) {
-    throw new DlkitError('value', fn, `dev and test must not be empty, got dev ${nDev} and test ${nTest}`, {
-      argument: nDev === 0 ? 'dev' : 'test',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `dev and test must not be empty, got dev ${nDev} and test ${nTest}`,
+      {
+        argument: nDev === 0 ? 'dev' : 'test',
+      },
+    );
   }
   const rng = toRandomState(options.seed);
-  const target = permutation(targetSize, rng).map((index): SampleRef => ({ source: 'target', index }));
+  const target = permutation(targetSize, rng).map((index): SampleRef => ({
+    source: 'target',
+    index,
+  }));
   const dev = target.slice(0, nDev);
   const test = target.slice(nDev, nDev + nTest);
   const pool = [
@@ -128,11 +153,16 @@ export function mismatchedSplit(options: MismatchedSplitOptions): MismatchedSpli
   const trainDev = mixed.slice(0, nTrainDev);
   const train = mixed.slice(nTrainDev);
   if (train.length === 0) {
-    throw new DlkitError('value', fn, 'the training set is empty: lower dev and test or add other data', {
-      argument: 'otherSize',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      'the training set is empty: lower dev and test or add other data',
+      {
+        argument: 'otherSize',
+      },
+    );
   }
-  const tally = (refs: SampleRef[]) => ({
+  const tally = (refs: SampleRef[]): SourceCounts => ({
     target: refs.filter((r) => r.source === 'target').length,
     other: refs.filter((r) => r.source === 'other').length,
   });

@@ -89,9 +89,14 @@ export function splitWith(
 
 function checkLength(fn: string, argument: string, n: number, m: number): void {
   if (n !== m) {
-    throw new DlkitError('shape', fn, `${argument} must have one entry per example: expected [${m}], got [${n}]`, {
-      argument,
-    });
+    throw new DlkitError(
+      'shape',
+      fn,
+      `${argument} must have one entry per example: expected [${m}], got [${n}]`,
+      {
+        argument,
+      },
+    );
   }
 }
 
@@ -119,7 +124,8 @@ function stratified(
   });
   const alloc = cells.map((row) => row.map(Math.floor));
   const rowLeft = classes.map(
-    (c, r) => (byClass.get(c) as number[]).length - (alloc[r] as number[]).reduce((s, v) => s + v, 0),
+    (c, r) =>
+      (byClass.get(c) as number[]).length - (alloc[r] as number[]).reduce((s, v) => s + v, 0),
   );
   const colLeft = target.map((t, s) => t - alloc.reduce((acc, row) => acc + (row[s] as number), 0));
   const order = cells
@@ -164,9 +170,14 @@ function grouped(
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as string | number;
     if (typeof g !== 'string' && typeof g !== 'number') {
-      throw new DlkitError('value', fn, `groups must hold strings or numbers, got ${String(g)} at index ${i}`, {
-        argument: 'groups',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `groups must hold strings or numbers, got ${String(g)} at index ${i}`,
+        {
+          argument: 'groups',
+        },
+      );
     }
     const list = members.get(g);
     if (list) list.push(i);

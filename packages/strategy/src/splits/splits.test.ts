@@ -37,7 +37,11 @@ describe('splitSizes', () => {
       dev: 10_000,
       test: 10_000,
     });
-    expect(splitSizes(10, { train: 0.6, dev: 0.2, test: 0.2 })).toEqual({ train: 6, dev: 2, test: 2 });
+    expect(splitSizes(10, { train: 0.6, dev: 0.2, test: 0.2 })).toEqual({
+      train: 6,
+      dev: 2,
+      test: 2,
+    });
     expect(splitSizes(10, { train: 8, dev: 1, test: 1 })).toEqual({ train: 8, dev: 1, test: 1 });
     // 7 examples at 1/3 each: the remainder goes to the earliest split.
     expect(splitSizes(7, { a: 1 / 3, b: 1 / 3, c: 1 / 3 })).toEqual({ a: 3, b: 2, c: 2 });
@@ -74,7 +78,9 @@ describe('splitSizes', () => {
     expect(() => splitSizes(100, { train: -0.5, dev: 1.5 })).toThrow(
       'splitSizes: sizes.train must be a finite number >= 0, got -0.5',
     );
-    expect(() => splitSizes(0, { train: 1 })).toThrow('splitSizes: m must be an integer >= 1, got 0');
+    expect(() => splitSizes(0, { train: 1 })).toThrow(
+      'splitSizes: m must be an integer >= 1, got 0',
+    );
     expect(() => splitSizes(10, {})).toThrow('splitSizes: sizes must name at least one split');
   });
 });
@@ -86,7 +92,9 @@ describe('trainDevTestSplit and splitIndices', () => {
     expect(s.train).toEqual(c.permutation.slice(0, 60));
     expect(s.dev).toEqual(c.permutation.slice(60, 80));
     expect(s.test).toEqual(c.permutation.slice(80));
-    expect(trainDevTestSplit(c.m, { train: 0.6, dev: 0.2, test: 0.2 }, { seed: c.seed + 1 }).dev).not.toEqual(s.dev);
+    expect(
+      trainDevTestSplit(c.m, { train: 0.6, dev: 0.2, test: 0.2 }, { seed: c.seed + 1 }).dev,
+    ).not.toEqual(s.dev);
   });
 
   it('the big-data 98/1/1 split of a million examples', () => {
@@ -107,7 +115,9 @@ describe('trainDevTestSplit and splitIndices', () => {
           const sizes = { train: 0.6, dev: 0.2, test: 0.2 };
           const counts = splitSizes(m, sizes);
           const s = splitIndices(m, sizes, { stratify: y, seed });
-          expect(sorted([...(s.train ?? []), ...(s.dev ?? []), ...(s.test ?? [])])).toEqual(range(m));
+          expect(sorted([...(s.train ?? []), ...(s.dev ?? []), ...(s.test ?? [])])).toEqual(
+            range(m),
+          );
           for (const name of ['train', 'dev', 'test']) {
             const idx = s[name] as number[];
             expect(idx.length).toBe(counts[name]);
@@ -124,7 +134,11 @@ describe('trainDevTestSplit and splitIndices', () => {
 
   it('stratified keeps a 10% rare class at 10% in dev and test', () => {
     const y = range(1000).map((i) => (i % 10 === 0 ? 1 : 0));
-    const s = trainDevTestSplit(1000, { train: 0.8, dev: 0.1, test: 0.1 }, { stratify: y, seed: 2 });
+    const s = trainDevTestSplit(
+      1000,
+      { train: 0.8, dev: 0.1, test: 0.1 },
+      { stratify: y, seed: 2 },
+    );
     expect(s.dev.filter((i) => y[i] === 1).length).toBe(10);
     expect(s.test.filter((i) => y[i] === 1).length).toBe(10);
     expect(s.train.filter((i) => y[i] === 1).length).toBe(80);
@@ -170,9 +184,9 @@ describe('trainDevTestSplit and splitIndices', () => {
     expect(() => splitIndices(4, { a: 0.5, b: 0.5 }, { groups: ['x', 'x', 'x', 'x'] })).toThrow(
       'splitIndices: 1 group(s) cannot fill 2 non-empty splits: every split needs whole groups',
     );
-    expect(() => splitIndices(4, { a: 0.5, b: 0.5 }, { groups: [1, 2, 1, 2], stratify: [0, 1, 0, 1] })).toThrow(
-      'splitIndices: give stratify or groups, not both',
-    );
+    expect(() =>
+      splitIndices(4, { a: 0.5, b: 0.5 }, { groups: [1, 2, 1, 2], stratify: [0, 1, 0, 1] }),
+    ).toThrow('splitIndices: give stratify or groups, not both');
   });
 });
 
@@ -192,7 +206,13 @@ describe('trainDevSplit', () => {
 
 describe('mismatchedSplit', () => {
   it('course C3 W2: 200,000 web + 10,000 app photos give train 205,000, dev and test 2,500 app photos', () => {
-    const s = mismatchedSplit({ otherSize: 200_000, targetSize: 10_000, dev: 2_500, test: 2_500, seed: 0 });
+    const s = mismatchedSplit({
+      otherSize: 200_000,
+      targetSize: 10_000,
+      dev: 2_500,
+      test: 2_500,
+      seed: 0,
+    });
     expect(s.counts).toEqual({
       train: { target: 5_000, other: 200_000 },
       trainDev: { target: 0, other: 0 },
@@ -253,9 +273,22 @@ describe('checkDevTestSources', () => {
   });
 
   it('accepts dev and test drawn from one shuffled pool of all regions', () => {
-    const regions = ['US', 'UK', 'Other Europe', 'South America', 'India', 'China', 'Other Asia', 'Australia'];
+    const regions = [
+      'US',
+      'UK',
+      'Other Europe',
+      'South America',
+      'India',
+      'China',
+      'Other Asia',
+      'Australia',
+    ];
     const pool = range(8000).map((i) => regions[i % 8] as string);
-    const { dev, test } = trainDevTestSplit(8000, { train: 0.5, dev: 0.25, test: 0.25 }, { seed: 0 });
+    const { dev, test } = trainDevTestSplit(
+      8000,
+      { train: 0.5, dev: 0.25, test: 0.25 },
+      { seed: 0 },
+    );
     const c = checkDevTestSources(
       dev.map((i) => pool[i] as string),
       test.map((i) => pool[i] as string),
@@ -266,6 +299,8 @@ describe('checkDevTestSources', () => {
   });
 
   it('rejects empty sets', () => {
-    expect(() => checkDevTestSources([], ['a'])).toThrow('checkDevTestSources: devSources is empty');
+    expect(() => checkDevTestSources([], ['a'])).toThrow(
+      'checkDevTestSources: devSources is empty',
+    );
   });
 });

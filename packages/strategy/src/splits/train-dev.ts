@@ -3,6 +3,18 @@ import { DlkitError, assertNumber } from '@dlkit/core';
 import { permutation, toRandomState } from './permutation.js';
 
 /**
+ * The result of {@link trainDevSplit}.
+ *
+ * @category C3 W2 · Bias and variance with mismatched data distributions
+ */
+export interface TrainDevSplit<T> {
+  /** The remaining training items. */
+  train: T[];
+  /** The training-dev items: training distribution, not trained on. */
+  trainDev: T[];
+}
+
+/**
  * Carves a training-dev set out of a training set (C3 W2): examples from the training
  * distribution that the model does not train on. The gap from training error to training-dev
  * error is variance; from training-dev to dev error, data mismatch.
@@ -25,7 +37,7 @@ export function trainDevSplit<T>(
   train: readonly T[],
   size: number,
   options: { seed?: number | RandomState } = {},
-): { train: T[]; trainDev: T[] } {
+): TrainDevSplit<T> {
   const fn = 'trainDevSplit';
   if (!Array.isArray(train) || train.length === 0) {
     throw new DlkitError('value', fn, 'train is empty', { argument: 'train' });

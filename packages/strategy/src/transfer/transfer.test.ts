@@ -38,7 +38,9 @@ describe('freezeLayers and unfreezeLayers', () => {
     expect(() => freezeLayers(model, 'nope')).toThrow(
       'freezeLayers: upTo: no layer named "nope" (layers: features1, features2, imagenet_head)',
     );
-    expect(() => unfreezeLayers(model, 7)).toThrow('unfreezeLayers: from must be an integer >= -3 and <= 2, got 7');
+    expect(() => unfreezeLayers(model, 7)).toThrow(
+      'unfreezeLayers: from must be an integer >= -3 and <= 2, got 7',
+    );
     expect(() => freezeLayers({} as never)).toThrow(
       'freezeLayers: model must be a tf.LayersModel (tf.sequential or tf.model)',
     );
@@ -50,14 +52,24 @@ describe('replaceHead', () => {
   it('course C3 W2 radiology: new sigmoid head, frozen base keeps its pre-trained weights through training', async () => {
     const pre = base();
     const before = pre.layers.slice(0, 2).flatMap((l) => l.getWeights().map((w) => w.clone()));
-    const radiology = replaceHead(pre, [tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'radiology_head' })]);
+    const radiology = replaceHead(pre, [
+      tf.layers.dense({ units: 1, activation: 'sigmoid', name: 'radiology_head' }),
+    ]);
     expect(radiology.outputs[0]?.shape).toEqual([null, 1]);
-    expect(radiology.layers.map((l) => l.name)).toEqual(['features1_input', 'features1', 'features2', 'radiology_head']);
+    expect(radiology.layers.map((l) => l.name)).toEqual([
+      'features1_input',
+      'features1',
+      'features2',
+      'radiology_head',
+    ]);
     // The kept layers are the same objects: the pre-trained weights are shared, not copied.
     expect(radiology.getLayer('features1')).toBe(pre.getLayer('features1'));
     expect(radiology.trainableWeights.length).toBe(2);
     radiology.compile({ optimizer: tf.train.sgd(0.5), loss: 'binaryCrossentropy' });
-    const headBefore = radiology.getLayer('radiology_head').getWeights().map((w) => w.clone());
+    const headBefore = radiology
+      .getLayer('radiology_head')
+      .getWeights()
+      .map((w) => w.clone());
     const x = tf.tensor2d([
       [1, 0, 1, 0],
       [0, 1, 0, 1],
@@ -69,7 +81,17 @@ describe('replaceHead', () => {
     const after = pre.layers.slice(0, 2).flatMap((l) => l.getWeights());
     before.forEach((w, i) => expectTensorsClose(after[i] as tf.Tensor, w, { rtol: 0, atol: 0 }));
     const headAfter = radiology.getLayer('radiology_head').getWeights();
-    const moved = headAfter.some((w, i) => tf.tidy(() => w.sub(headBefore[i] as tf.Tensor).abs().max().dataSync()[0] as number) > 0);
+    const moved = headAfter.some(
+      (w, i) =>
+        tf.tidy(
+          () =>
+            w
+              .sub(headBefore[i] as tf.Tensor)
+              .abs()
+              .max()
+              .dataSync()[0] as number,
+        ) > 0,
+    );
     expect(moved).toBe(true);
     // With more radiology data: unfreeze everything, recompile, and the base trains too.
     unfreezeLayers(radiology);
@@ -78,7 +100,16 @@ describe('replaceHead', () => {
     expect(radiology.trainableWeights.length).toBe(6);
     await radiology.fit(x, y, { epochs: 2, verbose: 0 });
     const tuned = pre.getLayer('features1').getWeights()[0] as tf.Tensor;
-    expect(tf.tidy(() => tuned.sub(before[0] as tf.Tensor).abs().max().dataSync()[0] as number)).toBeGreaterThan(0);
+    expect(
+      tf.tidy(
+        () =>
+          tuned
+            .sub(before[0] as tf.Tensor)
+            .abs()
+            .max()
+            .dataSync()[0] as number,
+      ),
+    ).toBeGreaterThan(0);
     tf.dispose([...before, ...headBefore, x, y]);
     disposeModel(radiology);
     disposeModel(pre);
@@ -86,10 +117,14 @@ describe('replaceHead', () => {
 
   it('removes several layers, takes a function head, and works on functional models', () => {
     const pre = base();
-    const small = replaceHead(pre, (f) => tf.layers.dense({ units: 2 }).apply(f) as tf.SymbolicTensor, {
-      removeLayers: 2,
-      freezeBase: false,
-    });
+    const small = replaceHead(
+      pre,
+      (f) => tf.layers.dense({ units: 2 }).apply(f) as tf.SymbolicTensor,
+      {
+        removeLayers: 2,
+        freezeBase: false,
+      },
+    );
     expect(small.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Dense', 'Dense']);
     expect(pre.getLayer('features1').trainable).toBe(true);
     const input = tf.input({ shape: [3] });
@@ -126,7 +161,9 @@ describe('replaceHead', () => {
 
   it('rejects a bad removeLayers and an empty head', () => {
     const pre = base();
-    expect(() => replaceHead(pre, [], {})).toThrow('replaceHead: head must hold at least one layer');
+    expect(() => replaceHead(pre, [], {})).toThrow(
+      'replaceHead: head must hold at least one layer',
+    );
     expect(() => replaceHead(pre, tf.layers.dense({ units: 1 }), { removeLayers: 4 })).toThrow(
       'replaceHead: removeLayers must be an integer >= 1 and <= 3, got 4',
     );

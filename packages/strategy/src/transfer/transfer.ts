@@ -2,14 +2,24 @@ import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber } from '@dlkit/core';
 
 /** A layer position: an index into `model.layers` (negative counts from the end) or a layer name. */
-function resolveLayer(fn: string, argument: string, model: tf.LayersModel, at: number | string): number {
+function resolveLayer(
+  fn: string,
+  argument: string,
+  model: tf.LayersModel,
+  at: number | string,
+): number {
   const n = model.layers.length;
   if (typeof at === 'string') {
     const i = model.layers.findIndex((l) => l.name === at);
     if (i < 0) {
-      throw new DlkitError('value', fn, `${argument}: no layer named ${JSON.stringify(at)} (layers: ${model.layers.map((l) => l.name).join(', ')})`, {
-        argument,
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument}: no layer named ${JSON.stringify(at)} (layers: ${model.layers.map((l) => l.name).join(', ')})`,
+        {
+          argument,
+        },
+      );
     }
     return i;
   }
@@ -19,9 +29,14 @@ function resolveLayer(fn: string, argument: string, model: tf.LayersModel, at: n
 
 function checkModel(fn: string, model: tf.LayersModel): void {
   if (!(model instanceof tf.LayersModel)) {
-    throw new DlkitError('value', fn, 'model must be a tf.LayersModel (tf.sequential or tf.model)', {
-      argument: 'model',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      'model must be a tf.LayersModel (tf.sequential or tf.model)',
+      {
+        argument: 'model',
+      },
+    );
   }
 }
 
@@ -148,7 +163,11 @@ export function replaceHead(
   const fn = 'replaceHead';
   checkModel(fn, model);
   const n = model.layers.length;
-  const remove = assertNumber(fn, 'removeLayers', options.removeLayers ?? 1, { integer: true, min: 1, max: n });
+  const remove = assertNumber(fn, 'removeLayers', options.removeLayers ?? 1, {
+    integer: true,
+    min: 1,
+    max: n,
+  });
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
     throw new DlkitError(
       'value',
@@ -166,7 +185,9 @@ export function replaceHead(
   } else {
     const out = kept.output;
     if (Array.isArray(out)) {
-      throw new DlkitError('value', fn, `layer ${kept.name} has several outputs`, { argument: 'model' });
+      throw new DlkitError('value', fn, `layer ${kept.name} has several outputs`, {
+        argument: 'model',
+      });
     }
     features = out;
   }
