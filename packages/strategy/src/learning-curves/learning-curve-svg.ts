@@ -21,6 +21,19 @@ export interface LearningCurveSvgOptions {
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+function wrap(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
 function niceTicks(lo: number, hi: number, n: number): number[] {
   const span = hi - lo || 1;
   const step0 = span / n;
@@ -77,14 +90,16 @@ export function learningCurveSvg(
   const minX = Math.min(...sizes);
   const maxX = Math.max(...sizes);
   const logX = options.logX ?? maxX / minX > 20;
+  const left = 64;
+  const right = 32;
+  // About 6.6 px per character at font size 12: wrap the diagnosis to the plot's width.
+  const maxChars = Math.max(20, Math.floor((width - left - right) / 6.6));
   const notes = [
     curve.diagnosis.dominant === null
       ? 'Diagnosis: no positive gap'
       : `Diagnosis: ${PROBLEM_NAMES[curve.diagnosis.dominant]} dominates; try: ${curve.diagnosis.remedies[0]}`,
     curve.trend,
-  ];
-  const left = 64;
-  const right = 20;
+  ].flatMap((n) => wrap(n, maxChars));
   const top = 40;
   const bottom = 60 + 18 * notes.length;
   const plotW = width - left - right;

@@ -155,8 +155,8 @@ describe('learningCurveSvg', () => {
     const train = polyline(svg, 'train-error');
     const dev = polyline(svg, 'dev-error');
     expect(train.length).toBe(3);
-    // Log x axis: evenly spaced sizes 100, 1000, 10000 from the left edge (64) to the right (620).
-    expect(train.map((p) => p[0])).toEqual([64, 342, 620]);
+    // Log x axis: evenly spaced sizes 100, 1000, 10000 from the left edge (64) to the right (608).
+    expect(train.map((p) => p[0])).toEqual([64, 336, 608]);
     // Dev error is above training error everywhere: a smaller y in SVG coordinates.
     dev.forEach((p, i) => expect(p[1]).toBeLessThan((train[i] as [number, number])[1]));
     // Errors fall with size: y grows along each curve.

@@ -187,5 +187,5 @@ export async function learningCurve(
 }
 
 function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
+  return Number(v.toPrecision(4));
 }
