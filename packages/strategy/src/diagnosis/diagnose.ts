@@ -138,6 +138,8 @@ const tidy = (v: number) => Math.round(v * 1e10) / 1e10;
  * console.log(formatDiagnosis(d));
  * ```
  *
+ * @see The guide `docs/strategy/diagnosis.md`.
+ *
  * @category C3 W1 · Avoidable bias
  */
 export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Diagnosis {
@@ -263,6 +265,8 @@ export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Di
  * const d = diagnose({ humanLevel: 0, train: 1, trainDev: 1.5, dev: 10 }, { unit: 'percent' });
  * console.log(formatDiagnosis(d)); // dominant problem: data mismatch
  * ```
+ *
+ * @see The guide `docs/strategy/diagnosis.md`.
  *
  * @category C3 W1 · Avoidable bias
  */

@@ -11,6 +11,8 @@ export type Problem = 'avoidable-bias' | 'variance' | 'data-mismatch' | 'dev-ove
  * The course's remedies for each problem: knobs that act on that problem and as little as
  * possible on the others (orthogonalization).
  *
+ * @see The guide `docs/strategy/diagnosis.md`.
+ *
  * @category C3 W2 · Bias and variance with mismatched data distributions
  */
 export const REMEDIES: Readonly<Record<Problem, readonly string[]>> = {

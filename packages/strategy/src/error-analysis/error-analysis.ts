@@ -123,6 +123,8 @@ const tidy = (v: number) => Math.round(v * 1e10) / 1e10;
  * console.log(formatErrorAnalysis(a, 'text'));
  * ```
  *
+ * @see The guide `docs/strategy/error-analysis.md`.
+ *
  * @category C3 W2 · Carrying out error analysis
  */
 export function errorAnalysis(
@@ -266,6 +268,8 @@ function pctOf(share: number): string {
  * const a = errorAnalysis([{ id: 'img1', tags: ['dog'] }, { id: 'img2', tags: ['blurry'] }], { devError: 0.1 });
  * console.log(formatErrorAnalysis(a, 'csv', 'summary'));
  * ```
+ *
+ * @see The guide `docs/strategy/error-analysis.md`.
  *
  * @category C3 W2 · Carrying out error analysis
  */

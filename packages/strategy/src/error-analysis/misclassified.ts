@@ -14,6 +14,8 @@ import { readLabelPair, type Labels } from '../metrics/labels.js';
  * console.log(misclassified([1, 0, 1, 1], [1, 1, 0, 1])); // [1, 2]
  * ```
  *
+ * @see The guide `docs/strategy/error-analysis.md`.
+ *
  * @category C3 W2 · Carrying out error analysis
  */
 export function misclassified(yTrue: Labels, yPred: Labels): number[] {

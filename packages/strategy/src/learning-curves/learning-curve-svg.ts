@@ -66,6 +66,8 @@ function niceTicks(lo: number, hi: number, n: number): number[] {
  * console.log(svg.startsWith('<svg')); // true
  * ```
  *
+ * @see The guide `docs/strategy/learning-curves.md`.
+ *
  * @category C3 W2 · Bias and variance with mismatched data distributions
  */
 export function learningCurveSvg(

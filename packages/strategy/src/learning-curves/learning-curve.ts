@@ -103,6 +103,8 @@ export interface LearningCurve {
  * console.log(curve.diagnosis.dominant, curve.trend);
  * ```
  *
+ * @see The guide `docs/strategy/learning-curves.md`.
+ *
  * @category C3 W2 · Bias and variance with mismatched data distributions
  */
 export async function learningCurve(

@@ -15,6 +15,8 @@ import { DlkitError } from '@dlkit/core';
  * console.log(auc([0, 0.5, 1], [0, 1, 1])); // 0.75
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function auc(x: ArrayLike<number>, y: ArrayLike<number>): number {

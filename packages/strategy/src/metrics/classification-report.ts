@@ -104,6 +104,8 @@ function pyFixed(x: number, digits: number): string {
  * console.log(report.warnings.length); // 0
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function classificationReport(

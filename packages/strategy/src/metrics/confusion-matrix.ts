@@ -42,6 +42,8 @@ export interface ConfusionMatrix {
  * console.log(labels, matrix); // [0, 1, 2] [[2, 0, 0], [0, 0, 1], [1, 0, 2]]
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function confusionMatrix(

@@ -17,6 +17,8 @@ import { assertNumber } from '@dlkit/core';
  * console.log(fScoreFromPrecisionRecall(0.95, 0.9)); // 0.924
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function fScoreFromPrecisionRecall(precision: number, recall: number, beta = 1): number {

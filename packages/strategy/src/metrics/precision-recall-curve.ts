@@ -35,6 +35,8 @@ export interface PrecisionRecallCurve {
  * console.log(c.precision, c.recall, c.thresholds); // [0.5, 0.667, 0.5, 1, 1] [1, 1, 0.5, 0.5, 0] [0.1, 0.35, 0.4, 0.8]
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function precisionRecallCurve(
@@ -89,6 +91,8 @@ function prCurve(
  * import { averagePrecisionScore } from '@dlkit/strategy';
  * console.log(averagePrecisionScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])); // 0.833
  * ```
+ *
+ * @see The guide `docs/strategy/metrics.md`.
  *
  * @category C3 W1 · Single number evaluation metric
  */

@@ -208,6 +208,8 @@ function checkBeta(fn: string, beta: unknown): number {
  * console.log(s.precision, s.recall, s.support); // [0.667, 0, 0] [1, 0, 0] [2, 2, 2]
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function precisionRecallFscoreSupport(
@@ -333,6 +335,8 @@ export function averagedScores(
  * console.log(precisionScore([1, 0, 1, 1, 0], [1, 1, 1, 0, 0])); // 2 of 3 predicted cats: 0.667
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function precisionScore(
@@ -358,6 +362,8 @@ export function precisionScore(
  * console.log(recallScore([1, 0, 1, 1, 0], [1, 1, 1, 0, 0])); // 2 of 3 cats found: 0.667
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function recallScore(yTrue: Labels, yPred: Labels, options: AveragedOptions = {}): number {
@@ -379,6 +385,8 @@ export function recallScore(yTrue: Labels, yPred: Labels, options: AveragedOptio
  * import { fbetaScore } from '@dlkit/strategy';
  * console.log(fbetaScore([1, 0, 1, 1, 0], [1, 1, 1, 0, 0], 2)); // 0.667
  * ```
+ *
+ * @see The guide `docs/strategy/metrics.md`.
  *
  * @category C3 W1 · Single number evaluation metric
  */
@@ -406,6 +414,8 @@ export function fbetaScore(
  * import { f1Score } from '@dlkit/strategy';
  * console.log(f1Score([0, 1, 2, 0, 1, 2], [0, 2, 1, 0, 0, 1], { average: 'macro', zeroDivision: 0 })); // 0.267
  * ```
+ *
+ * @see The guide `docs/strategy/metrics.md`.
  *
  * @category C3 W1 · Single number evaluation metric
  */

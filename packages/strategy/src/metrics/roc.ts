@@ -49,6 +49,8 @@ export interface RocCurve {
  * console.log(fpr, tpr, thresholds); // [0, 0, 0.5, 0.5, 1] [0, 0.5, 0.5, 1, 1] [1.8, 0.8, 0.4, 0.35, 0.1]
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function rocCurve(
@@ -99,6 +101,8 @@ export function rocCurve(
  * import { rocAucScore } from '@dlkit/strategy';
  * console.log(rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])); // 0.75
  * ```
+ *
+ * @see The guide `docs/strategy/metrics.md`.
  *
  * @category C3 W1 · Single number evaluation metric
  */

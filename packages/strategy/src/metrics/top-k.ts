@@ -22,6 +22,8 @@ import { emitWarning, type WarningOptions } from './warnings.js';
  * console.log(topKAccuracy([0, 1, 2, 2], scores, 2)); // 0.75
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function topKAccuracy(

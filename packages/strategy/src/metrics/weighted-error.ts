@@ -19,6 +19,8 @@ import { readLabelPair, readScores, type Labels, type Scores } from './labels.js
  * console.log(weightedError([1, 0, 1, 0], [1, 0, 0, 1], [1, 1, 1, 10])); // 11/13 = 0.846
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · When to change dev/test sets and metrics
  */
 export function weightedError(yTrue: Labels, yPred: Labels, weights: Scores): number {

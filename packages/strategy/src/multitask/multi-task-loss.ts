@@ -89,6 +89,8 @@ function denominator(known: tf.Tensor, m: number, normalize: 'examples' | 'label
  * tf.dispose([Y, Yhat, J]);
  * ```
  *
+ * @see The guide `docs/strategy/multitask.md`.
+ *
  * @category C3 W2 · Multi-task learning
  */
 export function multiTaskLoss(
@@ -147,6 +149,8 @@ export function multiTaskLoss(
  * tf.dispose([Y, Z, dZ]);
  * ```
  *
+ * @see The guide `docs/strategy/multitask.md`.
+ *
  * @category C3 W2 · Multi-task learning
  */
 export function multiTaskLossBackward(
@@ -186,6 +190,8 @@ export function multiTaskLossBackward(
  * tf.dispose([x, y]);
  * model.dispose();
  * ```
+ *
+ * @see The guide `docs/strategy/multitask.md`.
  *
  * @category C3 W2 · Multi-task learning
  */

@@ -104,6 +104,8 @@ const bound = (c: SatisficingConstraint): string =>
  * console.log(choice.text);
  * ```
  *
+ * @see The guide `docs/strategy/selection.md`.
+ *
  * @category C3 W1 · Satisficing and optimizing metrics
  */
 export function selectModel(

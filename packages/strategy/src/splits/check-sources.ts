@@ -61,6 +61,8 @@ function shares(fn: string, argument: string, sources: ArrayLike<string>): Recor
  * console.log(check.sameDistribution, check.warnings[0]);
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W1 · Train/dev/test distributions
  */
 export function checkDevTestSources(

@@ -103,6 +103,8 @@ function count(fn: string, name: string, v: number, of: number): number {
  * console.log(s.counts.train, s.counts.dev); // { target: 5000, other: 200000 } { target: 2500, other: 0 }
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W2 · Training and testing on different distributions
  */
 export function mismatchedSplit(options: MismatchedSplitOptions): MismatchedSplit {

@@ -15,6 +15,8 @@ import { RandomState, assertNumber } from '@dlkit/core';
  * console.log(permutation(10, 0)); // [2, 8, 4, 9, 1, 6, 7, 3, 0, 5], as NumPy
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W1 · Train/dev/test distributions
  */
 export function permutation(m: number, rng: RandomState | number = 0): number[] {

@@ -42,6 +42,8 @@ export interface SplitOptions {
  * console.log(s.train, s.dev, s.test); // [2, 8, 4, 9, 1, 6] [7, 3] [0, 5]
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W1 · Train/dev/test distributions
  */
 export function splitIndices(

@@ -24,6 +24,8 @@ export type SplitSizes = Record<string, number>;
  * // { train: 980000, dev: 10000, test: 10000 }
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W1 · Size of the dev and test sets
  */
 export function splitSizes(m: number, sizes: SplitSizes): Record<string, number> {

@@ -32,6 +32,8 @@ export interface TrainDevTestSplit {
  * console.log(train.length, dev.length, test.length); // 980000 10000 10000
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W1 · Train/dev/test distributions
  */
 export function trainDevTestSplit(

@@ -31,6 +31,8 @@ export interface TrainDevSplit<T> {
  * console.log(train.length, trainDev.length); // 8 2
  * ```
  *
+ * @see The guide `docs/strategy/splits.md`.
+ *
  * @category C3 W2 · Bias and variance with mismatched data distributions
  */
 export function trainDevSplit<T>(

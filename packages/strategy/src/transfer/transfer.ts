@@ -61,6 +61,8 @@ function checkModel(fn: string, model: tf.LayersModel): void {
  * model.dispose();
  * ```
  *
+ * @see The guide `docs/strategy/transfer.md`.
+ *
  * @category C3 W2 · Transfer learning
  */
 export function freezeLayers(model: tf.LayersModel, upTo: number | string = -2): string[] {
@@ -98,6 +100,8 @@ export function freezeLayers(model: tf.LayersModel, upTo: number | string = -2):
  * console.log(model.layers.map((l) => l.trainable)); // [false, true]
  * model.dispose();
  * ```
+ *
+ * @see The guide `docs/strategy/transfer.md`.
  *
  * @category C3 W2 · Transfer learning
  */
@@ -152,6 +156,8 @@ export interface ReplaceHeadOptions {
  * radiology.dispose();
  * base.dispose();
  * ```
+ *
+ * @see The guide `docs/strategy/transfer.md`.
  *
  * @category C3 W2 · Transfer learning
  */
