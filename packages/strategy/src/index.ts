@@ -31,7 +31,13 @@ export {
   type ClassReportRow,
 } from './metrics/classification-report.js';
 export { auc } from './metrics/auc.js';
-export { rocCurve, rocAucScore, type RocCurve, type CurveOptions } from './metrics/roc.js';
+export {
+  rocCurve,
+  rocAucScore,
+  type RocCurve,
+  type CurveOptions,
+  type RocAucOptions,
+} from './metrics/roc.js';
 export {
   precisionRecallCurve,
   averagePrecisionScore,

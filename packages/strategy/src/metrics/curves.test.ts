@@ -51,6 +51,7 @@ interface Fixture {
     sum: number | null;
     eps?: number;
   }[];
+  ovr: { y_true: number[]; y_score: number[][]; macro: number; weighted: number }[];
 }
 
 const fx = loadFixture<Fixture>('strategy_curves');
@@ -150,6 +151,36 @@ describe('ROC and precision-recall curves', () => {
     expect(() => auc([0], [0])).toThrow('auc: x needs at least 2 points, got 1');
     expect(() => auc([0, 1], [0])).toThrow(
       'auc: x and y must have the same length, got [2] and [1]',
+    );
+  });
+});
+
+describe('rocAucScore one-vs-rest', () => {
+  it("equals scikit-learn's multi_class='ovr' (macro and weighted)", async () => {
+    for (const c of fx.ovr) {
+      expect(rocAucScore(c.y_true, c.y_score)).toBeCloseTo(c.macro, 12);
+      expect(rocAucScore(c.y_true, c.y_score, { average: 'weighted' })).toBeCloseTo(c.weighted, 12);
+      const y = tf.tensor1d(c.y_true, 'int32');
+      const s = tf.tensor2d(c.y_score);
+      expect(await expectNoLeaks(() => rocAucScore(y, s))).toBe(0);
+      expect(rocAucScore(y, s)).toBeCloseTo(c.macro, 6);
+      tf.dispose([y, s]);
+    }
+  });
+
+  it('rejects an absent class, labels outside the columns and a bad average', () => {
+    const s = [
+      [0.6, 0.3, 0.1],
+      [0.2, 0.7, 0.1],
+    ];
+    expect(() => rocAucScore([0, 1], s)).toThrow(
+      'rocAucScore: class 2 has no examples in yTrue: its one-vs-rest ROC AUC is not defined',
+    );
+    expect(() => rocAucScore([0, 3], s)).toThrow(
+      "rocAucScore: yTrue holds label 3 at index 1, outside the 3 classes [0, 3) of yScore's columns",
+    );
+    expect(() => rocAucScore([0, 1], s, { average: 'micro' as never })).toThrow(
+      "rocAucScore: average must be 'macro' or 'weighted', got micro",
     );
   });
 });

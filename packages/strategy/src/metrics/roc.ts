@@ -1,7 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from '@dlkit/core';
 import { auc } from './auc.js';
 import { binaryCurve } from './binary-curve.js';
-import type { Labels, Scores } from './labels.js';
+import {
+  readLabels,
+  readScoreMatrix,
+  type Labels,
+  type ScoreMatrix,
+  type Scores,
+} from './labels.js';
 import { emitWarning, type WarningOptions } from './warnings.js';
 
 /**
@@ -87,27 +94,111 @@ export function rocCurve(
 }
 
 /**
- * The area under the ROC curve (scikit-learn's binary `roc_auc_score`): the probability that a
- * random positive example scores higher than a random negative one. Throws when `yTrue` holds
- * a single class, where it is undefined.
+ * Options of {@link rocAucScore}.
  *
- * @param yTrue - The true binary labels, `[m]`.
- * @param yScore - A score per example, `[m]`.
- * @param options - `posLabel`.
+ * @category C3 W1 · Single number evaluation metric
+ */
+export interface RocAucOptions extends CurveOptions {
+  /**
+   * For a `[m, nClasses]` score matrix (one-vs-rest): the plain mean of the per-class AUCs
+   * (`macro`, default) or their mean weighted by class prevalence (`weighted`).
+   */
+  average?: 'macro' | 'weighted';
+}
+
+/**
+ * The area under the ROC curve (scikit-learn's `roc_auc_score`): the probability that a random
+ * positive example scores higher than a random negative one. With a score per example it is the
+ * binary AUC; with a `[m, nClasses]` score matrix (column `k` scores class `k`) it is the
+ * one-vs-rest AUC of every class, averaged (scikit-learn's `multi_class='ovr'`). Throws when a
+ * class has no positive or no negative example, where the AUC is undefined.
+ *
+ * @param yTrue - The true labels, `[m]`: binary, or class indices `0 … nClasses - 1`.
+ * @param yScore - A score per example, `[m]`, or a score per example and class, `[m, nClasses]`.
+ * @param options - `posLabel` (binary), `average` (one-vs-rest).
  * @returns The AUC in `[0, 1]`.
  *
  * @example
  * ```ts
  * import { rocAucScore } from '@dlkit/strategy';
  * console.log(rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])); // 0.75
+ * const probs = [[0.7, 0.2, 0.1], [0.2, 0.5, 0.3], [0.1, 0.3, 0.6], [0.3, 0.4, 0.3]];
+ * console.log(rocAucScore([0, 1, 2, 1], probs)); // one-vs-rest, macro average
  * ```
  *
  * @see The guide `docs/strategy/metrics.md`.
  *
  * @category C3 W1 · Single number evaluation metric
  */
-export function rocAucScore(yTrue: Labels, yScore: Scores, options: CurveOptions = {}): number {
+export function rocAucScore(
+  yTrue: Labels,
+  yScore: Scores | ScoreMatrix,
+  options: RocAucOptions = {},
+): number {
   const fn = 'rocAucScore';
+  const twoD =
+    yScore instanceof tf.Tensor
+      ? yScore.rank === 2
+      : yScore !== null &&
+        typeof yScore === 'object' &&
+        yScore.length > 0 &&
+        typeof yScore[0] === 'object';
+  if (!twoD) return binaryAuc(fn, yTrue, yScore as Scores, options);
+  const average = options.average ?? 'macro';
+  if (average !== 'macro' && average !== 'weighted') {
+    throw new DlkitError(
+      'value',
+      fn,
+      `average must be 'macro' or 'weighted', got ${String(average)}`,
+      {
+        argument: 'average',
+      },
+    );
+  }
+  const t = readLabels(fn, 'yTrue', yTrue);
+  const s = readScoreMatrix(fn, 'yScore', yScore as ScoreMatrix);
+  if (s.rows !== t.length) {
+    throw new DlkitError(
+      'shape',
+      fn,
+      `yScore must have one row per label: yTrue has ${t.length} labels, yScore ${s.rows} rows`,
+      { argument: 'yScore' },
+    );
+  }
+  if (t.length === 0) throw new DlkitError('value', fn, 'yTrue is empty', { argument: 'yTrue' });
+  for (let i = 0; i < t.length; i++) {
+    const y = t[i] as number;
+    if (y < 0 || y >= s.cols) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `yTrue holds label ${y} at index ${i}, outside the ${s.cols} classes [0, ${s.cols}) of yScore's columns`,
+        { argument: 'yTrue' },
+      );
+    }
+  }
+  let total = 0;
+  let weights = 0;
+  for (let k = 0; k < s.cols; k++) {
+    const isK = Array.from(t, (y) => (y === k ? 1 : 0));
+    const column = Array.from({ length: s.rows }, (_, r) => s.values[r * s.cols + k] as number);
+    const prevalence = isK.reduce((a: number, v) => a + v, 0);
+    if (prevalence === 0 || prevalence === t.length) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `class ${k} has ${prevalence === 0 ? 'no' : 'only'} examples in yTrue: its one-vs-rest ROC AUC is not defined`,
+        { argument: 'yTrue' },
+      );
+    }
+    const w = average === 'weighted' ? prevalence : 1;
+    total += w * binaryAuc(fn, isK, column, {});
+    weights += w;
+  }
+  return total / weights;
+}
+
+function binaryAuc(fn: string, yTrue: Labels, yScore: Scores, options: CurveOptions): number {
   const { fps, tps } = binaryCurve(fn, yTrue, yScore, options.posLabel);
   if ((fps[fps.length - 1] as number) === 0 || (tps[tps.length - 1] as number) === 0) {
     throw new DlkitError(
