@@ -79,6 +79,7 @@ export {
   type ErrorLevels,
 } from './diagnosis/diagnose.js';
 export { misclassified } from './error-analysis/misclassified.js';
+export { tagExamples } from './error-analysis/tag-examples.js';
 export {
   errorAnalysis,
   formatErrorAnalysis,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoLeaks, fc } from '@dlkit/test-harness';
 import { errorAnalysis, formatErrorAnalysis, type TaggedError } from './error-analysis.js';
 import { misclassified } from './misclassified.js';
+import { tagExamples } from './tag-examples.js';
 
 /** The course's cat-classifier spreadsheet: 100 dev errors, dog 8%, great cats 43%, blurry 61%, Instagram 12%. */
 function catSpreadsheet(): TaggedError[] {
@@ -200,6 +201,37 @@ describe('misclassified', () => {
     tf.dispose([t, p]);
     expect(() => misclassified([1], [1, 0])).toThrow(
       'misclassified: yTrue and yPred must have the same number of labels, got [1] and [2]',
+    );
+  });
+});
+
+describe('tagExamples', () => {
+  it('tags by rules, in rule order, and feeds errorAnalysis', () => {
+    const meta = {
+      a: { blurry: true, dog: false },
+      b: { blurry: true, dog: true },
+      c: { blurry: false, dog: false },
+    };
+    const tagged = tagExamples(['a', 'b', 'c'] as const, {
+      dog: (id) => meta[id].dog,
+      blurry: (id) => meta[id].blurry,
+    });
+    expect(tagged).toEqual([
+      { id: 'a', tags: ['blurry'] },
+      { id: 'b', tags: ['dog', 'blurry'] },
+      { id: 'c', tags: [] },
+    ]);
+    const a = errorAnalysis(tagged, { devError: 0.3 });
+    expect(a.categories.map((c) => [c.name, c.count])).toEqual([
+      ['blurry', 2],
+      ['dog', 1],
+    ]);
+    expect(a.untagged).toBe(1);
+    expect(() => tagExamples([1], {})).toThrow(
+      'tagExamples: rules must name at least one category',
+    );
+    expect(() => tagExamples([1], { x: 3 as never })).toThrow(
+      'tagExamples: rules.x must be a function (id) => boolean',
     );
   });
 });
