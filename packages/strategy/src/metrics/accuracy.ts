@@ -13,6 +13,8 @@ import { readLabelPair, type Labels } from './labels.js';
  * console.log(accuracy([1, 0, 1, 1], [1, 1, 1, 0])); // 0.5
  * ```
  *
+ * @see The guide `docs/strategy/metrics.md`.
+ *
  * @category C3 W1 · Single number evaluation metric
  */
 export function accuracy(yTrue: Labels, yPred: Labels): number {

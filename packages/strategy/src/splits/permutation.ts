@@ -1,0 +1,54 @@
+import { RandomState, assertNumber } from '@dlkit/core';
+
+/**
+ * A random permutation of `0 … m - 1`, equal to NumPy's `np.random.RandomState(seed).permutation(m)`
+ * (the Fisher-Yates shuffle with NumPy's bounded integers drawn from MT19937), so a split made here
+ * and one made in Python with the same seed hold the same examples.
+ *
+ * @param m - How many indices.
+ * @param rng - A `RandomState` (its state advances) or a seed (default 0).
+ * @returns The shuffled indices.
+ *
+ * @example
+ * ```ts
+ * import { permutation } from '@dlkit/strategy';
+ * console.log(permutation(10, 0)); // [2, 8, 4, 9, 1, 6, 7, 3, 0, 5], as NumPy
+ * ```
+ *
+ * @see The guide `docs/strategy/splits.md`.
+ *
+ * @category C3 W1 · Train/dev/test distributions
+ */
+export function permutation(m: number, rng: RandomState | number = 0): number[] {
+  assertNumber('permutation', 'm', m, { integer: true, min: 0 });
+  const state = rng instanceof RandomState ? rng : new RandomState(rng);
+  const out = Array.from({ length: m }, (_, i) => i);
+  for (let i = m - 1; i >= 1; i--) {
+    const j = boundedInt(state, i);
+    const tmp = out[i] as number;
+    out[i] = out[j] as number;
+    out[j] = tmp;
+  }
+  return out;
+}
+
+/** NumPy's legacy `random_interval(max)`: a uniform integer in `[0, max]` by masked rejection. */
+function boundedInt(rng: RandomState, max: number): number {
+  if (max === 0) return 0;
+  let mask = max;
+  mask |= mask >>> 1;
+  mask |= mask >>> 2;
+  mask |= mask >>> 4;
+  mask |= mask >>> 8;
+  mask |= mask >>> 16;
+  mask >>>= 0;
+  let value: number;
+  do value = (rng.nextUint32() & mask) >>> 0;
+  while (value > max);
+  return value;
+}
+
+/** The seed option shared by the split functions: a seed or a `RandomState`. @internal */
+export function toRandomState(seed: RandomState | number | undefined): RandomState {
+  return seed instanceof RandomState ? seed : new RandomState(seed ?? 0);
+}
