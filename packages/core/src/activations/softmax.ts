@@ -28,7 +28,11 @@ export function softmax(Z: tf.Tensor): ActivationResult {
   return { A: stableSoftmax(Z), cache: Z };
 }
 
-/** Softmax down axis 0 of a `[nClasses, m]` tensor, shifted by the column maximum. */
+/**
+ * Softmax down axis 0 of a `[nClasses, m]` tensor, shifted by the column maximum.
+ *
+ * @internal
+ */
 export function stableSoftmax(Z: tf.Tensor): tf.Tensor {
   return tf.tidy(() => {
     const e = tf.exp(Z.sub(Z.max(0, true)));
