@@ -100,7 +100,7 @@ export function initializeParametersDeep(
 
 /** The number of layers of a `{ W1, b1, … }` dictionary, checked. @internal */
 export function layerCount(fn: string, parameters: Parameters): number {
-  const L = Math.floor(Object.keys(parameters).length / 2);
+  const L = Object.keys(parameters).filter((k) => /^W\d+$/.test(k)).length;
   if (L < 1) {
     throw new DlkitError('value', fn, 'parameters must hold W1, b1, …, WL, bL, got none', {
       argument: 'parameters',
