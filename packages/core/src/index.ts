@@ -80,6 +80,8 @@ export type {
   LogisticParameters,
   LogisticGradients,
   LogisticModelResult,
+  PropagateResult,
+  OptimizeResult,
 } from './logistic/logistic-regression.js';
 export type { PrintCost } from './logistic/progress.js';
 
@@ -93,6 +95,8 @@ export {
   nnModel,
   type ShallowCache,
   type NnModelOptions,
+  type ShallowForwardResult,
+  type NnModelResult,
 } from './shallow/shallow-network.js';
 
 // Week 4: deep network.
@@ -106,8 +110,14 @@ export {
   type DeepInitOptions,
   type LModelOptions,
   type LModelBackwardOptions,
+  type LModelForwardResult,
 } from './deep/l-model.js';
-export { twoLayerModel, lLayerModel, type DeepModelResult } from './deep/models.js';
+export {
+  twoLayerModel,
+  lLayerModel,
+  type DeepModelResult,
+  type DeepPredictResult,
+} from './deep/models.js';
 export {
   DeepNeuralNetwork,
   type DeepNeuralNetworkConfig,
@@ -127,4 +137,6 @@ export {
   type VectorLayout,
   type GradientCheckOptions,
   type GradientCheckResult,
+  type VectorizedParameters,
+  type ParameterEntry,
 } from './gradcheck/gradient-check.js';

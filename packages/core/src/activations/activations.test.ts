@@ -46,7 +46,8 @@ const cases = [
 
 describe.each(cases)('$name', (c) => {
   const { name, forward, backward } = c;
-  const key = ('fixture' in c ? c.fixture : name) as 'sigmoid' | 'relu' | 'tanh' | 'leaky_relu' | 'softmax';
+  const key = ('fixture' in c ? c.fixture : name) as
+    'sigmoid' | 'relu' | 'tanh' | 'leaky_relu' | 'softmax';
   it('matches PyTorch forward and backward values', () => {
     tf.tidy(() => {
       const Z = fixtureTensor(fx.Z);

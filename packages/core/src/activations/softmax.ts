@@ -4,8 +4,8 @@ import { ShapeChecker } from '../tensor/shapes.js';
 import type { ActivationResult } from './sigmoid.js';
 
 /**
- * The softmax activation over the classes of each example: `A[i, j] = exp(Z[i, j]) / sum_k
- * exp(Z[k, j])`, computed as `exp(Z - max)` so large logits do not overflow. Examples are in
+ * The softmax activation over the classes of each example:
+ * `A[i, j] = exp(Z[i, j]) / sum_k exp(Z[k, j])`, computed as `exp(Z - max)` so large logits do not overflow. Examples are in
  * columns as in course 1 (`Z` is `[nClasses, m]`), so the sum runs down axis 0.
  *
  * @param Z - The logits, `[nClasses, m]`.

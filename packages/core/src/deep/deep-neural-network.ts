@@ -137,9 +137,14 @@ export class DeepNeuralNetwork {
     activations.forEach((a, i) => checkActivation(fn, a, `activations[${i}]`));
     const out = activations[L - 1];
     if (out !== 'sigmoid' && out !== 'softmax') {
-      throw new DlkitError('value', fn, `the output activation must be sigmoid or softmax, got ${out}`, {
-        argument: 'activations',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `the output activation must be sigmoid or softmax, got ${out}`,
+        {
+          argument: 'activations',
+        },
+      );
     }
     if (out === 'sigmoid' && nL !== 1) {
       throw new DlkitError('value', fn, `a sigmoid output needs 1 unit, got ${nL}; use softmax`, {
@@ -152,11 +157,22 @@ export class DeepNeuralNetwork {
       });
     }
     if (layout !== 'columns' && layout !== 'rows') {
-      throw new DlkitError('value', fn, `layout must be 'columns' or 'rows', got ${String(layout)}`, {
-        argument: 'layout',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `layout must be 'columns' or 'rows', got ${String(layout)}`,
+        {
+          argument: 'layout',
+        },
+      );
     }
-    this.config = { layerSizes: [...layerSizes], activations: [...activations], init, seed, layout };
+    this.config = {
+      layerSizes: [...layerSizes],
+      activations: [...activations],
+      init,
+      seed,
+      layout,
+    };
     if (parameters === undefined) {
       this.params = initializeParametersDeep(layerSizes, { seed, init });
     } else {
@@ -279,7 +295,9 @@ export class DeepNeuralNetwork {
     this.assertAlive(fn);
     const { X: Xc } = this.columns(fn, X);
     return tf.tidy(() => {
-      const { AL, caches } = lModelForward(Xc, this.params, { activations: this.config.activations });
+      const { AL, caches } = lModelForward(Xc, this.params, {
+        activations: this.config.activations,
+      });
       disposeCaches(caches);
       Xc.dispose();
       return this.config.layout === 'rows' ? AL.transpose() : AL;
@@ -317,7 +335,9 @@ export class DeepNeuralNetwork {
     this.assertAlive(fn);
     const { X: Xc, Y: Yc } = this.columns(fn, X, Y);
     return tf.tidy(() => {
-      const { AL, caches } = lModelForward(Xc, this.params, { activations: this.config.activations });
+      const { AL, caches } = lModelForward(Xc, this.params, {
+        activations: this.config.activations,
+      });
       disposeCaches(caches);
       const Ycol = Yc as tf.Tensor;
       const cost = this.cost(AL, Ycol).dataSync()[0] as number;
@@ -372,12 +392,16 @@ export class DeepNeuralNetwork {
     }
     const artifacts = await handler.load();
     const topology = artifacts.modelTopology as
-      | { format?: string; config?: DeepNeuralNetworkConfig }
-      | undefined;
+      { format?: string; config?: DeepNeuralNetworkConfig } | undefined;
     if (topology?.format !== FORMAT || topology.config === undefined) {
-      throw new DlkitError('io', fn, `not a saved DeepNeuralNetwork (format ${String(topology?.format)})`, {
-        argument: 'handler',
-      });
+      throw new DlkitError(
+        'io',
+        fn,
+        `not a saved DeepNeuralNetwork (format ${String(topology?.format)})`,
+        {
+          argument: 'handler',
+        },
+      );
     }
     if (artifacts.weightData === undefined || artifacts.weightSpecs === undefined) {
       throw new DlkitError('io', fn, 'the saved model has no weights', { argument: 'handler' });

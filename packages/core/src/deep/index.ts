@@ -13,8 +13,15 @@ export {
   type DeepInitOptions,
   type LModelOptions,
   type LModelBackwardOptions,
+  type LModelForwardResult,
 } from './l-model.js';
-export { twoLayerModel, lLayerModel, predict, type DeepModelResult } from './models.js';
+export {
+  twoLayerModel,
+  lLayerModel,
+  predict,
+  type DeepModelResult,
+  type DeepPredictResult,
+} from './models.js';
 export { linearForward, linearBackward } from '../dense/linear.js';
 export { linearActivationForward, linearActivationBackward } from '../dense/linear-activation.js';
 export { initializeParameters } from '../shallow/shallow-network.js';

@@ -38,7 +38,11 @@ function forwardCase(): { X: tf.Tensor; P: Parameters } {
   const rs = new RandomState(6);
   const X = rs.randn(5, 4);
   const P: Parameters = {};
-  [[4, 5], [3, 4], [1, 3]].forEach(([n, p], i) => {
+  [
+    [4, 5],
+    [3, 4],
+    [1, 3],
+  ].forEach(([n, p], i) => {
     P[`W${i + 1}`] = rs.randn(n as number, p as number);
     P[`b${i + 1}`] = rs.randn(n as number, 1);
   });
@@ -63,8 +67,14 @@ describe('the deep network matches the NumPy reference on the course test cases'
       const rs = new RandomState(3);
       const AL = rs.randn(1, 2);
       const Y = tf.tensor2d([[1, 0]]);
-      const c1 = { linearCache: { A: rs.randn(4, 2), W: rs.randn(3, 4), b: rs.randn(3, 1) }, activationCache: rs.randn(3, 2) };
-      const c2 = { linearCache: { A: rs.randn(3, 2), W: rs.randn(1, 3), b: rs.randn(1, 1) }, activationCache: rs.randn(1, 2) };
+      const c1 = {
+        linearCache: { A: rs.randn(4, 2), W: rs.randn(3, 4), b: rs.randn(3, 1) },
+        activationCache: rs.randn(3, 2),
+      };
+      const c2 = {
+        linearCache: { A: rs.randn(3, 2), W: rs.randn(1, 3), b: rs.randn(1, 1) },
+        activationCache: rs.randn(1, 2),
+      };
       const grads = lModelBackward(AL, Y, [c1, c2]);
       expect(Object.keys(grads).sort()).toEqual(Object.keys(fx.L_model_backward).sort());
       expectDict(grads, fx.L_model_backward);
@@ -73,13 +83,22 @@ describe('the deep network matches the NumPy reference on the course test cases'
 
   it('compute_cost_test_case', () => {
     tf.tidy(() => {
-      expect(computeCost(tf.tensor2d([[0.8, 0.9, 0.4]]), tf.tensor2d([[1, 1, 0]]))).toBeCloseTo(fx.compute_cost, 6);
+      expect(computeCost(tf.tensor2d([[0.8, 0.9, 0.4]]), tf.tensor2d([[1, 1, 0]]))).toBeCloseTo(
+        fx.compute_cost,
+        6,
+      );
     });
   });
 
   it('twoLayerModel: 300 iterations, costs and parameters (float32 vs float64)', () => {
     tf.tidy(() => {
-      const { parameters, costs } = twoLayerModel(fixtureTensor(fx.two_layer_model.X), fixtureTensor(fx.two_layer_model.Y), [6, 5, 1], 0.1, 300);
+      const { parameters, costs } = twoLayerModel(
+        fixtureTensor(fx.two_layer_model.X),
+        fixtureTensor(fx.two_layer_model.Y),
+        [6, 5, 1],
+        0.1,
+        300,
+      );
       expectTensorsClose(costs, fx.two_layer_model.costs, { rtol: 1e-5 });
       expectDict(parameters, fx.two_layer_model.parameters, 1e-4, 1e-5);
     });
@@ -100,11 +119,26 @@ describe('the deep network matches the NumPy reference on the course test cases'
 });
 
 describe('lModelBackward equals tf.grad of the cost of lModelForward', () => {
-  const cases: { name: string; dims: number[]; activations?: Activation[]; fused?: boolean; softmax?: boolean }[] = [
+  const cases: {
+    name: string;
+    dims: number[];
+    activations?: Activation[];
+    fused?: boolean;
+    softmax?: boolean;
+  }[] = [
     { name: 'course default relu/sigmoid', dims: [4, 5, 3, 1] },
     { name: 'fused sigmoid', dims: [4, 5, 3, 1], fused: true },
-    { name: 'tanh and leaky ReLU hidden layers', dims: [3, 4, 4, 1], activations: ['tanh', 'leakyRelu', 'sigmoid'] },
-    { name: 'softmax output with categorical cross-entropy', dims: [3, 4, 3], activations: ['relu', 'softmax'], softmax: true },
+    {
+      name: 'tanh and leaky ReLU hidden layers',
+      dims: [3, 4, 4, 1],
+      activations: ['tanh', 'leakyRelu', 'sigmoid'],
+    },
+    {
+      name: 'softmax output with categorical cross-entropy',
+      dims: [3, 4, 3],
+      activations: ['relu', 'softmax'],
+      softmax: true,
+    },
   ];
   it.each(cases)('$name', ({ dims, activations, fused, softmax }) => {
     tf.tidy(() => {
@@ -113,7 +147,10 @@ describe('lModelBackward equals tf.grad of the cost of lModelForward', () => {
       const X = rs.randn(dims[0] as number, m);
       const nL = dims[dims.length - 1] as number;
       const Y = softmax
-        ? tf.oneHot(tf.tensor1d(Array.from(rs.choice(nL, m)), 'int32'), nL).transpose().toFloat()
+        ? tf
+            .oneHot(tf.tensor1d(Array.from(rs.choice(nL, m)), 'int32'), nL)
+            .transpose()
+            .toFloat()
         : tf.tensor2d([Array.from(rs.choice(2, m))]).toFloat();
       const P: Parameters = {};
       for (let l = 1; l < dims.length; l++) {
@@ -127,7 +164,9 @@ describe('lModelBackward equals tf.grad of the cost of lModelForward', () => {
         backward: (p, dY) => {
           const { AL, caches } = lModelForward(X, p, { activations });
           const g = lModelBackward(AL, Y, caches, { activations, fused });
-          return Object.fromEntries(Object.keys(p).map((k) => [k, (g[`d${k}`] as tf.Tensor).mul(dY)]));
+          return Object.fromEntries(
+            Object.keys(p).map((k) => [k, (g[`d${k}`] as tf.Tensor).mul(dY)]),
+          );
         },
         rtol: 1e-3,
         atol: 1e-5,
@@ -152,33 +191,41 @@ describe('lModelBackward equals tf.grad of the cost of lModelForward', () => {
 describe('L-layer memory and errors', () => {
   it('forward makes AL plus one Z and one A per layer, and disposeCaches frees them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }), async (hidden) => {
-        const dims = [...hidden, 1]; // binary output: AL is [1, m]
-        const rs = new RandomState(0);
-        const X = rs.randn(dims[0] as number, 3);
-        const P: Parameters = {};
-        for (let l = 1; l < dims.length; l++) {
-          P[`W${l}`] = rs.randn(dims[l] as number, dims[l - 1] as number);
-          P[`b${l}`] = rs.randn(dims[l] as number, 1);
-        }
-        const L = dims.length - 1;
-        const returned = await expectNoLeaks(() => {
-          const { AL, caches } = lModelForward(X, P, { activations: Array.from({ length: L }, () => 'relu') });
-          disposeCaches(caches);
-          return AL;
-        });
-        expect(returned).toBe(1);
-        const n = await expectNoLeaks(() => {
-          const { AL, caches } = lModelForward(X, P);
-          const [probs, ones] = tf.tidy(() => [tf.sigmoid(AL).mul(0.98).add(0.01), tf.onesLike(AL)]);
-          const g = lModelBackward(probs as tf.Tensor, ones as tf.Tensor, caches);
-          disposeCaches(caches);
-          tf.dispose([AL, probs as tf.Tensor, ones as tf.Tensor]);
-          return g;
-        });
-        expect(n).toBe(3 * L);
-        tf.dispose([X, ...Object.values(P)]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }),
+        async (hidden) => {
+          const dims = [...hidden, 1]; // binary output: AL is [1, m]
+          const rs = new RandomState(0);
+          const X = rs.randn(dims[0] as number, 3);
+          const P: Parameters = {};
+          for (let l = 1; l < dims.length; l++) {
+            P[`W${l}`] = rs.randn(dims[l] as number, dims[l - 1] as number);
+            P[`b${l}`] = rs.randn(dims[l] as number, 1);
+          }
+          const L = dims.length - 1;
+          const returned = await expectNoLeaks(() => {
+            const { AL, caches } = lModelForward(X, P, {
+              activations: Array.from({ length: L }, () => 'relu'),
+            });
+            disposeCaches(caches);
+            return AL;
+          });
+          expect(returned).toBe(1);
+          const n = await expectNoLeaks(() => {
+            const { AL, caches } = lModelForward(X, P);
+            const [probs, ones] = tf.tidy(() => [
+              tf.sigmoid(AL).mul(0.98).add(0.01),
+              tf.onesLike(AL),
+            ]);
+            const g = lModelBackward(probs as tf.Tensor, ones as tf.Tensor, caches);
+            disposeCaches(caches);
+            tf.dispose([AL, probs as tf.Tensor, ones as tf.Tensor]);
+            return g;
+          });
+          expect(n).toBe(3 * L);
+          tf.dispose([X, ...Object.values(P)]);
+        },
+      ),
       { numRuns: 10 },
     );
   });
@@ -205,7 +252,9 @@ describe('L-layer memory and errors', () => {
       expect(() => lModelForward(X, P, { activations: ['relu'] })).toThrow(
         'lModelForward: activations must list one activation per layer (3), got 1',
       );
-      expect(() => lModelForward(X, P, { activations: ['relu', 'relu', 'swish' as never] })).toThrow(
+      expect(() =>
+        lModelForward(X, P, { activations: ['relu', 'relu', 'swish' as never] }),
+      ).toThrow(
         'lModelForward: activations[2] must be one of sigmoid, relu, tanh, leakyRelu, softmax, got swish',
       );
       expect(() => lModelBackward(tf.ones([1, 2]), tf.ones([1, 3]), [])).toThrow(

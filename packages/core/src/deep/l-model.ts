@@ -45,6 +45,18 @@ export interface LModelOptions {
   activations?: readonly Activation[];
 }
 
+/**
+ * What {@link lModelForward} returns.
+ *
+ * @category C1 W4 · Deep neural network
+ */
+export interface LModelForwardResult {
+  /** The last layer's activations, `[nL, m]`. */
+  AL: tf.Tensor;
+  /** One {@link LinearActivationCache} per layer, layer 1 first. */
+  caches: LinearActivationCache[];
+}
+
 /** Options of {@link lModelBackward}. */
 export interface LModelBackwardOptions extends LModelOptions {
   /**
@@ -109,9 +121,14 @@ export function layerCount(fn: string, parameters: Parameters): number {
   for (let l = 1; l <= L; l++) {
     for (const k of [`W${l}`, `b${l}`]) {
       if (!(parameters[k] instanceof tf.Tensor)) {
-        throw new DlkitError('value', fn, `parameters must hold W1, b1, …, W${L}, b${L}; ${k} is missing`, {
-          argument: 'parameters',
-        });
+        throw new DlkitError(
+          'value',
+          fn,
+          `parameters must hold W1, b1, …, W${L}, b${L}; ${k} is missing`,
+          {
+            argument: 'parameters',
+          },
+        );
       }
     }
   }
@@ -139,8 +156,8 @@ export function layerActivations(
 }
 
 /**
- * Forward propagation through `L` layers (the course's `L_model_forward`): `[LINEAR → RELU] × (L-1)
- * → LINEAR → SIGMOID` by default.
+ * Forward propagation through `L` layers (the course's `L_model_forward`):
+ * `[LINEAR → RELU] × (L-1) → LINEAR → SIGMOID` by default.
  *
  * @param X - Data, `[nX, m]`.
  * @param parameters - `{ W1, b1, …, WL, bL }`.
@@ -166,7 +183,7 @@ export function lModelForward(
   X: tf.Tensor,
   parameters: Parameters,
   options: LModelOptions = {},
-): { AL: tf.Tensor; caches: LinearActivationCache[] } {
+): LModelForwardResult {
   const fn = 'lModelForward';
   const L = layerCount(fn, parameters);
   const acts = layerActivations(fn, L, options.activations);

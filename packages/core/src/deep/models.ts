@@ -7,7 +7,12 @@ import { computeCost } from '../losses/binary-cross-entropy.js';
 import { updateParameters } from '../dense/update-parameters.js';
 import { initializeParameters } from '../shallow/shallow-network.js';
 import { report, type PrintCost } from '../logistic/progress.js';
-import { disposeCaches, initializeParametersDeep, lModelBackward, lModelForward } from './l-model.js';
+import {
+  disposeCaches,
+  initializeParametersDeep,
+  lModelBackward,
+  lModelForward,
+} from './l-model.js';
 
 /**
  * What {@link twoLayerModel} and {@link lLayerModel} return.
@@ -19,6 +24,18 @@ export interface DeepModelResult {
   parameters: Parameters;
   /** The cost every 100 iterations (as the course's `costs`). */
   costs: number[];
+}
+
+/**
+ * What the week-4 {@link predict} returns.
+ *
+ * @category C1 W4 · Deep neural network
+ */
+export interface DeepPredictResult {
+  /** Predictions 0 or 1, `[1, m]` (a new tensor). */
+  p: tf.Tensor;
+  /** The fraction of predictions equal to `y`. */
+  accuracy: number;
 }
 
 /** Gradient descent with the L-layer functions; takes ownership of `initial` (disposed as replaced). */
@@ -45,9 +62,14 @@ function train(
     parameters = next;
     if (!Number.isFinite(cost)) {
       tf.dispose(Object.values(parameters));
-      throw new DlkitError('value', fn, `the cost became ${cost} at iteration ${i}; lower learningRate`, {
-        argument: 'learningRate',
-      });
+      throw new DlkitError(
+        'value',
+        fn,
+        `the cost became ${cost} at iteration ${i}; lower learningRate`,
+        {
+          argument: 'learningRate',
+        },
+      );
     }
     if (i % 100 === 0) {
       costs.push(cost);
@@ -96,9 +118,14 @@ export function twoLayerModel(
 ): DeepModelResult {
   const fn = 'twoLayerModel';
   if (!Array.isArray(layersDims) || layersDims.length !== 3) {
-    throw new DlkitError('value', fn, `layersDims must be [nX, nH, nY], got ${JSON.stringify(layersDims)}`, {
-      argument: 'layersDims',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `layersDims must be [nX, nH, nY], got ${JSON.stringify(layersDims)}`,
+      {
+        argument: 'layersDims',
+      },
+    );
   }
   assertNumber(fn, 'learningRate', learningRate, { min: 0 });
   assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0 });
@@ -178,11 +205,7 @@ export function lLayerModel(
  *
  * @category C1 W4 · Deep neural network
  */
-export function predict(
-  X: tf.Tensor,
-  y: tf.Tensor,
-  parameters: Parameters,
-): { p: tf.Tensor; accuracy: number } {
+export function predict(X: tf.Tensor, y: tf.Tensor, parameters: Parameters): DeepPredictResult {
   new ShapeChecker('predict').check('X', X, ['nX', 'm']).check('y', y, [1, 'm']);
   return tf.tidy(() => {
     const { AL, caches } = lModelForward(X, parameters);
@@ -190,5 +213,5 @@ export function predict(
     disposeCaches(caches);
     const accuracy = p.equal(y).toFloat().mean().dataSync()[0] as number;
     return { p, accuracy };
-  }) as { p: tf.Tensor; accuracy: number };
+  }) as DeepPredictResult;
 }

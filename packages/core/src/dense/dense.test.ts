@@ -66,7 +66,11 @@ describe('the course test cases (NumPy reference, inputs from RandomState with t
         const rs = new RandomState(2);
         const dA = rs.randn(1, 2);
         const linearCache = { A: rs.randn(3, 2), W: rs.randn(1, 3), b: rs.randn(1, 1) };
-        const g = linearActivationBackward(dA, { linearCache, activationCache: rs.randn(1, 2) }, act);
+        const g = linearActivationBackward(
+          dA,
+          { linearCache, activationCache: rs.randn(1, 2) },
+          act,
+        );
         const ref = fx.linear_activation_backward[act];
         expectTensorsClose(g.dAPrev, fixtureTensor(ref['dA_prev'] as FixtureTensor));
         expectTensorsClose(g.dW, fixtureTensor(ref['dW'] as FixtureTensor));
@@ -79,10 +83,18 @@ describe('the course test cases (NumPy reference, inputs from RandomState with t
     tf.tidy(() => {
       const rs = new RandomState(2);
       const p = { W1: rs.randn(3, 4), b1: rs.randn(3, 1), W2: rs.randn(1, 3), b2: rs.randn(1, 1) };
-      const g = { dW1: rs.randn(3, 4), db1: rs.randn(3, 1), dW2: rs.randn(1, 3), db2: rs.randn(1, 1) };
+      const g = {
+        dW1: rs.randn(3, 4),
+        db1: rs.randn(3, 1),
+        dW2: rs.randn(1, 3),
+        db2: rs.randn(1, 1),
+      };
       const next = updateParameters(p, g, 0.1);
       for (const k of ['W1', 'b1', 'W2', 'b2']) {
-        expectTensorsClose(next[k] as tf.Tensor, fixtureTensor(fx.update_parameters[k] as FixtureTensor));
+        expectTensorsClose(
+          next[k] as tf.Tensor,
+          fixtureTensor(fx.update_parameters[k] as FixtureTensor),
+        );
       }
     });
   });
@@ -135,21 +147,35 @@ describe('memory, shapes and errors', () => {
     // The cache holds the caller's A, W, b: only Z is new.
     expect(await expectNoLeaks(() => linearForward(A, W, b).Z)).toBe(1);
     expect(await expectNoLeaks(() => linearBackward(dZ, { A, W, b }))).toBe(3);
-    expect(await expectNoLeaks(() => linearActivationBackward(dZ, { linearCache: { A, W, b }, activationCache: dZ }, 'relu'))).toBe(3);
-    expect(await expectNoLeaks(() => { const x = linearActivationForward(A, W, b, 'relu'); return [x.A, x.cache.activationCache]; })).toBe(2);
+    expect(
+      await expectNoLeaks(() =>
+        linearActivationBackward(dZ, { linearCache: { A, W, b }, activationCache: dZ }, 'relu'),
+      ),
+    ).toBe(3);
+    expect(
+      await expectNoLeaks(() => {
+        const x = linearActivationForward(A, W, b, 'relu');
+        return [x.A, x.cache.activationCache];
+      }),
+    ).toBe(2);
     expect(await expectNoLeaks(() => updateParameters({ W1: W }, { dW1: W }, 0.1))).toBe(1);
     tf.dispose([A, W, b, dZ]);
   });
 
   it('Z has shape [n, m] for all compatible shapes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), (n, nPrev, m) => {
-        tf.tidy(() => {
-          const { Z } = linearForward(tf.ones([nPrev, m]), tf.ones([n, nPrev]), tf.ones([n, 1]));
-          expect(Z.shape).toEqual([n, m]);
-          expectTensorsClose(Z, tf.fill([n, m], nPrev + 1));
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        (n, nPrev, m) => {
+          tf.tidy(() => {
+            const { Z } = linearForward(tf.ones([nPrev, m]), tf.ones([n, nPrev]), tf.ones([n, 1]));
+            expect(Z.shape).toEqual([n, m]);
+            expectTensorsClose(Z, tf.fill([n, m], nPrev + 1));
+          });
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -162,10 +188,16 @@ describe('memory, shapes and errors', () => {
       expect(() => linearForward(tf.ones([3, 2]), tf.ones([4, 3]), tf.ones([4]))).toThrow(
         'linearForward: b must have shape [n, 1], got [4]',
       );
-      expect(() => linearBackward(tf.ones([4, 3]), { A: tf.ones([3, 2]), W: tf.ones([4, 3]), b: tf.ones([4, 1]) })).toThrow(
-        'linearBackward: dZ must have shape [n, m] with m = 2 (from cache.A), got [4, 3]',
-      );
-      expect(() => linearActivationForward(tf.ones([1, 1]), tf.ones([1, 1]), tf.ones([1, 1]), 'gelu' as never)).toThrow(
+      expect(() =>
+        linearBackward(tf.ones([4, 3]), {
+          A: tf.ones([3, 2]),
+          W: tf.ones([4, 3]),
+          b: tf.ones([4, 1]),
+        }),
+      ).toThrow('linearBackward: dZ must have shape [n, m] with m = 2 (from cache.A), got [4, 3]');
+      expect(() =>
+        linearActivationForward(tf.ones([1, 1]), tf.ones([1, 1]), tf.ones([1, 1]), 'gelu' as never),
+      ).toThrow(
         'linearActivationForward: activation must be one of sigmoid, relu, tanh, leakyRelu, softmax, got gelu',
       );
       expect(() => updateParameters({ W1: tf.ones([2, 2]) }, { dW1: tf.ones([2, 3]) })).toThrow(

@@ -6,12 +6,7 @@ import { relu, reluBackward } from '../activations/relu.js';
 import { tanh, tanhBackward } from '../activations/tanh.js';
 import { leakyRelu, leakyReluBackward } from '../activations/leaky-relu.js';
 import { softmax, softmaxBackward } from '../activations/softmax.js';
-import {
-  linearBackward,
-  linearForward,
-  type LinearCache,
-  type LinearGradients,
-} from './linear.js';
+import { linearBackward, linearForward, type LinearCache, type LinearGradients } from './linear.js';
 
 /**
  * The activations a dense layer can apply (leaky ReLU with slope 0.01).
@@ -54,7 +49,11 @@ export interface LinearActivationResult {
 }
 
 /** @internal */
-export function checkActivation(fn: string, activation: unknown, argument = 'activation'): Activation {
+export function checkActivation(
+  fn: string,
+  activation: unknown,
+  argument = 'activation',
+): Activation {
   if (!ACTIVATIONS.includes(activation as Activation)) {
     throw new DlkitError(
       'value',

@@ -11,7 +11,10 @@ import {
 import { RandomState } from '../tensor/random-state.js';
 import type { Gradients, Parameters } from '../tensor/parameters.js';
 import { disposeCaches, lModelBackward, lModelForward } from '../deep/l-model.js';
-import { binaryCrossEntropy, binaryCrossEntropyWithLogits } from '../losses/binary-cross-entropy.js';
+import {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+} from '../losses/binary-cross-entropy.js';
 import type { Activation } from '../dense/linear-activation.js';
 import {
   GRADCHECK_THRESHOLD,
@@ -35,7 +38,11 @@ function courseCase(): { x: tf.Tensor; y: tf.Tensor; P: Parameters } {
   const x = rs.randn(4, 3);
   const y = tf.tensor2d([[1, 1, 0]]);
   const P: Parameters = {};
-  [[5, 4], [3, 5], [1, 3]].forEach(([n, p], i) => {
+  [
+    [5, 4],
+    [3, 5],
+    [1, 3],
+  ].forEach(([n, p], i) => {
     P[`W${i + 1}`] = rs.randn(n as number, p as number);
     P[`b${i + 1}`] = rs.randn(n as number, 1);
   });
@@ -49,7 +56,12 @@ function costFromLogits(x: tf.Tensor, y: tf.Tensor, activations?: Activation[]) 
   };
 }
 
-function backward(x: tf.Tensor, y: tf.Tensor, P: Parameters, activations?: Activation[]): Gradients {
+function backward(
+  x: tf.Tensor,
+  y: tf.Tensor,
+  P: Parameters,
+  activations?: Activation[],
+): Gradients {
   const { AL, caches } = lModelForward(x, P, { activations });
   const g = lModelBackward(AL, y, caches, { activations, fused: true });
   disposeCaches(caches);
@@ -70,7 +82,11 @@ describe('gradient checking on the course test case (float32 against NumPy float
       expect(binaryCrossEntropy(AL, y).dataSync()[0]).toBeCloseTo(fx.cost, 5);
       const g = lModelBackward(AL, y, caches);
       for (const [k, v] of Object.entries(fx.grads)) {
-        expectTensorsClose(g[k] as tf.Tensor, fixtureTensor(v), { label: k, rtol: 1e-4, atol: 1e-6 });
+        expectTensorsClose(g[k] as tf.Tensor, fixtureTensor(v), {
+          label: k,
+          rtol: 1e-4,
+          atol: 1e-6,
+        });
       }
     });
   });
@@ -83,7 +99,9 @@ describe('gradient checking on the course test case (float32 against NumPy float
       expect(r.difference).toBeLessThan(1e-3);
       expect(r.passed).toBe(true);
       // From AL instead of the logits the float32 noise is larger, still far below the threshold.
-      const fromAL = gradientCheck(P, backward(x, y, P), (p) => binaryCrossEntropy(lModelForward(x, p).AL, y));
+      const fromAL = gradientCheck(P, backward(x, y, P), (p) =>
+        binaryCrossEntropy(lModelForward(x, p).AL, y),
+      );
       expect(fromAL.difference).toBeLessThan(GRADCHECK_THRESHOLD / 5);
     });
   });
@@ -100,56 +118,78 @@ describe('gradient checking on the course test case (float32 against NumPy float
 });
 
 describe('the float32 epsilon and threshold separate correct from wrong gradients', () => {
-  const nets: { seed: number; dims: number[]; m: number; scale: number; activations?: Activation[] }[] = [
+  const nets: {
+    seed: number;
+    dims: number[];
+    m: number;
+    scale: number;
+    activations?: Activation[];
+  }[] = [
     { seed: 2, dims: [4, 5, 3, 1], m: 10, scale: 1 },
     { seed: 3, dims: [6, 8, 4, 1], m: 20, scale: 0.5 },
     { seed: 4, dims: [3, 10, 1], m: 50, scale: 1 },
     { seed: 5, dims: [5, 4, 4, 4, 1], m: 8, scale: 0.5 },
     { seed: 6, dims: [5, 4, 4, 4, 1], m: 8, scale: 1 },
-    { seed: 7, dims: [4, 6, 3, 1], m: 12, scale: 0.7, activations: ['tanh', 'leakyRelu', 'sigmoid'] },
+    {
+      seed: 7,
+      dims: [4, 6, 3, 1],
+      m: 12,
+      scale: 0.7,
+      activations: ['tanh', 'leakyRelu', 'sigmoid'],
+    },
   ];
-  it.each(nets)('net $dims (seed $seed): correct passes, course bugs fail', ({ seed, dims, m, scale, activations }) => {
-    tf.tidy(() => {
-      const rs = new RandomState(seed);
-      const x = rs.randn(dims[0] as number, m);
-      const y = tf.tensor2d([Array.from(rs.choice(2, m))]).toFloat();
-      const P: Parameters = {};
-      for (let l = 1; l < dims.length; l++) {
-        P[`W${l}`] = rs.randn(dims[l] as number, dims[l - 1] as number).mul(scale);
-        P[`b${l}`] = rs.randn(dims[l] as number, 1).mul(scale);
-      }
-      const cost = costFromLogits(x, y, activations);
-      const g = backward(x, y, P, activations);
-      const good = gradientCheck(P, g, cost);
-      const bad = gradientCheck(P, courseBugs(g), cost);
-      expect(good.passed, `correct: ${good.difference}`).toBe(true);
-      expect(good.difference).toBeLessThan(GRADCHECK_THRESHOLD / 3);
-      expect(bad.passed, `wrong: ${bad.difference}`).toBe(false);
-      expect(bad.difference).toBeGreaterThan(GRADCHECK_THRESHOLD * 3);
-    });
-  });
+  it.each(nets)(
+    'net $dims (seed $seed): correct passes, course bugs fail',
+    ({ seed, dims, m, scale, activations }) => {
+      tf.tidy(() => {
+        const rs = new RandomState(seed);
+        const x = rs.randn(dims[0] as number, m);
+        const y = tf.tensor2d([Array.from(rs.choice(2, m))]).toFloat();
+        const P: Parameters = {};
+        for (let l = 1; l < dims.length; l++) {
+          P[`W${l}`] = rs.randn(dims[l] as number, dims[l - 1] as number).mul(scale);
+          P[`b${l}`] = rs.randn(dims[l] as number, 1).mul(scale);
+        }
+        const cost = costFromLogits(x, y, activations);
+        const g = backward(x, y, P, activations);
+        const good = gradientCheck(P, g, cost);
+        const bad = gradientCheck(P, courseBugs(g), cost);
+        expect(good.passed, `correct: ${good.difference}`).toBe(true);
+        expect(good.difference).toBeLessThan(GRADCHECK_THRESHOLD / 3);
+        expect(bad.passed, `wrong: ${bad.difference}`).toBe(false);
+        expect(bad.difference).toBeGreaterThan(GRADCHECK_THRESHOLD * 3);
+      });
+    },
+  );
 });
 
 describe('dictionary and vector helpers', () => {
   it('dictionaryToVector and vectorToDictionary are inverse for any shapes', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 4 }), (shapes) => {
-        tf.tidy(() => {
-          const rs = new RandomState(shapes.length);
-          const P: Parameters = {};
-          shapes.forEach(([a, b], i) => {
-            P[`W${i + 1}`] = rs.randn(a, b);
-            P[`b${i + 1}`] = rs.randn(a, 1);
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (shapes) => {
+          tf.tidy(() => {
+            const rs = new RandomState(shapes.length);
+            const P: Parameters = {};
+            shapes.forEach(([a, b], i) => {
+              P[`W${i + 1}`] = rs.randn(a, b);
+              P[`b${i + 1}`] = rs.randn(a, 1);
+            });
+            const { theta, layout } = dictionaryToVector(P);
+            expect(theta.shape).toEqual([layout.size, 1]);
+            expect(layout.keys.slice(0, 2)).toEqual(['W1', 'b1']);
+            const back = vectorToDictionary(theta, layout);
+            for (const k of Object.keys(P))
+              expectTensorsClose(back[k] as tf.Tensor, P[k] as tf.Tensor, { rtol: 0, atol: 0 });
+            const grads = Object.fromEntries(Object.entries(P).map(([k, v]) => [`d${k}`, v]));
+            expectTensorsClose(gradientsToVector(grads, layout), theta, { rtol: 0, atol: 0 });
           });
-          const { theta, layout } = dictionaryToVector(P);
-          expect(theta.shape).toEqual([layout.size, 1]);
-          expect(layout.keys.slice(0, 2)).toEqual(['W1', 'b1']);
-          const back = vectorToDictionary(theta, layout);
-          for (const k of Object.keys(P)) expectTensorsClose(back[k] as tf.Tensor, P[k] as tf.Tensor, { rtol: 0, atol: 0 });
-          const grads = Object.fromEntries(Object.entries(P).map(([k, v]) => [`d${k}`, v]));
-          expectTensorsClose(gradientsToVector(grads, layout), theta, { rtol: 0, atol: 0 });
-        });
-      }),
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -185,7 +225,9 @@ describe('dictionary and vector helpers', () => {
       expect(() => gradientCheck(P, { dW1: tf.ones([1, 2]) }, cost, { epsilon: 1e-8 })).toThrow(
         'gradientCheck: epsilon 1e-8 vanishes in float32 next to W1[0] = 3; use a larger epsilon',
       );
-      expect(() => gradientCheck(P, { dW1: tf.ones([1, 2]) }, () => NaN)).toThrow('gradientCheck: cost returned NaN at a perturbed W1');
+      expect(() => gradientCheck(P, { dW1: tf.ones([1, 2]) }, () => NaN)).toThrow(
+        'gradientCheck: cost returned NaN at a perturbed W1',
+      );
       const { layout } = dictionaryToVector(P);
       expect(() => vectorToDictionary(tf.ones([3, 1]), layout)).toThrow(
         'vectorToDictionary: theta must have shape [2, 1], got [3, 1]',

@@ -43,6 +43,30 @@ export const GRADCHECK_EPSILON = 1e-3;
  */
 export const GRADCHECK_THRESHOLD = 5e-2;
 
+/**
+ * A parameter dictionary flattened by {@link dictionaryToVector}.
+ *
+ * @category C2 W1 · Gradient checking
+ */
+export interface VectorizedParameters {
+  /** All parameters in one column, `[n, 1]` (a new tensor). */
+  theta: tf.Tensor2D;
+  /** Where each parameter sits in `theta`. */
+  layout: VectorLayout;
+}
+
+/**
+ * One entry of a parameter dictionary.
+ *
+ * @category C2 W1 · Gradient checking
+ */
+export interface ParameterEntry {
+  /** The parameter's key, e.g. `W2`. */
+  key: string;
+  /** The entry's flat (row-major) index inside that parameter. */
+  index: number;
+}
+
 /** Options of {@link gradientCheck}. */
 export interface GradientCheckOptions {
   /** The step `ε` of the central differences (default {@link GRADCHECK_EPSILON}). */
@@ -66,13 +90,15 @@ export interface GradientCheckResult {
   /** The layout of both vectors. */
   layout: VectorLayout;
   /** The parameter entry whose gradient disagrees most, e.g. `{ key: 'W2', index: 3 }`. */
-  worst: { key: string; index: number };
+  worst: ParameterEntry;
 }
 
 /** Sorts `W1, b1, W2, b2, …`: by layer number, then by name. */
 function defaultKeys(parameters: Parameters): string[] {
   const layer = (k: string): number => Number(/\d+$/.exec(k)?.[0] ?? Infinity);
-  return Object.keys(parameters).sort((a, b) => layer(a) - layer(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.keys(parameters).sort(
+    (a, b) => layer(a) - layer(b) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 function layoutOf(fn: string, parameters: Parameters, keys: string[]): VectorLayout {
@@ -116,7 +142,7 @@ function layoutOf(fn: string, parameters: Parameters, keys: string[]): VectorLay
 export function dictionaryToVector(
   parameters: Parameters,
   keys: string[] = defaultKeys(parameters),
-): { theta: tf.Tensor2D; layout: VectorLayout } {
+): VectorizedParameters {
   const layout = layoutOf('dictionaryToVector', parameters, keys);
   const theta = tf.tidy(
     () =>

@@ -167,9 +167,14 @@ export function initializeXavier(
   const fn = 'initializeXavier';
   const { seed = 1, variant = 'fanIn' } = options;
   if (variant !== 'fanIn' && variant !== 'fanAvg') {
-    throw new DlkitError('value', fn, `variant must be 'fanIn' or 'fanAvg', got ${String(variant)}`, {
-      argument: 'variant',
-    });
+    throw new DlkitError(
+      'value',
+      fn,
+      `variant must be 'fanIn' or 'fanAvg', got ${String(variant)}`,
+      {
+        argument: 'variant',
+      },
+    );
   }
   return initializeWith(fn, layerDims, toRng(fn, seed), (nPrev, n, z) =>
     variant === 'fanIn' ? z / Math.sqrt(nPrev) : z * Math.sqrt(2 / (nPrev + n)),

@@ -12,5 +12,7 @@ export {
   type LogisticParameters,
   type LogisticGradients,
   type LogisticModelResult,
+  type PropagateResult,
+  type OptimizeResult,
 } from './logistic-regression.js';
 export type { PrintCost } from './progress.js';

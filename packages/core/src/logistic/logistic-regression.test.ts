@@ -85,12 +85,25 @@ describe('logistic regression matches the NumPy reference on the course test cas
   it('model: 300 iterations on a 4-feature problem, costs, parameters, predictions, accuracies', () => {
     tf.tidy(() => {
       const m = fx.model;
-      const d = model(fixtureTensor(m.X_train), fixtureTensor(m.Y_train), fixtureTensor(m.X_test), fixtureTensor(m.Y_test), 300, 0.5);
+      const d = model(
+        fixtureTensor(m.X_train),
+        fixtureTensor(m.Y_train),
+        fixtureTensor(m.X_test),
+        fixtureTensor(m.Y_test),
+        300,
+        0.5,
+      );
       expectTensorsClose(d.costs, m.costs, { rtol: 1e-4, atol: 1e-6 });
       expectTensorsClose(d.w, fixtureTensor(m.w), { rtol: 1e-4 });
       expectTensorsClose(d.b, m.b, { rtol: 1e-4, atol: 1e-5 });
-      expectTensorsClose(d.YPredictionTrain, fixtureTensor(m.Y_prediction_train), { rtol: 0, atol: 0 });
-      expectTensorsClose(d.YPredictionTest, fixtureTensor(m.Y_prediction_test), { rtol: 0, atol: 0 });
+      expectTensorsClose(d.YPredictionTrain, fixtureTensor(m.Y_prediction_train), {
+        rtol: 0,
+        atol: 0,
+      });
+      expectTensorsClose(d.YPredictionTest, fixtureTensor(m.Y_prediction_test), {
+        rtol: 0,
+        atol: 0,
+      });
       expect(d.trainAccuracy).toBeCloseTo(m.train_accuracy, 4);
       expect(d.testAccuracy).toBeCloseTo(m.test_accuracy, 4);
       expect(d.learningRate).toBe(0.5);
@@ -106,7 +119,8 @@ describe('logistic regression internals', () => {
       const b = tf.scalar(0.3);
       expectBackwardMatchesAutodiff({
         inputs: { w, b },
-        forward: ({ w, b }) => binaryCrossEntropy(tf.sigmoid(tf.matMul(w, X, true, false).add(b)), Y),
+        forward: ({ w, b }) =>
+          binaryCrossEntropy(tf.sigmoid(tf.matMul(w, X, true, false).add(b)), Y),
         backward: ({ w, b }, dY) => {
           const { grads } = propagate(w, b as tf.Scalar, X, Y);
           return { w: grads.dw.mul(dY), b: grads.db.mul(dY) };
@@ -147,12 +161,18 @@ describe('logistic regression internals', () => {
       expect(() => propagate(w, 0, X, tf.ones([1, 4]))).toThrow(
         'propagate: Y must have shape [1, m] with m = 3 (from X), got [1, 4]',
       );
-      expect(() => propagate(w, tf.ones([1]) as tf.Scalar, X, Y)).toThrow('propagate: b must have shape [], got [1]');
-      expect(() => optimize(w, 0, X, Y, 0)).toThrow('optimize: numIterations must be an integer >= 1, got 0');
+      expect(() => propagate(w, tf.ones([1]) as tf.Scalar, X, Y)).toThrow(
+        'propagate: b must have shape [], got [1]',
+      );
+      expect(() => optimize(w, 0, X, Y, 0)).toThrow(
+        'optimize: numIterations must be an integer >= 1, got 0',
+      );
       expect(() => model(X, Y, tf.ones([3, 2]), Y)).toThrow(
         'model: XTest must have shape [nX, mTest] with nX = 2 (from XTrain), got [3, 2]',
       );
-      expect(() => initializeWithZeros(0)).toThrow('initializeWithZeros: dim must be an integer >= 1, got 0');
+      expect(() => initializeWithZeros(0)).toThrow(
+        'initializeWithZeros: dim must be an integer >= 1, got 0',
+      );
     });
   });
 });

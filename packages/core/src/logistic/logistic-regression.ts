@@ -55,6 +55,32 @@ export interface LogisticModelResult {
   testAccuracy: number;
 }
 
+/**
+ * What {@link propagate} returns.
+ *
+ * @category C1 W2 · Logistic regression as a neural network
+ */
+export interface PropagateResult {
+  /** `{ dw, db }` (new tensors). */
+  grads: LogisticGradients;
+  /** The cost `J`. */
+  cost: number;
+}
+
+/**
+ * What {@link optimize} returns.
+ *
+ * @category C1 W2 · Logistic regression as a neural network
+ */
+export interface OptimizeResult {
+  /** The learned `{ w, b }` (new tensors). */
+  params: LogisticParameters;
+  /** The gradients of the last step (new tensors). */
+  grads: LogisticGradients;
+  /** The cost every 100 iterations. */
+  costs: number[];
+}
+
 function toScalar(b: tf.Scalar | number): tf.Scalar {
   return typeof b === 'number' ? tf.scalar(b) : b;
 }
@@ -118,7 +144,7 @@ export function propagate(
   b: tf.Scalar | number,
   X: tf.Tensor,
   Y: tf.Tensor,
-): { grads: LogisticGradients; cost: number } {
+): PropagateResult {
   const fn = 'propagate';
   new ShapeChecker(fn).check('w', w, ['nX', 1]).check('X', X, ['nX', 'm']).check('Y', Y, [1, 'm']);
   checkB(fn, b);
@@ -177,7 +203,7 @@ export function optimize(
   numIterations = 100,
   learningRate = 0.009,
   printCost: PrintCost = false,
-): { params: LogisticParameters; grads: LogisticGradients; costs: number[] } {
+): OptimizeResult {
   const fn = 'optimize';
   assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 1 });
   assertNumber(fn, 'learningRate', learningRate, { min: 0 });

@@ -94,9 +94,7 @@ export function computeCost(AL: tf.Tensor, Y: tf.Tensor): number {
  * @category C1 W4 · Deep neural network
  */
 export function binaryCrossEntropyBackward(AL: tf.Tensor, Y: tf.Tensor): tf.Tensor {
-  new ShapeChecker('binaryCrossEntropyBackward')
-    .check('AL', AL, [1, 'm'])
-    .check('Y', Y, [1, 'm']);
+  new ShapeChecker('binaryCrossEntropyBackward').check('AL', AL, [1, 'm']).check('Y', Y, [1, 'm']);
   return tf.tidy(() =>
     Y.div(AL)
       .sub(tf.scalar(1).sub(Y).div(tf.scalar(1).sub(AL)))
@@ -127,12 +125,13 @@ export function binaryCrossEntropyBackward(AL: tf.Tensor, Y: tf.Tensor): tf.Tens
  * @category C1 W2 · Logistic regression as a neural network
  */
 export function binaryCrossEntropyWithLogits(Z: tf.Tensor, Y: tf.Tensor): tf.Scalar {
-  new ShapeChecker('binaryCrossEntropyWithLogits')
-    .check('Z', Z, [1, 'm'])
-    .check('Y', Y, [1, 'm']);
+  new ShapeChecker('binaryCrossEntropyWithLogits').check('Z', Z, [1, 'm']).check('Y', Y, [1, 'm']);
   return tf.tidy(() => {
     const m = Z.shape[1] as number;
-    const loss = tf.relu(Z).sub(Z.mul(Y)).add(tf.log1p(tf.exp(Z.abs().neg())));
+    const loss = tf
+      .relu(Z)
+      .sub(Z.mul(Y))
+      .add(tf.log1p(tf.exp(Z.abs().neg())));
     return loss.sum().div(m) as tf.Scalar;
   });
 }

@@ -72,7 +72,10 @@ describe('costs match NumPy and PyTorch', () => {
   it('logit versions equal PyTorch BCEWithLogits and cross_entropy with autograd', () => {
     tf.tidy(() => {
       expectTensorsClose(binaryCrossEntropyWithLogits(t(fx.Z), t(fx.Y)), fx.bce_logits);
-      expectTensorsClose(binaryCrossEntropyWithLogitsBackward(t(fx.Z), t(fx.Y)), t(fx.bce_logits_dZ));
+      expectTensorsClose(
+        binaryCrossEntropyWithLogitsBackward(t(fx.Z), t(fx.Y)),
+        t(fx.bce_logits_dZ),
+      );
       expectTensorsClose(categoricalCrossEntropyWithLogits(t(fx.ZC), t(fx.YC)), fx.cce_logits);
       expectTensorsClose(
         categoricalCrossEntropyWithLogitsBackward(t(fx.ZC), t(fx.YC)),
@@ -86,8 +89,20 @@ describe('derivatives equal tf.grad of the costs (times m, the course convention
   const m = 6;
   it.each([
     ['binaryCrossEntropy', binaryCrossEntropy, binaryCrossEntropyBackward, 'AL', 'Y'],
-    ['binaryCrossEntropyWithLogits', binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward, 'Z', 'Y'],
-    ['categoricalCrossEntropy', categoricalCrossEntropy, categoricalCrossEntropyBackward, 'ALC', 'YC'],
+    [
+      'binaryCrossEntropyWithLogits',
+      binaryCrossEntropyWithLogits,
+      binaryCrossEntropyWithLogitsBackward,
+      'Z',
+      'Y',
+    ],
+    [
+      'categoricalCrossEntropy',
+      categoricalCrossEntropy,
+      categoricalCrossEntropyBackward,
+      'ALC',
+      'YC',
+    ],
     [
       'categoricalCrossEntropyWithLogits',
       categoricalCrossEntropyWithLogits,
@@ -120,7 +135,10 @@ describe('numerical stability in float32', () => {
       { numRuns: 60 },
     );
     tf.tidy(() => {
-      const J = categoricalCrossEntropyWithLogits(tf.tensor2d([[1e4], [-1e4]]), tf.tensor2d([[0], [1]]));
+      const J = categoricalCrossEntropyWithLogits(
+        tf.tensor2d([[1e4], [-1e4]]),
+        tf.tensor2d([[0], [1]]),
+      );
       expectTensorsClose(J, 2e4);
     });
   });
@@ -131,7 +149,11 @@ describe('numerical stability in float32', () => {
       const v = J.dataSync()[0] as number;
       expect(Number.isFinite(v)).toBe(true);
       expect(v).toBeCloseTo(-Math.log(1e-7), 0);
-      expect(Number.isFinite(categoricalCrossEntropy(tf.tensor2d([[1], [0]]), tf.tensor2d([[0], [1]])).dataSync()[0])).toBe(true);
+      expect(
+        Number.isFinite(
+          categoricalCrossEntropy(tf.tensor2d([[1], [0]]), tf.tensor2d([[0], [1]])).dataSync()[0],
+        ),
+      ).toBe(true);
     });
   });
 });
@@ -142,10 +164,20 @@ describe('memory and errors', () => {
     const Y = t(fx.Y);
     const ALC = t(fx.ALC);
     const YC = t(fx.YC);
-    for (const f of [binaryCrossEntropy, binaryCrossEntropyBackward, binaryCrossEntropyWithLogits, binaryCrossEntropyWithLogitsBackward]) {
+    for (const f of [
+      binaryCrossEntropy,
+      binaryCrossEntropyBackward,
+      binaryCrossEntropyWithLogits,
+      binaryCrossEntropyWithLogitsBackward,
+    ]) {
       expect(await expectNoLeaks(() => f(AL, Y))).toBe(1);
     }
-    for (const f of [categoricalCrossEntropy, categoricalCrossEntropyBackward, categoricalCrossEntropyWithLogits, categoricalCrossEntropyWithLogitsBackward]) {
+    for (const f of [
+      categoricalCrossEntropy,
+      categoricalCrossEntropyBackward,
+      categoricalCrossEntropyWithLogits,
+      categoricalCrossEntropyWithLogitsBackward,
+    ]) {
       expect(await expectNoLeaks(() => f(ALC, YC))).toBe(1);
     }
     expect(await expectNoLeaks(() => computeCost(AL, Y))).toBe(0);

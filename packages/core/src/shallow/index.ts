@@ -12,6 +12,8 @@ export {
   predict,
   type ShallowCache,
   type NnModelOptions,
+  type ShallowForwardResult,
+  type NnModelResult,
 } from './shallow-network.js';
 export { computeCost } from '../losses/binary-cross-entropy.js';
 export { updateParameters } from '../dense/update-parameters.js';

@@ -23,7 +23,15 @@ import { updateParameters } from '../dense/update-parameters.js';
 
 type G = Record<string, FixtureTensor>;
 interface Fixture {
-  step: { Y: FixtureTensor; cache: G; cost: number; grads: G; updated: G; predict: FixtureTensor; layer_sizes: number[] };
+  step: {
+    Y: FixtureTensor;
+    cache: G;
+    cost: number;
+    grads: G;
+    updated: G;
+    predict: FixtureTensor;
+    layer_sizes: number[];
+  };
   nn_model_300: { costs: number[]; final_cost: number; parameters: G };
   nn_model_10000: { costs: number[]; accuracy: number };
 }
@@ -53,11 +61,15 @@ describe('the shallow network matches the NumPy reference', () => {
       expect(computeCost(A2, Y)).toBeCloseTo(s.cost, 5);
       const grads = backwardPropagation(P, cache, X, Y);
       for (const k of ['dW1', 'db1', 'dW2', 'db2']) {
-        expectTensorsClose(grads[k] as tf.Tensor, fixtureTensor(s.grads[k] as FixtureTensor), { label: k });
+        expectTensorsClose(grads[k] as tf.Tensor, fixtureTensor(s.grads[k] as FixtureTensor), {
+          label: k,
+        });
       }
       const next = updateParameters(P, grads);
       for (const k of ['W1', 'b1', 'W2', 'b2']) {
-        expectTensorsClose(next[k] as tf.Tensor, fixtureTensor(s.updated[k] as FixtureTensor), { label: k });
+        expectTensorsClose(next[k] as tf.Tensor, fixtureTensor(s.updated[k] as FixtureTensor), {
+          label: k,
+        });
       }
       expectTensorsClose(predict(P, X), fixtureTensor(s.predict), { rtol: 0, atol: 0 });
     });
@@ -70,13 +82,20 @@ describe('the shallow network matches the NumPy reference', () => {
       const { parameters, costs } = nnModel(X, Y, 4, 300);
       expectTensorsClose(costs, fx.nn_model_300.costs, { rtol: 1e-5 });
       for (const k of ['W1', 'b1', 'W2', 'b2']) {
-        expectTensorsClose(parameters[k] as tf.Tensor, fixtureTensor(fx.nn_model_300.parameters[k] as FixtureTensor), {
-          label: k,
-          rtol: 2e-3,
-          atol: 1e-4,
-        });
+        expectTensorsClose(
+          parameters[k] as tf.Tensor,
+          fixtureTensor(fx.nn_model_300.parameters[k] as FixtureTensor),
+          {
+            label: k,
+            rtol: 2e-3,
+            atol: 1e-4,
+          },
+        );
       }
-      expect(computeCost(forwardPropagation(X, parameters).A2, Y)).toBeCloseTo(fx.nn_model_300.final_cost, 3);
+      expect(computeCost(forwardPropagation(X, parameters).A2, Y)).toBeCloseTo(
+        fx.nn_model_300.final_cost,
+        3,
+      );
     });
   });
 });
@@ -90,7 +109,12 @@ describe('shallow network internals', () => {
         forward: (p) => binaryCrossEntropy(forwardPropagation(X, p).A2, Y),
         backward: (p, dY) => {
           const g = backwardPropagation(p, forwardPropagation(X, p).cache, X, Y);
-          return { W1: g['dW1']!.mul(dY), b1: g['db1']!.mul(dY), W2: g['dW2']!.mul(dY), b2: g['db2']!.mul(dY) };
+          return {
+            W1: g['dW1']!.mul(dY),
+            b1: g['db1']!.mul(dY),
+            W2: g['dW2']!.mul(dY),
+            b2: g['db2']!.mul(dY),
+          };
         },
       });
     });

@@ -3,7 +3,7 @@ import { DlkitError } from '../tensor/errors.js';
 import type { Gradients, Parameters } from '../tensor/parameters.js';
 import { ShapeChecker } from '../tensor/shapes.js';
 import { assertNumber } from '../tensor/values.js';
-import { RandomState } from '../tensor/random-state.js';
+import type { RandomState } from '../tensor/random-state.js';
 import { computeCost } from '../losses/binary-cross-entropy.js';
 import { updateParameters } from '../dense/update-parameters.js';
 import { initializeWith, toRng, type SeedOrRng } from '../initializers/initializers.js';
@@ -23,6 +23,30 @@ export interface ShallowCache {
   Z2: tf.Tensor;
   /** `sigmoid(Z2)`, `[nY, m]`. */
   A2: tf.Tensor;
+}
+
+/**
+ * What {@link forwardPropagation} returns.
+ *
+ * @category C1 W3 · Shallow neural network
+ */
+export interface ShallowForwardResult {
+  /** The output probabilities, `[nY, m]` (the cache's `A2`). */
+  A2: tf.Tensor;
+  /** `{ Z1, A1, Z2, A2 }` for {@link backwardPropagation}. */
+  cache: ShallowCache;
+}
+
+/**
+ * What {@link nnModel} returns.
+ *
+ * @category C1 W3 · Shallow neural network
+ */
+export interface NnModelResult {
+  /** The learned `{ W1, b1, W2, b2 }` (new tensors, owned by the caller). */
+  parameters: Parameters;
+  /** The cost every 1000 iterations. */
+  costs: number[];
 }
 
 /** Options of {@link nnModel}. */
@@ -125,10 +149,7 @@ export function initializeParameters(
  *
  * @category C1 W3 · Shallow neural network
  */
-export function forwardPropagation(
-  X: tf.Tensor,
-  parameters: Parameters,
-): { A2: tf.Tensor; cache: ShallowCache } {
+export function forwardPropagation(X: tf.Tensor, parameters: Parameters): ShallowForwardResult {
   const fn = 'forwardPropagation';
   const shapes = new ShapeChecker(fn).check('X', X, ['nX', 'm']);
   checkParameters(fn, shapes, parameters);
@@ -225,7 +246,7 @@ export function nnModel(
   numIterations = 10000,
   printCost: PrintCost = false,
   options: NnModelOptions = {},
-): { parameters: Parameters; costs: number[] } {
+): NnModelResult {
   const fn = 'nnModel';
   const { learningRate = 1.2, seed = 3 } = options;
   assertNumber(fn, 'nH', nH, { integer: true, min: 1 });

@@ -189,17 +189,22 @@ export class RandomState {
    * @param low - The smallest value (or, without `high`, one past the largest and the lower bound
    *   is 0).
    * @param high - One past the largest value.
+   * @returns A number (with `size`: a new int32 tensor of shape `size`).
+   */
+  randint(low: number, high?: number): number;
+  /**
+   * `np.random.randint(low, high=None, size=None)`: integers in `[low, high)`, or in `[0, low)`
+   * when `high` is omitted, with NumPy's argument order and algorithm.
+   *
+   * @param low - The smallest value (or, without `high`, one past the largest and the lower bound
+   *   is 0).
+   * @param high - One past the largest value.
    * @param size - Omitted for one number; a length or shape for an int32 tensor (whose values
    *   must then fit in int32).
    * @returns A number, or a new int32 tensor of shape `size`.
    */
-  randint(low: number, high?: number): number;
   randint(low: number, high: number | undefined, size: number | readonly number[]): tf.Tensor;
-  randint(
-    low: number,
-    high?: number,
-    size?: number | readonly number[],
-  ): number | tf.Tensor {
+  randint(low: number, high?: number, size?: number | readonly number[]): number | tf.Tensor {
     const fn = 'RandomState.randint';
     const [lo, hi] = high === undefined ? [0, low] : [low, high];
     if (size === undefined) {
@@ -331,9 +336,14 @@ export class RandomState {
     if (p !== undefined) {
       probs = Float64Array.from(p);
       if (probs.length !== popSize) {
-        throw new DlkitError('value', fn, `p must have length ${popSize} (as a), got ${probs.length}`, {
-          argument: 'p',
-        });
+        throw new DlkitError(
+          'value',
+          fn,
+          `p must have length ${popSize} (as a), got ${probs.length}`,
+          {
+            argument: 'p',
+          },
+        );
       }
       let sum = 0;
       let c = 0;
@@ -427,10 +437,17 @@ export class RandomState {
    *
    * @param low - The lower bound (inclusive).
    * @param high - The upper bound (exclusive, up to rounding).
+   * @returns A number (with `size`: a new float32 tensor of shape `size`).
+   */
+  uniform(low?: number, high?: number): number;
+  /**
+   * `np.random.uniform(low=0.0, high=1.0, size=None)`.
+   *
+   * @param low - The lower bound (inclusive).
+   * @param high - The upper bound (exclusive, up to rounding).
    * @param size - Omitted for one number; a length or shape for a float32 tensor.
    * @returns A number, or a new float32 tensor of shape `size`.
    */
-  uniform(low?: number, high?: number): number;
   uniform(low: number, high: number, size: number | readonly number[]): tf.Tensor;
   uniform(low = 0, high = 1, size?: number | readonly number[]): number | tf.Tensor {
     if (size === undefined) return this.uniformArray(low, high, 1)[0] as number;
@@ -461,10 +478,17 @@ export class RandomState {
    *
    * @param loc - The mean.
    * @param scale - The standard deviation, `>= 0`.
+   * @returns A number (with `size`: a new float32 tensor of shape `size`).
+   */
+  normal(loc?: number, scale?: number): number;
+  /**
+   * `np.random.normal(loc=0.0, scale=1.0, size=None)`.
+   *
+   * @param loc - The mean.
+   * @param scale - The standard deviation, `>= 0`.
    * @param size - Omitted for one number; a length or shape for a float32 tensor.
    * @returns A number, or a new float32 tensor of shape `size`.
    */
-  normal(loc?: number, scale?: number): number;
   normal(loc: number, scale: number, size: number | readonly number[]): tf.Tensor;
   normal(loc = 0, scale = 1, size?: number | readonly number[]): number | tf.Tensor {
     if (size === undefined) return this.normalArray(loc, scale, 1)[0] as number;
@@ -496,10 +520,17 @@ export class RandomState {
    *
    * @param n - The number of trials, an integer `>= 0`.
    * @param p - The success probability, in `[0, 1]`.
+   * @returns A number (with `size`: a new int32 tensor of shape `size`).
+   */
+  binomial(n: number, p: number): number;
+  /**
+   * `np.random.binomial(n, p, size=None)`: successes in `n` trials of probability `p`.
+   *
+   * @param n - The number of trials, an integer `>= 0`.
+   * @param p - The success probability, in `[0, 1]`.
    * @param size - Omitted for one number; a length or shape for an int32 tensor.
    * @returns A number, or a new int32 tensor of shape `size`.
    */
-  binomial(n: number, p: number): number;
   binomial(n: number, p: number, size: number | readonly number[]): tf.Tensor;
   binomial(n: number, p: number, size?: number | readonly number[]): number | tf.Tensor {
     if (size === undefined) return this.binomialArray(n, p, 1)[0] as number;
