@@ -55,7 +55,9 @@ function train(
     const { next, cost } = tf.tidy(() => {
       const { AL, caches } = lModelForward(X, current);
       const J = computeCost(AL, Y);
-      const grads = lModelBackward(AL, Y, caches);
+      // fused: dZL = AL - Y, the course's dAL through the sigmoid in exact arithmetic, but finite
+      // when AL saturates to 1 in float32 (where -(1 - Y) / (1 - AL) is 0/0).
+      const grads = lModelBackward(AL, Y, caches, { fused: true });
       return { next: updateParameters(current, grads, learningRate), cost: J };
     });
     tf.dispose(Object.values(current));
@@ -85,7 +87,8 @@ function checkData(fn: string, X: tf.Tensor, Y: tf.Tensor, nX: number, nY: numbe
 
 /**
  * The course's `two_layer_model`: `LINEAR → RELU → LINEAR → SIGMOID`, initialised with
- * {@link initializeParameters} after `np.random.seed(1)`, trained by gradient descent.
+ * {@link initializeParameters} after `np.random.seed(1)`, trained by gradient descent (starting
+ * backpropagation from `dZ2 = A2 - Y`, see {@link lLayerModel}).
  *
  * @param X - Data, `[nX, m]`.
  * @param Y - Labels 0 or 1, `[1, m]`.
@@ -138,7 +141,9 @@ export function twoLayerModel(
 /**
  * The course's `L_layer_model`: `[LINEAR → RELU] × (L-1) → LINEAR → SIGMOID`, initialised as
  * the course's application does (`np.random.seed(1)`, `randn / sqrt(n[l-1])`), trained by
- * gradient descent.
+ * gradient descent. Backpropagation starts from `dZL = AL - Y` (the `fused` option of
+ * {@link lModelBackward}): the course's value, without the NaN that `dAL` gives in float32 once a
+ * prediction saturates to exactly 1.
  *
  * @param X - Data, `[nX, m]`.
  * @param Y - Labels 0 or 1, `[1, m]`.
