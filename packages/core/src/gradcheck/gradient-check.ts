@@ -25,8 +25,8 @@ export interface VectorLayout {
  * to any parameter above 1 in float32). tfjs computes in float32 (unit round-off `u ≈ 6e-8`): the
  * central difference's rounding error is about `u |J| / ε` and its truncation error grows as `ε²`;
  * a larger `ε` also makes a perturbation cross a ReLU kink more often. Measured on ReLU nets of 2
- * to 4 layers (see `docs/core/gradcheck.md`), `1e-3` gave the smallest differences for correct
- * gradients overall.
+ * to 4 layers (see `docs/core/gradcheck.md`), `1e-3` gave the smallest worst-case difference for
+ * correct gradients over costs computed from the logits and from `AL`.
  *
  * @category C2 W1 · Gradient checking
  */
@@ -36,7 +36,7 @@ export const GRADCHECK_EPSILON = 1e-3;
  * The default pass threshold of {@link gradientCheck}: `5e-2` on the relative difference. At
  * `ε = 1e-3` correct backward passes measured `2e-5 … 1.5e-2` in float32 (the course's float64
  * `2e-7` is out of reach), while the course's deliberate bugs (`dW2` doubled, `db1` times 4)
- * measured `0.22 … 0.40`: the threshold sits between, with a factor 3 of margin on each side.
+ * measured `0.22 … 0.39`: the threshold sits between, with a factor 3 of margin on each side.
  * Float32 cannot reliably flag an error of 10% in a single bias vector (about `1e-2`).
  *
  * @category C2 W1 · Gradient checking
