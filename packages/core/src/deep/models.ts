@@ -160,7 +160,7 @@ export function twoLayerModel(
  * const X = tf.tensor2d([[1, 2, -1, -2], [0.5, 1, -0.5, -1]]);
  * const Y = tf.tensor2d([[1, 1, 0, 0]]);
  * const { parameters, costs } = lLayerModel(X, Y, [2, 4, 3, 1], 0.1, 100);
- * console.log(costs); // [0.69…]
+ * console.log(costs); // [0.6430…], the cost at iteration 0
  * tf.dispose([X, Y, ...Object.values(parameters)]);
  * ```
  *

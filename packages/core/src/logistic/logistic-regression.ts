@@ -188,7 +188,7 @@ export function propagate(
  * const X = tf.tensor2d([[1, 2, -1], [3, 4, -3.2]]);
  * const Y = tf.tensor2d([[1, 0, 1]]);
  * const { params, grads, costs } = logistic.optimize(w, 2, X, Y, 100, 0.009);
- * params.w.print(); // [[0.1903359], [0.1225916]]
+ * params.w.print(); // [[0.1903361], [0.1225915]] (course, float64: 0.19033591, 0.12259159)
  * console.log(costs); // [5.80154…]
  * tf.dispose([w, X, Y, params.w, params.b, grads.dw, grads.db]);
  * ```
