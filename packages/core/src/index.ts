@@ -3,6 +3,10 @@
  * and the tensor basics every dlkit package shares: one error type, shape and value checks, and a
  * NumPy-compatible seeded random generator.
  *
+ * Each notebook's functions are also grouped under its course names: `logistic` (week 2),
+ * `shallow` (week 3) and `deep` (week 4), so `logistic.predict`, `shallow.predict` and
+ * `deep.predict` can keep the course's name.
+ *
  * @packageDocumentation
  */
 export { DlkitError, type DlkitErrorKind } from './tensor/errors.js';
@@ -16,6 +20,123 @@ export {
 } from './tensor/shapes.js';
 export { assertNumber, type NumberBounds } from './tensor/values.js';
 export { RandomState } from './tensor/random-state.js';
+export type { Parameters, Gradients } from './tensor/parameters.js';
+
+// Activations.
 export { sigmoid, sigmoidBackward, type ActivationResult } from './activations/sigmoid.js';
 export { relu, reluBackward } from './activations/relu.js';
-export type { Parameters, Gradients } from './tensor/parameters.js';
+export { tanh, tanhBackward } from './activations/tanh.js';
+export { leakyRelu, leakyReluBackward } from './activations/leaky-relu.js';
+export { softmax, softmaxBackward } from './activations/softmax.js';
+
+// Initializers.
+export {
+  initializeZeros,
+  initializeRandom,
+  initializeXavier,
+  initializeHe,
+  type SeedOrRng,
+  type InitializerOptions,
+  type RandomInitializerOptions,
+  type XavierInitializerOptions,
+} from './initializers/initializers.js';
+
+// Losses.
+export {
+  PROBABILITY_EPSILON,
+  binaryCrossEntropy,
+  binaryCrossEntropyBackward,
+  binaryCrossEntropyWithLogits,
+  binaryCrossEntropyWithLogitsBackward,
+  computeCost,
+} from './losses/binary-cross-entropy.js';
+export {
+  categoricalCrossEntropy,
+  categoricalCrossEntropyBackward,
+  categoricalCrossEntropyWithLogits,
+  categoricalCrossEntropyWithLogitsBackward,
+} from './losses/categorical-cross-entropy.js';
+
+// Dense layers: linear and activation, forward and backward, and the shared update.
+export {
+  linearForward,
+  linearBackward,
+  type LinearCache,
+  type LinearForwardResult,
+  type LinearGradients,
+} from './dense/linear.js';
+export {
+  linearActivationForward,
+  linearActivationBackward,
+  type Activation,
+  type LinearActivationCache,
+  type LinearActivationResult,
+} from './dense/linear-activation.js';
+export { updateParameters } from './dense/update-parameters.js';
+
+// Week 2: logistic regression.
+export * as logistic from './logistic/index.js';
+export type {
+  LogisticParameters,
+  LogisticGradients,
+  LogisticModelResult,
+  PropagateResult,
+  OptimizeResult,
+} from './logistic/logistic-regression.js';
+export type { PrintCost } from './logistic/progress.js';
+
+// Week 3: shallow network.
+export * as shallow from './shallow/index.js';
+export {
+  layerSizes,
+  initializeParameters,
+  forwardPropagation,
+  backwardPropagation,
+  nnModel,
+  type ShallowCache,
+  type NnModelOptions,
+  type ShallowForwardResult,
+  type NnModelResult,
+} from './shallow/shallow-network.js';
+
+// Week 4: deep network.
+export * as deep from './deep/index.js';
+export {
+  initializeParametersDeep,
+  lModelForward,
+  lModelBackward,
+  disposeCaches,
+  type InitScheme,
+  type DeepInitOptions,
+  type LModelOptions,
+  type LModelBackwardOptions,
+  type LModelForwardResult,
+} from './deep/l-model.js';
+export {
+  twoLayerModel,
+  lLayerModel,
+  type DeepModelResult,
+  type DeepPredictResult,
+} from './deep/models.js';
+export {
+  DeepNeuralNetwork,
+  type DeepNeuralNetworkConfig,
+  type FitOptions,
+  type FitResult,
+  type EvaluateResult,
+} from './deep/deep-neural-network.js';
+
+// Gradient checking.
+export {
+  GRADCHECK_EPSILON,
+  GRADCHECK_THRESHOLD,
+  dictionaryToVector,
+  vectorToDictionary,
+  gradientsToVector,
+  gradientCheck,
+  type VectorLayout,
+  type GradientCheckOptions,
+  type GradientCheckResult,
+  type VectorizedParameters,
+  type ParameterEntry,
+} from './gradcheck/gradient-check.js';

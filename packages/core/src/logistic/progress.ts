@@ -1,0 +1,14 @@
+/**
+ * How the course's training loops report the cost: `true` prints `Cost after iteration i: J` as
+ * the notebooks do, a function receives `(iteration, cost)` instead (for a progress bar), and
+ * `false` is silent.
+ *
+ * @category C1 W2 · Logistic regression as a neural network
+ */
+export type PrintCost = boolean | ((iteration: number, cost: number) => void);
+
+/** @internal */
+export function report(printCost: PrintCost, iteration: number, cost: number): void {
+  if (typeof printCost === 'function') printCost(iteration, cost);
+  else if (printCost) console.log(`Cost after iteration ${iteration}: ${cost}`);
+}
