@@ -12,6 +12,8 @@ import { assertNumber } from '../tensor/values.js';
  * @param grads - `{ dW1, db1, … }`, each with its parameter's shape (extra keys such as `dA1`
  *   are ignored).
  * @param learningRate - `α`; the course's week-3 default is 1.2.
+ * @param caller - The public function that errors name (for wrappers such as course 2's
+ *   `updateParametersWithGd`); `updateParameters` by default.
  * @returns A new dictionary of new tensors; the inputs are not disposed.
  *
  * @example
@@ -31,8 +33,9 @@ export function updateParameters(
   parameters: Parameters,
   grads: Gradients,
   learningRate = 1.2,
+  caller = 'updateParameters',
 ): Parameters {
-  const fn = 'updateParameters';
+  const fn = caller;
   assertNumber(fn, 'learningRate', learningRate, { min: 0 });
   for (const [key, value] of Object.entries(parameters)) {
     const g = grads[`d${key}`];

@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import { DlkitError, RandomState } from '@dlkit/core';
 import { packageDataFile, readText } from '../internal/resolve.js';
 import { checkSeed } from '../internal/options.js';
-import { shuffleInPlace } from '../internal/shuffle.js';
 
 /** One class of {@link loadEmojiSentences}. */
 export interface EmojiClass {
@@ -96,7 +95,7 @@ export async function loadEmojiSentences(options: EmojiSentencesOptions = {}): P
   const rng = new RandomState(seed);
   const build = (split: 'train' | 'test'): EmojiSplit => {
     const part = rows.filter((r) => r.split === split);
-    if (shuffle) shuffleInPlace(rng, part);
+    if (shuffle) rng.shuffle(part);
     return {
       x: part.map((r) => (lowercase ? r.sentence.toLowerCase() : r.sentence)),
       y: tf.tensor1d(

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { RandomState, assertNumber } from '@dlkit/core';
 import { checkChoice, checkCount, checkSeed } from '../internal/options.js';
-import { shuffleInPlace } from '../internal/shuffle.js';
 import { addNoise, type Canvas } from './raster.js';
 
 /** Options every synthetic image set accepts. */
@@ -84,7 +83,7 @@ export function checkImageOptions(
 export function balancedLabels(rng: RandomState, m: number, k: number): Int32Array {
   const y = new Int32Array(m);
   for (let i = 0; i < m; i++) y[i] = i % k;
-  shuffleInPlace(rng, y);
+  rng.shuffle(y);
   return y;
 }
 

@@ -1,5 +1,4 @@
 import type { RandomState } from '@dlkit/core';
-import { shuffleInPlace } from './shuffle.js';
 import { pointsData, type PointsData } from './options.js';
 
 /**
@@ -21,7 +20,7 @@ export function finishPoints(
   if (shuffle) {
     const idx = new Int32Array(m);
     for (let i = 0; i < m; i++) idx[i] = i;
-    shuffleInPlace(rng, idx);
+    rng.shuffle(idx);
     xs = new Float64Array(m * d);
     ys = new Float64Array(m);
     for (let i = 0; i < m; i++) {

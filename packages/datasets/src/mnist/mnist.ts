@@ -3,7 +3,6 @@ import { DlkitError, RandomState } from '@dlkit/core';
 import { parseIdx } from './idx.js';
 import { readBytes, resolvePackage } from '../internal/resolve.js';
 import { checkChoice, checkCount, checkSeed } from '../internal/options.js';
-import { shuffleInPlace } from '../internal/shuffle.js';
 
 /** Options for {@link loadMnist}. */
 export interface MnistOptions {
@@ -143,7 +142,7 @@ export async function loadMnist(options: MnistOptions = {}): Promise<MnistData> 
     }
     const order = new Int32Array(expected);
     for (let i = 0; i < expected; i++) order[i] = i;
-    if (shuffle) shuffleInPlace(rng, order);
+    if (shuffle) rng.shuffle(order);
     const m = size;
     const x = new Float32Array(m * PIXELS);
     const src = images.data;

@@ -2,7 +2,6 @@ import { DlkitError, RandomState, assertNumber } from '@dlkit/core';
 import { Vocabulary } from './vocabulary.js';
 import { readText, resolvePackage } from '../internal/resolve.js';
 import { checkChoice, checkSeed } from '../internal/options.js';
-import { shuffleInPlace } from '../internal/shuffle.js';
 
 /** Options for {@link loadNames}. */
 export interface NamesOptions {
@@ -84,7 +83,7 @@ export async function loadNames(options: NamesOptions = {}): Promise<NamesData> 
   }
   if (lowercase) names = names.map((n) => n.toLowerCase());
   names = [...new Set(names)];
-  if (shuffle) shuffleInPlace(new RandomState(seed), names);
+  if (shuffle) new RandomState(seed).shuffle(names);
   const nTest = Math.round(names.length * testFraction);
   const train = names.slice(0, names.length - nTest);
   const test = names.slice(names.length - nTest);

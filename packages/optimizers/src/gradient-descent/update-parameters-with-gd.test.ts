@@ -52,7 +52,7 @@ describe('updateParametersWithGd', () => {
         'updateParametersWithGd: grads has no dW1 for parameter W1',
       );
       expect(() => updateParametersWithGd(parameters, { dW1: tf.ones([2, 3]) }, 0.1)).toThrow(
-        'updateParametersWithGd: dW1 must have shape [3, 2], got [2, 3]',
+        'updateParametersWithGd: grads.dW1 must have shape [3, 2], got [2, 3]',
       );
       expect(() => updateParametersWithGd(parameters, { dW1: tf.ones([3, 2]) }, 0)).toThrow(
         'updateParametersWithGd: learningRate must be a finite number > 0, got 0',

@@ -1,15 +1,15 @@
-import * as tf from '@tensorflow/tfjs';
 import {
   DlkitError,
-  ShapeChecker,
   assertNumber,
+  updateParameters,
   type Gradients,
   type Parameters,
 } from '@dlkit/core';
 
 /**
  * One step of (batch or mini-batch) gradient descent, the course's
- * `update_parameters_with_gd`: `W[l] = W[l] - α dW[l]` and `b[l] = b[l] - α db[l]` for every
+ * `update_parameters_with_gd` (the same rule as course 1's `updateParameters` from `@dlkit/core`,
+ * which does the work): `W[l] = W[l] - α dW[l]` and `b[l] = b[l] - α db[l]` for every
  * entry of the dictionary.
  *
  * The inputs are not changed or disposed: the result is a new dictionary of new tensors, which
@@ -40,27 +40,8 @@ export function updateParametersWithGd(
 ): Parameters {
   const fn = 'updateParametersWithGd';
   assertNumber(fn, 'learningRate', learningRate, { min: 0, minExclusive: true });
-  const keys = Object.keys(parameters);
-  if (keys.length === 0)
+  if (Object.keys(parameters).length === 0) {
     throw new DlkitError('value', fn, 'parameters is empty', { argument: 'parameters' });
-  const shapes = new ShapeChecker(fn);
-  for (const key of keys) {
-    const p = parameters[key] as tf.Tensor;
-    const g = grads[`d${key}`];
-    if (g === undefined) {
-      throw new DlkitError('value', fn, `grads has no d${key} for parameter ${key}`, {
-        argument: 'grads',
-      });
-    }
-    shapes.check(key, p, p.shape).check(`d${key}`, g, p.shape);
   }
-  return tf.tidy(() => {
-    const lr = tf.scalar(learningRate);
-    return Object.fromEntries(
-      keys.map((key) => [
-        key,
-        (parameters[key] as tf.Tensor).sub(lr.mul(grads[`d${key}`] as tf.Tensor)),
-      ]),
-    );
-  });
+  return updateParameters(parameters, grads, learningRate, fn);
 }

@@ -21,31 +21,7 @@ import { RandomState, assertNumber } from '@dlkit/core';
  */
 export function permutation(m: number, rng: RandomState | number = 0): number[] {
   assertNumber('permutation', 'm', m, { integer: true, min: 0 });
-  const state = rng instanceof RandomState ? rng : new RandomState(rng);
-  const out = Array.from({ length: m }, (_, i) => i);
-  for (let i = m - 1; i >= 1; i--) {
-    const j = boundedInt(state, i);
-    const tmp = out[i] as number;
-    out[i] = out[j] as number;
-    out[j] = tmp;
-  }
-  return out;
-}
-
-/** NumPy's legacy `random_interval(max)`: a uniform integer in `[0, max]` by masked rejection. */
-function boundedInt(rng: RandomState, max: number): number {
-  if (max === 0) return 0;
-  let mask = max;
-  mask |= mask >>> 1;
-  mask |= mask >>> 2;
-  mask |= mask >>> 4;
-  mask |= mask >>> 8;
-  mask |= mask >>> 16;
-  mask >>>= 0;
-  let value: number;
-  do value = (rng.nextUint32() & mask) >>> 0;
-  while (value > max);
-  return value;
+  return Array.from(toRandomState(rng).permutation(m));
 }
 
 /** The seed option shared by the split functions: a seed or a `RandomState`. @internal */
