@@ -28,6 +28,12 @@ describe('RandomState is bit-compatible with NumPy', () => {
       });
       expect(differing).toBeLessThanOrEqual(4);
     });
+    it(`seed ${s.seed}: randn tensors (float32) equal NumPy's normals cast to float32 bit for bit`, () => {
+      const t = new RandomState(s.seed).randn(s.randn.length);
+      const ours = Array.from(t.dataSync());
+      t.dispose();
+      expect(ours).toEqual(s.randn.map((v) => Math.fround(v)));
+    });
   }
 
   it('keeps the cached normal across interleaved calls and drops it on seed()', () => {
