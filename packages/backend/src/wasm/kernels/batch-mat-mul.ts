@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs';
+import { KernelScope, runOriginalKernel, type KernelArgs } from './kernel-util.js';
+
+function swapLast(rank: number): number[] {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return perm;
+}
+
+/**
+ * Prepares the operands of a wasm matmul for its fast path: operands marked transposed are
+ * transposed first (XNNPACK's path only takes plain operands; tfjs' transposed path is ~10x
+ * slower), and a batched `a` times an unbatched `b` becomes one 2-D matmul.
+ */
+function plainOperands(
+  s: KernelScope,
+  a0: tf.TensorInfo,
+  b0: tf.TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): { a: tf.TensorInfo; b: tf.TensorInfo; outShape: number[] | null } {
+  let a = transposeA ? s.transpose(a0, swapLast(a0.shape.length)) : a0;
+  let b = transposeB ? s.transpose(b0, swapLast(b0.shape.length)) : b0;
+  let outShape: number[] | null = null;
+  const batchA = a.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  const batchB = b.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  if (batchA > 1 && batchB === 1) {
+    const [M, K] = a.shape.slice(-2) as [number, number];
+    const N = b.shape[b.shape.length - 1] as number;
+    const batch = tf.broadcast_util.assertAndGetBroadcastShape(
+      a.shape.slice(0, -2),
+      b.shape.slice(0, -2),
+    );
+    outShape = [...batch, M, N];
+    a = s.reshape(a, [batchA * M, K]);
+    b = s.reshape(b, [K, N]);
+  }
+  return { a, b, outShape };
+}
+
+/** `BatchMatMul` on wasm, always through the fast untransposed path. */
+export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
+  const at = attrs ?? {};
+  const transposeA = at['transposeA'] === true;
+  const transposeB = at['transposeB'] === true;
+  const s = new KernelScope(backend);
+  const { a, b, outShape } = plainOperands(
+    s,
+    inputs['a'] as tf.TensorInfo,
+    inputs['b'] as tf.TensorInfo,
+    transposeA,
+    transposeB,
+  );
+  let out = runOriginalKernel(backend, 'BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
+  if (outShape !== null) {
+    s.track(out);
+    out = s.reshape(out, outShape);
+  }
+  s.dispose(out);
+  return out;
+}
+
+/**
+ * `_FusedMatMul` on wasm: operands transposed first like `BatchMatMul`; a batched `a` is folded
+ * into rows, which also avoids the wasm kernel's wrong results for a batched input with a bias.
+ */
+export function fusedMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
+  const at = attrs ?? {};
+  const s = new KernelScope(backend);
+  const a0 = inputs['a'] as tf.TensorInfo;
+  const b0 = inputs['b'] as tf.TensorInfo;
+  const batchA = a0.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  const batchB = b0.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  const { a, b, outShape } = plainOperands(
+    s,
+    a0,
+    b0,
+    at['transposeA'] === true,
+    at['transposeB'] === true,
+  );
+  if (batchA > 1 && batchB > 1) {
+    // Genuinely batched: matmul then bias/activation with plain kernels (the fused kernel
+    // mishandles this case).
+    s.dispose();
+    return unfused({ inputs, attrs: at, backend });
+  }
+  const bias = inputs['bias'];
+  const prelu = inputs['preluActivationWeights'];
+  const fusedInputs: tf.NamedTensorInfoMap = { a, b };
+  if (bias !== undefined) fusedInputs['bias'] = bias;
+  if (prelu !== undefined) fusedInputs['preluActivationWeights'] = prelu;
+  let out = runOriginalKernel(backend, '_FusedMatMul', fusedInputs, {
+    ...at,
+    transposeA: false,
+    transposeB: false,
+  });
+  if (outShape !== null) {
+    s.track(out);
+    out = s.reshape(out, outShape);
+  }
+  s.dispose(out);
+  return out;
+}
+
+function unfused({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
+  const at = attrs ?? {};
+  const s = new KernelScope(backend);
+  let out = s.run(
+    'BatchMatMul',
+    { a: inputs['a'] as tf.TensorInfo, b: inputs['b'] as tf.TensorInfo },
+    { transposeA: at['transposeA'] === true, transposeB: at['transposeB'] === true },
+  );
+  const bias = inputs['bias'];
+  if (bias !== undefined) out = s.run('Add', { a: out, b: bias });
+  const act = at['activation'] as string | undefined;
+  if (act === 'relu') out = s.run('Relu', { x: out });
+  else if (act === 'relu6') out = s.run('Relu6', { x: out });
+  else if (act === 'elu') out = s.run('Elu', { x: out });
+  else if (act === 'sigmoid') out = s.run('Sigmoid', { x: out });
+  else if (act === 'leakyrelu') out = s.run('LeakyRelu', { x: out }, { alpha: at['leakyreluAlpha'] as number });
+  else if (act === 'prelu') out = s.run('Prelu', { x: out, alpha: inputs['preluActivationWeights'] as tf.TensorInfo });
+  else if (act !== undefined && act !== 'linear') throw new Error(`_FusedMatMul: activation ${act}`);
+  if (out === inputs['a']) out = s.run('Identity', { x: out });
+  s.dispose(out);
+  return out;
+}
