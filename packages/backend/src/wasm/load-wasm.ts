@@ -26,7 +26,7 @@ const isNode = (): boolean =>
 export function loadWasmBackend(): Promise<void> {
   loading ??= (async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (isNode() && tf.findBackend('wasm') === null) {
+    if (isNode()) {
       const { createRequire } = await import('node:module');
       const { dirname, join } = await import('node:path');
       const require = createRequire(import.meta.url);

@@ -63,42 +63,49 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
 
 /**
  * `_FusedMatMul` on wasm: operands transposed first like `BatchMatMul`; a batched `a` is folded
- * into rows, which also avoids the wasm kernel's wrong results for a batched input with a bias.
+ * into rows and a batched `b` is computed unfused, which avoids the wasm kernel's wrong results
+ * (and crashes) for batched operands with a bias.
  */
 export function fusedMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   const at = attrs ?? {};
   const s = new KernelScope(backend);
   const a0 = inputs['a'] as tf.TensorInfo;
   const b0 = inputs['b'] as tf.TensorInfo;
-  const batchA = a0.shape.slice(0, -2).reduce((p, v) => p * v, 1);
   const batchB = b0.shape.slice(0, -2).reduce((p, v) => p * v, 1);
-  const { a, b, outShape } = plainOperands(
-    s,
-    a0,
-    b0,
-    at['transposeA'] === true,
-    at['transposeB'] === true,
-  );
-  if (batchA > 1 && batchB > 1) {
-    // Genuinely batched: matmul then bias/activation with plain kernels (the fused kernel
-    // mishandles this case).
-    s.dispose();
+  const biasInfo = inputs['bias'];
+  const biasIsRow =
+    biasInfo === undefined || biasInfo.shape.slice(0, -1).every((d) => d === 1);
+  if (batchB > 1 || !biasIsRow) {
+    // A batched b: matmul, then bias and activation with plain kernels (the fused wasm kernel
+    // mishandles batches).
     return unfused({ inputs, attrs: at, backend });
   }
+  const plain = plainOperands(s, a0, b0, at['transposeA'] === true, at['transposeB'] === true);
+  // The wasm kernel reads its operands as rank 3 (tfjs' fused op reshapes them so).
+  const [M, K] = plain.a.shape.slice(-2) as [number, number];
+  const N = plain.b.shape[plain.b.shape.length - 1] as number;
+  const a = s.reshape(plain.a, [1, plain.a.shape.slice(0, -1).reduce((p, v) => p * v, 1), K]);
+  const b = s.reshape(plain.b, [1, K, N]);
+  const outShape =
+    plain.outShape ??
+    [
+      ...tf.broadcast_util.assertAndGetBroadcastShape(a0.shape.slice(0, -2), b0.shape.slice(0, -2)),
+      M,
+      N,
+    ];
   const bias = inputs['bias'];
   const prelu = inputs['preluActivationWeights'];
   const fusedInputs: tf.NamedTensorInfoMap = { a, b };
   if (bias !== undefined) fusedInputs['bias'] = bias;
   if (prelu !== undefined) fusedInputs['preluActivationWeights'] = prelu;
-  let out = runOriginalKernel(backend, '_FusedMatMul', fusedInputs, {
-    ...at,
-    transposeA: false,
-    transposeB: false,
-  });
-  if (outShape !== null) {
-    s.track(out);
-    out = s.reshape(out, outShape);
-  }
+  const fused = s.track(
+    runOriginalKernel(backend, '_FusedMatMul', fusedInputs, {
+      ...at,
+      transposeA: false,
+      transposeB: false,
+    }),
+  );
+  const out = s.reshape(fused, outShape);
   s.dispose(out);
   return out;
 }
