@@ -16,3 +16,4 @@ export {
   resetWasmKernelStats,
   type WasmKernelStats,
 } from './wasm/register-kernels.js';
+export { fileSystem, registerFileSystemRouter } from './io/file-system.js';

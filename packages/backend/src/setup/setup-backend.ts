@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from '@dlkit/core';
+import { registerFileSystemRouter } from '../io/file-system.js';
 import { loadWasmBackend } from '../wasm/load-wasm.js';
 
 /**
@@ -46,7 +47,8 @@ export function backendCandidates(): BackendName[] {
 
 /**
  * Picks and starts the fastest tfjs backend that can train here, makes it the current backend,
- * and returns its name. Call it once before any tensor is made.
+ * and returns its name. Call it once before any tensor is made. In Node it also registers the
+ * `file://` handler of {@link registerFileSystemRouter}.
  *
  * @param options - A forced choice; by default the first of {@link backendCandidates} that starts.
  * @returns The name of the backend now in use.
@@ -61,6 +63,7 @@ export function backendCandidates(): BackendName[] {
  * @category Backends
  */
 export async function setupBackend(options: SetupBackendOptions = {}): Promise<BackendName> {
+  registerFileSystemRouter();
   const env = typeof process !== 'undefined' ? process.env?.['DLKIT_BACKEND'] : undefined;
   const forced =
     options.backend ?? (env === undefined || env === '' || env === 'fast' ? undefined : env);

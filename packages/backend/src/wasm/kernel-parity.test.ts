@@ -149,7 +149,7 @@ for (const batch of [1, 2])
           for (const p of PADS) DEPTHWISE.push(JSON.stringify({ batch, H, W, c, M, kh, kw, strides, dilations, p }));
 
 /** Inserts `d - 1` zeros between the taps of a `[kh, kw, c, M]` filter (values listed flat). */
-function dilateFilter(vals: number[], [kh, kw, c, M]: number[], d: number): { shape: number[]; values: number[] } {
+function dilateFilter(vals: number[], [kh, kw, c, M]: [number, number, number, number], d: number): { shape: number[]; values: number[] } {
   const [eh, ew] = [(kh - 1) * d + 1, (kw - 1) * d + 1];
   const out = new Array<number>(eh * ew * c * M).fill(0);
   for (let i = 0; i < kh; i++)
