@@ -107,10 +107,10 @@ function round(v: number, digits = 3): number {
   return Math.round(v * f) / f;
 }
 
-function profileStep(name: WorkloadName): void {
+async function profileStep(name: WorkloadName): Promise<void> {
   const w = WORKLOADS[name]();
   for (let i = 0; i < 3; i++) w.step().dispose();
-  void tf
+  await tf
     .profile(() => {
       w.step().dispose();
     })
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     peakRss = 0;
     results.push(measureTfjs(`dlkit-${fast}`, name, { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 }));
     console.log(JSON.stringify(results.at(-1)));
-    if (flag('profile')) profileStep(name);
+    if (flag('profile')) await profileStep(name);
     if (!flag('no-cpu')) {
       await tf.setBackend('cpu');
       peakRss = 0;

@@ -125,6 +125,83 @@ describe('Conv2DBackpropFilter on wasm matches cpu', () => {
   });
 });
 
+describe('Conv2DBackpropInput on wasm matches cpu', () => {
+  const cases: string[] = [];
+  for (const batch of [1, 2])
+    for (const [H, W] of [
+      [7, 7],
+      [8, 5],
+    ] as const)
+      for (const [ci, co] of [
+        [1, 2],
+        [3, 4],
+      ] as const)
+        for (const [kh, kw] of [
+          [1, 1],
+          [3, 3],
+          [2, 3],
+        ] as const)
+          for (const strides of [1, 2, [2, 1]] as const)
+            for (const p of PADS) cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
+  it(`over ${cases.length} cases`, async () => {
+    for (const c of cases) {
+      const { batch, H, W, ci, co, kh, kw, strides, p } = JSON.parse(c) as {
+        batch: number; H: number; W: number; ci: number; co: number; kh: number; kw: number;
+        strides: number | [number, number]; p: (typeof PADS)[number];
+      };
+      const filterShape: [number, number, number, number] = [kh, kw, ci, co];
+      const inputShape: [number, number, number, number] = [batch, H, W, ci];
+      const info = tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, 1, p.pad, p.rounding);
+      if (info.outHeight <= 0 || info.outWidth <= 0) continue;
+      await expectParity(
+        'Conv2DBackpropInput',
+        { dy: { shape: info.outShape }, filter: { shape: filterShape } },
+        { strides, pad: p.pad, dataFormat: 'NHWC', dimRoundingMode: p.rounding ?? null, inputShape } as unknown as tf.NamedAttrMap,
+        c,
+      );
+    }
+  });
+});
+
+describe('MaxPoolGrad on wasm matches cpu', () => {
+  const cases: string[] = [];
+  for (const batch of [1, 2])
+    for (const [H, W] of [
+      [6, 6],
+      [7, 5],
+    ] as const)
+      for (const C of [1, 3])
+        for (const filterSize of [2, 3, [2, 3]] as const)
+          for (const strides of [1, 2, [2, 1]] as const)
+            for (const p of PADS.filter((q) => typeof q.pad !== 'object'))
+              cases.push(JSON.stringify({ batch, H, W, C, filterSize, strides, p }));
+  it(`over ${cases.length} cases, with ties`, async () => {
+    for (const c of cases) {
+      const { batch, H, W, C, filterSize, strides, p } = JSON.parse(c) as {
+        batch: number; H: number; W: number; C: number; filterSize: number | [number, number];
+        strides: number | [number, number]; p: (typeof PADS)[number];
+      };
+      const inputShape: [number, number, number, number] = [batch, H, W, C];
+      const info = tf.backend_util.computePool2DInfo(inputShape, filterSize, strides, 1, p.pad as 'same' | 'valid' | number, p.rounding);
+      if (info.outHeight <= 0 || info.outWidth <= 0) continue;
+      // Values on a coarse grid so that windows hold ties (the first maximum gets the gradient).
+      const xv = values(batch * H * W * C, 5).map((v) => Math.round(v * 3));
+      const attrs = { filterSize, strides, pad: p.pad, dimRoundingMode: p.rounding ?? null } as unknown as tf.NamedAttrMap;
+      const [pooled] = await runOn('cpu', 'MaxPool', [{ shape: inputShape, values: xv }].reduce((o, v) => ({ ...o, x: v }), {}), attrs);
+      await expectParity(
+        'MaxPoolGrad',
+        {
+          dy: { shape: info.outShape },
+          input: { shape: inputShape, values: xv },
+          output: { shape: info.outShape, values: pooled?.data ?? [] },
+        },
+        attrs,
+        c,
+      );
+    }
+  });
+});
+
 const DEPTHWISE: string[] = [];
 for (const batch of [1, 2])
   for (const [H, W] of [

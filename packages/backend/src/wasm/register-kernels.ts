@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchMatMul, fusedMatMul } from './kernels/batch-mat-mul.js';
 import { conv2dBackpropFilter } from './kernels/conv2d-backprop-filter.js';
+import { conv2dBackpropInput } from './kernels/conv2d-backprop-input.js';
 import { depthwiseBackpropFilter } from './kernels/depthwise-backprop-filter.js';
 import { depthwiseBackpropInput } from './kernels/depthwise-backprop-input.js';
 import { einsum } from './kernels/einsum.js';
+import { maxPoolGrad } from './kernels/max-pool-grad.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { unsortedSegmentSum } from './kernels/unsorted-segment-sum.js';
 
@@ -22,6 +24,8 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'Einsum', func: einsum, replaces: false },
   { name: 'BatchMatMul', func: batchMatMul, replaces: true },
   { name: '_FusedMatMul', func: fusedMatMul, replaces: true },
+  { name: 'Conv2DBackpropInput', func: conv2dBackpropInput, replaces: true },
+  { name: 'MaxPoolGrad', func: maxPoolGrad, replaces: true },
 ];
 
 /** Kernels that hold complex or string tensors, which the wasm backend cannot store. */

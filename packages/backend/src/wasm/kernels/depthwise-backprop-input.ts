@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { spreadForTransposedConv } from './conv2d-backprop-input.js';
 import { KernelScope, type KernelArgs, type PadAttr } from './kernel-util.js';
 
 /**
@@ -26,56 +27,9 @@ export function depthwiseBackpropInput({ inputs, attrs, backend }: KernelArgs): 
   const [kh, kw, , M] = filterShape;
   const { top, left } = info.padInfo;
   const [sh, sw, dh, dw] = [info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth];
-  const [oh, ow] = [info.outHeight, info.outWidth];
   const s = new KernelScope(backend);
 
-  // dy with zeros between rows/columns: [n, (oh-1)*sh+1, (ow-1)*sw+1, c*M].
-  let d = dy;
-  const Ld = (oh - 1) * sh + 1;
-  const Wd = (ow - 1) * sw + 1;
-  if (sh > 1 || sw > 1) {
-    const six = s.reshape(dy, [n, oh, 1, ow, 1, c * M]);
-    const padded = s.run(
-      'PadV2',
-      { x: six },
-      {
-        paddings: [
-          [0, 0],
-          [0, 0],
-          [0, sh - 1],
-          [0, 0],
-          [0, sw - 1],
-          [0, 0],
-        ],
-        constantValue: 0,
-      },
-    );
-    const spread = s.reshape(padded, [n, oh * sh, ow * sw, c * M]);
-    d = s.run('Slice', { x: spread }, { begin: [0, 0, 0, 0], size: [n, Ld, Wd, c * M] });
-  }
-  // Full correlation with the flipped filter: rows padded by (kh-1)*dh - top above, and so that
-  // the output has exactly H rows below; negative padding crops.
-  const pT = (kh - 1) * dh - top;
-  const pB = H + (kh - 1) * dh - pT - Ld;
-  const pL = (kw - 1) * dw - left;
-  const pR = W + (kw - 1) * dw - pL - Wd;
-  const cropT = Math.max(0, -pT);
-  const cropB = Math.max(0, -pB);
-  const cropL = Math.max(0, -pL);
-  const cropR = Math.max(0, -pR);
-  if (cropT + cropB + cropL + cropR > 0) {
-    d = s.run(
-      'Slice',
-      { x: d },
-      { begin: [0, cropT, cropL, 0], size: [n, Ld - cropT - cropB, Wd - cropL - cropR, c * M] },
-    );
-  }
-  const pad = [
-    [0, 0],
-    [Math.max(0, pT), Math.max(0, pB)],
-    [Math.max(0, pL), Math.max(0, pR)],
-    [0, 0],
-  ];
+  const { d, pad } = spreadForTransposedConv(s, dy, { H, W, kh, kw, sh, sw, dh, dw, top, left });
   const flipped = s.run('Reverse', { x: filter }, { dims: [0, 1] }); // [kh, kw, c, M]
   const parts: tf.TensorInfo[] = [];
   for (let q = 0; q < M; q++) {
