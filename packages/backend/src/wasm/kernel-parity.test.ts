@@ -407,6 +407,28 @@ describe('_FusedMatMul with a bias that is not a row', () => {
   });
 });
 
+describe('Sum on wasm matches cpu', () => {
+  const cases: { shape: number[]; axis: number | number[]; keepDims: boolean }[] = [];
+  for (const keepDims of [false, true]) {
+    cases.push(
+      { shape: [5, 3], axis: 0, keepDims },
+      { shape: [1, 3], axis: 0, keepDims },
+      { shape: [5, 3], axis: 1, keepDims },
+      { shape: [5, 3], axis: [0, 1], keepDims },
+      { shape: [4, 3, 2], axis: [1, 0], keepDims },
+      { shape: [4, 3, 2], axis: 1, keepDims },
+      { shape: [4, 3, 2], axis: -1, keepDims },
+      { shape: [2, 3, 2, 2], axis: [0, 1, 2], keepDims },
+      { shape: [300, 7], axis: 0, keepDims },
+    );
+  }
+  it(`over ${cases.length} cases`, async () => {
+    for (const c of cases)
+      await expectParity('Sum', { x: { shape: c.shape } }, { axis: c.axis, keepDims: c.keepDims }, JSON.stringify(c));
+    await expectParity('Sum', { x: { shape: [4, 3], dtype: 'int32', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } }, { axis: 0, keepDims: false }, 'int32');
+  });
+});
+
 describe('cpu fallback for rare kernels', () => {
   it('runs a kernel wasm lacks on cpu, returns it to wasm, and counts it', async () => {
     resetWasmKernelStats();
