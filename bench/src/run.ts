@@ -90,15 +90,27 @@ function measureTorch(name: WorkloadName, threads: number): Result {
     OPENBLAS_NUM_THREADS: String(threads),
     MKL_NUM_THREADS: String(threads),
   };
-  const r = spawnSync('/usr/bin/python3', [join(here, '..', 'torch', 'workloads.py'), name, String(threads), String(seconds)], {
-    env,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [join(here, '..', 'torch', 'workloads.py'), name, String(threads), String(seconds)],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   try {
     return JSON.parse(line) as Result;
   } catch {
-    return { workload: name, engine: `torch-${threads}t`, steps: 0, ms_per_step: NaN, samples_per_s: NaN, peak_rss_mb: NaN, error: (r.stderr || r.error?.message || 'no output').slice(-300) };
+    return {
+      workload: name,
+      engine: `torch-${threads}t`,
+      steps: 0,
+      ms_per_step: NaN,
+      samples_per_s: NaN,
+      peak_rss_mb: NaN,
+      error: (r.stderr || r.error?.message || 'no output').slice(-300),
+    };
   }
 }
 
@@ -126,15 +138,26 @@ async function profileStep(name: WorkloadName): Promise<void> {
         byKernel.set(k.name, e);
       }
       const top = [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
-      console.log(`\nprofile ${name}: ${info.kernels.length} kernels, ${total.toFixed(1)} ms in kernels`);
-      for (const [k, e] of top) console.log(`  ${k.padEnd(36)} ${e.ms.toFixed(2).padStart(8)} ms  ${String(e.n).padStart(5)} calls  ${((100 * e.ms) / total).toFixed(1)}%`);
+      console.log(
+        `\nprofile ${name}: ${info.kernels.length} kernels, ${total.toFixed(1)} ms in kernels`,
+      );
+      for (const [k, e] of top)
+        console.log(
+          `  ${k.padEnd(36)} ${e.ms.toFixed(2).padStart(8)} ms  ${String(e.n).padStart(5)} calls  ${((100 * e.ms) / total).toFixed(1)}%`,
+        );
       w.dispose();
     });
 }
 
 async function main(): Promise<void> {
-  const torchVersion = spawnSync('/usr/bin/python3', ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim();
-  const blas = spawnSync('readlink', ['-f', '/usr/lib/x86_64-linux-gnu/libblas.so.3'], { encoding: 'utf8' }).stdout.trim();
+  const torchVersion = spawnSync(
+    '/usr/bin/python3',
+    ['-c', 'import torch; print(torch.__version__)'],
+    { encoding: 'utf8' },
+  ).stdout.trim();
+  const blas = spawnSync('readlink', ['-f', '/usr/lib/x86_64-linux-gnu/libblas.so.3'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
@@ -149,13 +172,22 @@ async function main(): Promise<void> {
   for (const name of workloads) {
     const fast = await setupBackend();
     peakRss = 0;
-    results.push(measureTfjs(`dlkit-${fast}`, name, { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 }));
+    results.push(
+      measureTfjs(`dlkit-${fast}`, name, { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 }),
+    );
     console.log(JSON.stringify(results.at(-1)));
     if (flag('profile')) await profileStep(name);
     if (!flag('no-cpu')) {
       await tf.setBackend('cpu');
       peakRss = 0;
-      results.push(measureTfjs('tfjs-cpu', name, { warmup: 1, seconds: 0, minSteps: cpuSteps, maxSteps: cpuSteps }));
+      results.push(
+        measureTfjs('tfjs-cpu', name, {
+          warmup: 1,
+          seconds: 0,
+          minSteps: cpuSteps,
+          maxSteps: cpuSteps,
+        }),
+      );
       console.log(JSON.stringify(results.at(-1)));
     }
     if (!flag('no-torch')) {
@@ -167,16 +199,37 @@ async function main(): Promise<void> {
   }
   // Table: throughput per engine and dlkit's ratios.
   const engines = [...new Set(results.map((r) => r.engine))];
-  const header = ['workload', ...engines.map((e) => `${e} samples/s`), 'dlkit / best torch', 'dlkit / tfjs-cpu', 'tensor drift', 'peak RSS MB'];
+  const header = [
+    'workload',
+    ...engines.map((e) => `${e} samples/s`),
+    'dlkit / best torch',
+    'dlkit / tfjs-cpu',
+    'tensor drift',
+    'peak RSS MB',
+  ];
   const rows: string[][] = [];
   for (const name of workloads) {
-    const of = (e: string): Result | undefined => results.find((r) => r.workload === name && r.engine === e);
+    const of = (e: string): Result | undefined =>
+      results.find((r) => r.workload === name && r.engine === e);
     const dl = results.find((r) => r.workload === name && r.engine.startsWith('dlkit-'));
-    const torchBest = Math.max(...results.filter((r) => r.workload === name && r.engine.startsWith('torch-')).map((r) => r.samples_per_s).filter((v) => Number.isFinite(v)), 0);
+    const torchBest = Math.max(
+      ...results
+        .filter((r) => r.workload === name && r.engine.startsWith('torch-'))
+        .map((r) => r.samples_per_s)
+        .filter((v) => Number.isFinite(v)),
+      0,
+    );
     const cpu = of('tfjs-cpu');
     const ratioTorch = dl && torchBest > 0 ? dl.samples_per_s / torchBest : NaN;
     const ratioCpu = dl && cpu ? dl.samples_per_s / cpu.samples_per_s : NaN;
-    console.log(JSON.stringify({ workload: name, summary: true, dlkit_vs_best_torch: round(ratioTorch), dlkit_vs_tfjs_cpu: round(ratioCpu, 1) }));
+    console.log(
+      JSON.stringify({
+        workload: name,
+        summary: true,
+        dlkit_vs_best_torch: round(ratioTorch),
+        dlkit_vs_tfjs_cpu: round(ratioCpu, 1),
+      }),
+    );
     rows.push([
       name,
       ...engines.map((e) => String(of(e)?.samples_per_s ?? '')),

@@ -18,7 +18,9 @@ export const WORKLOAD_NAMES = ['mlp', 'lenet5', 'charlstm', 'embedlstm', 'transf
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 function oneHotLabels(batch: number, classes: number): tf.Tensor2D {
-  return tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch], 0, classes, 'int32', 1), classes).toFloat()) as tf.Tensor2D;
+  return tf.tidy(() =>
+    tf.oneHot(tf.randomUniformInt([batch], 0, classes, 1), classes).toFloat(),
+  ) as tf.Tensor2D;
 }
 
 function layersWorkload(
@@ -31,13 +33,10 @@ function layersWorkload(
   model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
   const opt = model.optimizer;
   const step = (): tf.Scalar =>
-    opt.minimize(
-      () => {
-        const out = model.apply(x, { training: true }) as tf.Tensor;
-        return tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar;
-      },
-      true,
-    ) as tf.Scalar;
+    opt.minimize(() => {
+      const out = model.apply(x, { training: true }) as tf.Tensor;
+      return tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar;
+    }, true) as tf.Scalar;
   return {
     name,
     batch,
@@ -59,14 +58,26 @@ export function mlp(): Workload {
       tf.layers.dense({ units: 10 }),
     ],
   });
-  return layersWorkload('mlp', batch, model, tf.randomNormal([batch, 784]), oneHotLabels(batch, 10));
+  return layersWorkload(
+    'mlp',
+    batch,
+    model,
+    tf.randomNormal([batch, 784]),
+    oneHotLabels(batch, 10),
+  );
 }
 
 /** LeNet-5 as in the course (C4 W2): conv5-6 same, pool, conv5-16, pool, 120, 84, 10; ReLU, max pooling. */
 export function lenet5Model(): tf.Sequential {
   return tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 6, kernelSize: 5, padding: 'same', activation: 'relu' }),
+      tf.layers.conv2d({
+        inputShape: [28, 28, 1],
+        filters: 6,
+        kernelSize: 5,
+        padding: 'same',
+        activation: 'relu',
+      }),
       tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
       tf.layers.conv2d({ filters: 16, kernelSize: 5, padding: 'valid', activation: 'relu' }),
       tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
@@ -80,18 +91,21 @@ export function lenet5Model(): tf.Sequential {
 
 export function lenet5(): Workload {
   const batch = 64;
-  return layersWorkload('lenet5', batch, lenet5Model(), tf.randomNormal([batch, 28, 28, 1]), oneHotLabels(batch, 10));
+  return layersWorkload(
+    'lenet5',
+    batch,
+    lenet5Model(),
+    tf.randomNormal([batch, 28, 28, 1]),
+    oneHotLabels(batch, 10),
+  );
 }
 
 export function charLstm(): Workload {
   const batch = 32;
   const model = tf.sequential({
-    layers: [
-      tf.layers.lstm({ inputShape: [40, 64], units: 128 }),
-      tf.layers.dense({ units: 64 }),
-    ],
+    layers: [tf.layers.lstm({ inputShape: [40, 64], units: 128 }), tf.layers.dense({ units: 64 })],
   });
-  const x = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch, 40], 0, 64, 'int32', 2), 64).toFloat());
+  const x = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch, 40], 0, 64, 2), 64).toFloat());
   return layersWorkload('charlstm', batch, model, x, oneHotLabels(batch, 64));
 }
 
@@ -104,7 +118,7 @@ export function embedLstm(): Workload {
       tf.layers.dense({ units: 64 }),
     ],
   });
-  const x = tf.randomUniformInt([batch, 40], 0, 64, 'int32', 3).toFloat();
+  const x = tf.randomUniformInt([batch, 40], 0, 64, 3).toFloat();
   return layersWorkload('embedlstm', batch, model, x, oneHotLabels(batch, 64));
 }
 
@@ -117,25 +131,48 @@ export function transformer(): Workload {
   const [batch, seq, d, heads, ffn] = [32, 32, 64, 4, 128];
   const dk = d / heads;
   const glorot = (shape: [number, number]): tf.Variable =>
-    tf.variable(tf.randomUniform(shape, -Math.sqrt(6 / (shape[0] + shape[1])), Math.sqrt(6 / (shape[0] + shape[1]))));
+    tf.variable(
+      tf.randomUniform(
+        shape,
+        -Math.sqrt(6 / (shape[0] + shape[1])),
+        Math.sqrt(6 / (shape[0] + shape[1])),
+      ),
+    );
   const zeros = (n: number): tf.Variable => tf.variable(tf.zeros([n]));
   const ones = (n: number): tf.Variable => tf.variable(tf.ones([n]));
   const p = {
-    wq: glorot([d, d]), bq: zeros(d), wk: glorot([d, d]), bk: zeros(d), wv: glorot([d, d]), bv: zeros(d),
-    wo: glorot([d, d]), bo: zeros(d), g1: ones(d), b1: zeros(d),
-    w1: glorot([d, ffn]), c1: zeros(ffn), w2: glorot([ffn, d]), c2: zeros(d), g2: ones(d), b2: zeros(d),
-    wc: glorot([d, 10]), bc: zeros(10),
+    wq: glorot([d, d]),
+    bq: zeros(d),
+    wk: glorot([d, d]),
+    bk: zeros(d),
+    wv: glorot([d, d]),
+    bv: zeros(d),
+    wo: glorot([d, d]),
+    bo: zeros(d),
+    g1: ones(d),
+    b1: zeros(d),
+    w1: glorot([d, ffn]),
+    c1: zeros(ffn),
+    w2: glorot([ffn, d]),
+    c2: zeros(d),
+    g2: ones(d),
+    b2: zeros(d),
+    wc: glorot([d, 10]),
+    bc: zeros(10),
   };
   const x = tf.randomNormal([batch, seq, d]);
   const y = oneHotLabels(batch, 10);
   const opt = tf.train.adam(1e-3);
-  const dense2 = (t: tf.Tensor2D, w: tf.Variable, b: tf.Variable): tf.Tensor2D => tf.add(tf.matMul(t, w), b);
+  const dense2 = (t: tf.Tensor2D, w: tf.Variable, b: tf.Variable): tf.Tensor2D =>
+    tf.add(tf.matMul(t, w), b);
   const layerNorm = (t: tf.Tensor2D, g: tf.Variable, b: tf.Variable): tf.Tensor2D => {
     const { mean, variance } = tf.moments(t, -1, true);
     return tf.add(tf.mul(tf.div(tf.sub(t, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
   };
   const split = (t: tf.Tensor2D): tf.Tensor3D =>
-    tf.transpose(tf.reshape(t, [batch, seq, heads, dk]), [0, 2, 1, 3]).reshape([batch * heads, seq, dk]);
+    tf
+      .transpose(tf.reshape(t, [batch, seq, heads, dk]), [0, 2, 1, 3])
+      .reshape([batch * heads, seq, dk]);
   const loss = (): tf.Scalar => {
     const x2 = tf.reshape(x, [batch * seq, d]) as tf.Tensor2D;
     const q = split(dense2(x2, p.wq, p.bq));
@@ -143,7 +180,9 @@ export function transformer(): Workload {
     const v = split(dense2(x2, p.wv, p.bv));
     const att = tf.softmax(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dk)));
     const ctx = tf.matMul(att, v); // [b*h, seq, dk]
-    const merged = tf.transpose(tf.reshape(ctx, [batch, heads, seq, dk]), [0, 2, 1, 3]).reshape([batch * seq, d]) as tf.Tensor2D;
+    const merged = tf
+      .transpose(tf.reshape(ctx, [batch, heads, seq, dk]), [0, 2, 1, 3])
+      .reshape([batch * seq, d]) as tf.Tensor2D;
     const h1 = layerNorm(tf.add(x2, dense2(merged, p.wo, p.bo)), p.g1, p.b1);
     const f = dense2(tf.relu(dense2(h1, p.w1, p.c1)), p.w2, p.c2);
     const h2 = layerNorm(tf.add(h1, f), p.g2, p.b2);

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,8 +27,16 @@ const freshDir = (): string => join(root, `m${n++}`);
 function model(seed: number): tf.Sequential {
   const m = tf.sequential({
     layers: [
-      tf.layers.dense({ inputShape: [3], units: 4, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }) }),
-      tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }) }),
+      tf.layers.dense({
+        inputShape: [3],
+        units: 4,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      }),
+      tf.layers.dense({
+        units: 2,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
+      }),
     ],
   });
   return m;
@@ -52,7 +67,9 @@ describe('fileSystem', () => {
     expect(json.weightsManifest[0]?.paths).toEqual([files[1]]);
     expect(json.format).toBe('layers-model');
     const loaded = await tf.loadLayersModel(fileSystem(join(dir, 'model.json')));
-    weightsOf(loaded).forEach((w, i) => expectTensorsClose(w, weightsOf(m)[i] ?? [], { rtol: 0, atol: 0 }));
+    weightsOf(loaded).forEach((w, i) =>
+      expectTensorsClose(w, weightsOf(m)[i] ?? [], { rtol: 0, atol: 0 }),
+    );
     const x = tf.tensor2d([[1, -2, 0.5]]);
     await expectNoLeaks(() => {
       const [a, b] = [m.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
@@ -71,17 +88,28 @@ describe('fileSystem', () => {
     const m = model(2);
     await m.save(`file://${dir}`);
     const loaded = await tf.loadLayersModel(`file://${dir}/model.json`);
-    weightsOf(loaded).forEach((w, i) => expectTensorsClose(w, weightsOf(m)[i] ?? [], { rtol: 0, atol: 0 }));
+    weightsOf(loaded).forEach((w, i) =>
+      expectTensorsClose(w, weightsOf(m)[i] ?? [], { rtol: 0, atol: 0 }),
+    );
     // Saving again replaces the checkpoint and removes the old weights file.
     const m2 = model(3);
     await m2.save(`file://${dir}`);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
     const again = await tf.loadLayersModel(`file://${dir}`);
-    weightsOf(again).forEach((w, i) => expectTensorsClose(w, weightsOf(m2)[i] ?? [], { rtol: 0, atol: 0 }));
+    weightsOf(again).forEach((w, i) =>
+      expectTensorsClose(w, weightsOf(m2)[i] ?? [], { rtol: 0, atol: 0 }),
+    );
     for (const x of [m, m2, loaded, again]) x.dispose();
   });
 
-  const steps: SaveStep[] = ['write-weights', 'sync-weights', 'write-json', 'sync-json', 'rename-json', 'remove-old-weights'];
+  const steps: SaveStep[] = [
+    'write-weights',
+    'sync-weights',
+    'write-json',
+    'sync-json',
+    'rename-json',
+    'remove-old-weights',
+  ];
   it.each(steps)('a save that dies before %s leaves a loadable checkpoint', async (crashAt) => {
     const dir = freshDir();
     const old = model(10);
@@ -100,7 +128,9 @@ describe('fileSystem', () => {
     const loaded = await tf.loadLayersModel(fileSystem(dir));
     // Until model.json is renamed the old checkpoint is the one on disk; after it, the new one.
     const expected = crashAt === 'remove-old-weights' ? next : old;
-    weightsOf(loaded).forEach((w, i) => expectTensorsClose(w, weightsOf(expected)[i] ?? [], { rtol: 0, atol: 0 }));
+    weightsOf(loaded).forEach((w, i) =>
+      expectTensorsClose(w, weightsOf(expected)[i] ?? [], { rtol: 0, atol: 0 }),
+    );
     // The next successful save cleans up what the crash left behind.
     await next.save(fileSystem(dir));
     expect(readdirSync(dir).sort()).toHaveLength(2);
@@ -119,7 +149,9 @@ describe('fileSystem', () => {
     await m.save(fileSystem(dir));
     writeFileSync(join(dir, 'model.json'), '{"modelTopology": {"class_name"');
     const e = await loadError(dir);
-    expect(e.message).toBe(`fileSystem.load: ${dir}/model.json is not valid JSON (corrupt or truncated)`);
+    expect(e.message).toBe(
+      `fileSystem.load: ${dir}/model.json is not valid JSON (corrupt or truncated)`,
+    );
     writeFileSync(join(dir, 'model.json'), '{"format": "layers-model"}');
     expect((await loadError(dir)).message).toBe(
       `fileSystem.load: ${dir}/model.json has no modelTopology: not a tfjs model.json`,

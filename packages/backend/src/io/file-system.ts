@@ -111,11 +111,13 @@ export function fileSystemWithHooks(path: string, hooks: FileSystemHooks): tf.io
         convertedBy: artifacts.convertedBy ?? null,
         weightsManifest: [{ paths: [weightsName], weights: artifacts.weightSpecs ?? [] }],
       };
-      if (artifacts.trainingConfig !== undefined) modelJSON.trainingConfig = artifacts.trainingConfig;
+      if (artifacts.trainingConfig !== undefined)
+        modelJSON.trainingConfig = artifacts.trainingConfig;
       if (artifacts.signature !== undefined) modelJSON.signature = artifacts.signature;
       if (artifacts.userDefinedMetadata !== undefined)
         modelJSON.userDefinedMetadata = artifacts.userDefinedMetadata;
-      if (artifacts.modelInitializer !== undefined) modelJSON.modelInitializer = artifacts.modelInitializer;
+      if (artifacts.modelInitializer !== undefined)
+        modelJSON.modelInitializer = artifacts.modelInitializer;
       const tmp = `${json}.${stamp}.tmp`;
       step('write-json');
       const jf = await fs.open(tmp, 'w');
@@ -168,12 +170,23 @@ export function fileSystemWithHooks(path: string, hooks: FileSystemHooks): tf.io
             } catch (e) {
               throw ioError('fileSystem.load', `cannot read weights file ${file}: ${reason(e)}`, e);
             }
-            buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+            buffers.push(
+              bytes.buffer.slice(
+                bytes.byteOffset,
+                bytes.byteOffset + bytes.byteLength,
+              ) as ArrayBuffer,
+            );
           }
         }
         const need = specs.reduce((sum, s) => {
           const size = s.shape.reduce((p, v) => p * v, 1);
-          const bytesPer = s.quantization ? (s.quantization.dtype === 'uint8' ? 1 : 2) : s.dtype === 'bool' ? 1 : 4;
+          const bytesPer = s.quantization
+            ? s.quantization.dtype === 'uint8'
+              ? 1
+              : 2
+            : s.dtype === 'bool'
+              ? 1
+              : 4;
           return sum + size * bytesPer;
         }, 0);
         const have = buffers.reduce((sum, b) => sum + b.byteLength, 0);

@@ -32,7 +32,11 @@ async function runOn(
   await tf.setBackend(backend);
   const make = (inp: Input, i: number): tf.Tensor =>
     tf.tensor(
-      inp.values ?? values(inp.shape.reduce((p, v) => p * v, 1), i + 1),
+      inp.values ??
+        values(
+          inp.shape.reduce((p, v) => p * v, 1),
+          i + 1,
+        ),
       inp.shape,
       inp.dtype ?? 'float32',
     );
@@ -42,8 +46,7 @@ async function runOn(
     : Object.fromEntries(Object.entries(inputs).map(([k, v], i) => [k, make(v, i)]));
   const before = tf.memory().numTensors;
   const out = tf.engine().runKernel(kernel, (list ?? named) as tf.NamedTensorMap, attrs) as
-    | tf.Tensor
-    | tf.Tensor[];
+    tf.Tensor | tf.Tensor[];
   const outs = Array.isArray(out) ? out : [out];
   const result = outs.map((t) => ({ shape: t.shape, data: Array.from(t.dataSync()) }));
   tf.dispose(outs);
@@ -105,20 +108,41 @@ describe('Conv2DBackpropFilter on wasm matches cpu', () => {
           [2, 3],
         ] as const)
           for (const strides of [1, 2, [2, 1]] as const)
-            for (const p of PADS) cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
+            for (const p of PADS)
+              cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases) {
       const { batch, H, W, ci, co, kh, kw, strides, p } = JSON.parse(c) as {
-        batch: number; H: number; W: number; ci: number; co: number; kh: number; kw: number;
-        strides: number | [number, number]; p: (typeof PADS)[number];
+        batch: number;
+        H: number;
+        W: number;
+        ci: number;
+        co: number;
+        kh: number;
+        kw: number;
+        strides: number | [number, number];
+        p: (typeof PADS)[number];
       };
       const filterShape: [number, number, number, number] = [kh, kw, ci, co];
-      const info = tf.backend_util.computeConv2DInfo([batch, H, W, ci], filterShape, strides, 1, p.pad, p.rounding);
+      const info = tf.backend_util.computeConv2DInfo(
+        [batch, H, W, ci],
+        filterShape,
+        strides,
+        1,
+        p.pad,
+        p.rounding,
+      );
       if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       await expectParity(
         'Conv2DBackpropFilter',
         { x: { shape: [batch, H, W, ci] }, dy: { shape: info.outShape } },
-        { strides, pad: p.pad, dataFormat: 'NHWC', dimRoundingMode: p.rounding ?? null, filterShape } as unknown as tf.NamedAttrMap,
+        {
+          strides,
+          pad: p.pad,
+          dataFormat: 'NHWC',
+          dimRoundingMode: p.rounding ?? null,
+          filterShape,
+        } as unknown as tf.NamedAttrMap,
         c,
       );
     }
@@ -142,21 +166,42 @@ describe('Conv2DBackpropInput on wasm matches cpu', () => {
           [2, 3],
         ] as const)
           for (const strides of [1, 2, [2, 1]] as const)
-            for (const p of PADS) cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
+            for (const p of PADS)
+              cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases) {
       const { batch, H, W, ci, co, kh, kw, strides, p } = JSON.parse(c) as {
-        batch: number; H: number; W: number; ci: number; co: number; kh: number; kw: number;
-        strides: number | [number, number]; p: (typeof PADS)[number];
+        batch: number;
+        H: number;
+        W: number;
+        ci: number;
+        co: number;
+        kh: number;
+        kw: number;
+        strides: number | [number, number];
+        p: (typeof PADS)[number];
       };
       const filterShape: [number, number, number, number] = [kh, kw, ci, co];
       const inputShape: [number, number, number, number] = [batch, H, W, ci];
-      const info = tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, 1, p.pad, p.rounding);
+      const info = tf.backend_util.computeConv2DInfo(
+        inputShape,
+        filterShape,
+        strides,
+        1,
+        p.pad,
+        p.rounding,
+      );
       if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       await expectParity(
         'Conv2DBackpropInput',
         { dy: { shape: info.outShape }, filter: { shape: filterShape } },
-        { strides, pad: p.pad, dataFormat: 'NHWC', dimRoundingMode: p.rounding ?? null, inputShape } as unknown as tf.NamedAttrMap,
+        {
+          strides,
+          pad: p.pad,
+          dataFormat: 'NHWC',
+          dimRoundingMode: p.rounding ?? null,
+          inputShape,
+        } as unknown as tf.NamedAttrMap,
         c,
       );
     }
@@ -178,16 +223,38 @@ describe('MaxPoolGrad on wasm matches cpu', () => {
   it(`over ${cases.length} cases, with ties`, async () => {
     for (const c of cases) {
       const { batch, H, W, C, filterSize, strides, p } = JSON.parse(c) as {
-        batch: number; H: number; W: number; C: number; filterSize: number | [number, number];
-        strides: number | [number, number]; p: (typeof PADS)[number];
+        batch: number;
+        H: number;
+        W: number;
+        C: number;
+        filterSize: number | [number, number];
+        strides: number | [number, number];
+        p: (typeof PADS)[number];
       };
       const inputShape: [number, number, number, number] = [batch, H, W, C];
-      const info = tf.backend_util.computePool2DInfo(inputShape, filterSize, strides, 1, p.pad as 'same' | 'valid' | number, p.rounding);
+      const info = tf.backend_util.computePool2DInfo(
+        inputShape,
+        filterSize,
+        strides,
+        1,
+        p.pad as 'same' | 'valid' | number,
+        p.rounding,
+      );
       if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       // Values on a coarse grid so that windows hold ties (the first maximum gets the gradient).
       const xv = values(batch * H * W * C, 5).map((v) => Math.round(v * 3));
-      const attrs = { filterSize, strides, pad: p.pad, dimRoundingMode: p.rounding ?? null } as unknown as tf.NamedAttrMap;
-      const [pooled] = await runOn('cpu', 'MaxPool', [{ shape: inputShape, values: xv }].reduce((o, v) => ({ ...o, x: v }), {}), attrs);
+      const attrs = {
+        filterSize,
+        strides,
+        pad: p.pad,
+        dimRoundingMode: p.rounding ?? null,
+      } as unknown as tf.NamedAttrMap;
+      const [pooled] = await runOn(
+        'cpu',
+        'MaxPool',
+        [{ shape: inputShape, values: xv }].reduce((o, v) => ({ ...o, x: v }), {}),
+        attrs,
+      );
       await expectParity(
         'MaxPoolGrad',
         {
@@ -223,21 +290,35 @@ for (const batch of [1, 2])
           [[1, 2], 1],
           [1, 2],
         ] as const)
-          for (const p of PADS) DEPTHWISE.push(JSON.stringify({ batch, H, W, c, M, kh, kw, strides, dilations, p }));
+          for (const p of PADS)
+            DEPTHWISE.push(JSON.stringify({ batch, H, W, c, M, kh, kw, strides, dilations, p }));
 
 /** Inserts `d - 1` zeros between the taps of a `[kh, kw, c, M]` filter (values listed flat). */
-function dilateFilter(vals: number[], [kh, kw, c, M]: [number, number, number, number], d: number): { shape: number[]; values: number[] } {
+function dilateFilter(
+  vals: number[],
+  [kh, kw, c, M]: [number, number, number, number],
+  d: number,
+): { shape: number[]; values: number[] } {
   const [eh, ew] = [(kh - 1) * d + 1, (kw - 1) * d + 1];
   const out = new Array<number>(eh * ew * c * M).fill(0);
   for (let i = 0; i < kh; i++)
     for (let j = 0; j < kw; j++)
-      for (let k = 0; k < c * M; k++) out[(i * d * ew + j * d) * c * M + k] = vals[(i * kw + j) * c * M + k] as number;
+      for (let k = 0; k < c * M; k++)
+        out[(i * d * ew + j * d) * c * M + k] = vals[(i * kw + j) * c * M + k] as number;
   return { shape: [eh, ew, c, M], values: out };
 }
 
 interface DwCase {
-  batch: number; H: number; W: number; c: number; M: number; kh: number; kw: number;
-  strides: number | [number, number]; dilations: number; p: (typeof PADS)[number];
+  batch: number;
+  H: number;
+  W: number;
+  c: number;
+  M: number;
+  kh: number;
+  kw: number;
+  strides: number | [number, number];
+  dilations: number;
+  p: (typeof PADS)[number];
 }
 
 describe('depthwise convolution gradients on wasm match cpu', () => {
@@ -246,10 +327,24 @@ describe('depthwise convolution gradients on wasm match cpu', () => {
       const { batch, H, W, c, M, kh, kw, strides, dilations, p } = JSON.parse(s) as DwCase;
       if (p.rounding !== undefined && dilations > 1) continue;
       const filterShape: [number, number, number, number] = [kh, kw, c, M];
-      const info = tf.backend_util.computeConv2DInfo([batch, H, W, c], filterShape, strides, dilations, p.pad, p.rounding, true);
+      const info = tf.backend_util.computeConv2DInfo(
+        [batch, H, W, c],
+        filterShape,
+        strides,
+        dilations,
+        p.pad,
+        p.rounding,
+        true,
+      );
       if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       const inputs = { x: { shape: [batch, H, W, c] }, dy: { shape: info.outShape } };
-      const attrs = { strides, dilations, pad: p.pad, dimRoundingMode: p.rounding ?? null, filterShape } as unknown as tf.NamedAttrMap;
+      const attrs = {
+        strides,
+        dilations,
+        pad: p.pad,
+        dimRoundingMode: p.rounding ?? null,
+        filterShape,
+      } as unknown as tf.NamedAttrMap;
       if (dilations === 1) {
         await expectParity('DepthwiseConv2dNativeBackpropFilter', inputs, attrs, s);
         continue;
@@ -278,11 +373,28 @@ describe('depthwise convolution gradients on wasm match cpu', () => {
       if (p.rounding !== undefined && dilations > 1) continue;
       const filterShape: [number, number, number, number] = [kh, kw, c, M];
       const inputShape: [number, number, number, number] = [batch, H, W, c];
-      const info = tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, dilations, p.pad, p.rounding, true);
+      const info = tf.backend_util.computeConv2DInfo(
+        inputShape,
+        filterShape,
+        strides,
+        dilations,
+        p.pad,
+        p.rounding,
+        true,
+      );
       if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       const filterValues = values(kh * kw * c * M, 2);
-      const inputs = { dy: { shape: info.outShape }, filter: { shape: filterShape, values: filterValues } };
-      const attrs = { strides, dilations, pad: p.pad, dimRoundingMode: p.rounding ?? null, inputShape } as unknown as tf.NamedAttrMap;
+      const inputs = {
+        dy: { shape: info.outShape },
+        filter: { shape: filterShape, values: filterValues },
+      };
+      const attrs = {
+        strides,
+        dilations,
+        pad: p.pad,
+        dimRoundingMode: p.rounding ?? null,
+        inputShape,
+      } as unknown as tf.NamedAttrMap;
       if (dilations === 1) {
         await expectParity('DepthwiseConv2dNativeBackpropInput', inputs, attrs, s);
         continue;
@@ -296,7 +408,11 @@ describe('depthwise convolution gradients on wasm match cpu', () => {
       );
       const [actual] = await runOn('wasm', 'DepthwiseConv2dNativeBackpropInput', inputs, attrs);
       expect(actual?.shape).toEqual(inputShape);
-      expectTensorsClose(actual?.data ?? [], expected?.data ?? [], { rtol: 1e-4, atol: 1e-5, label: s });
+      expectTensorsClose(actual?.data ?? [], expected?.data ?? [], {
+        rtol: 1e-4,
+        atol: 1e-5,
+        label: s,
+      });
     }
   });
 });
@@ -313,7 +429,10 @@ describe('UnsortedSegmentSum on wasm matches cpu', () => {
     const xv = dtype === 'int32' ? Array.from({ length: size }, (_, i) => i - 3) : undefined;
     await expectParity(
       'UnsortedSegmentSum',
-      { x: { shape: x, dtype, ...(xv ? { values: xv } : {}) }, segmentIds: { shape: idShape, dtype: 'int32', values: ids } },
+      {
+        x: { shape: x, dtype, ...(xv ? { values: xv } : {}) },
+        segmentIds: { shape: idShape, dtype: 'int32', values: ids },
+      },
       { numSegments: 5 },
       JSON.stringify(x),
     );
@@ -347,39 +466,105 @@ describe('Einsum on wasm matches cpu', () => {
   });
 
   const cases: { eq: string; shapes: number[][] }[] = [
-    { eq: 'ij,jk->ik', shapes: [[3, 4], [4, 5]] },
-    { eq: 'bij,bjk->bik', shapes: [[2, 3, 4], [2, 4, 5]] },
-    { eq: 'bij,bjk->bik', shapes: [[1, 3, 4], [1, 4, 2]] },
-    { eq: 'bhqd,bhkd->bhqk', shapes: [[2, 2, 3, 4], [2, 2, 5, 4]] },
+    {
+      eq: 'ij,jk->ik',
+      shapes: [
+        [3, 4],
+        [4, 5],
+      ],
+    },
+    {
+      eq: 'bij,bjk->bik',
+      shapes: [
+        [2, 3, 4],
+        [2, 4, 5],
+      ],
+    },
+    {
+      eq: 'bij,bjk->bik',
+      shapes: [
+        [1, 3, 4],
+        [1, 4, 2],
+      ],
+    },
+    {
+      eq: 'bhqd,bhkd->bhqk',
+      shapes: [
+        [2, 2, 3, 4],
+        [2, 2, 5, 4],
+      ],
+    },
     { eq: 'ij->ji', shapes: [[3, 4]] },
     { eq: 'ij->', shapes: [[3, 4]] },
     { eq: 'i,i->', shapes: [[5], [5]] },
     { eq: 'i,j->ij', shapes: [[3], [4]] },
-    { eq: 'ij,ij->ij', shapes: [[3, 4], [3, 4]] },
+    {
+      eq: 'ij,ij->ij',
+      shapes: [
+        [3, 4],
+        [3, 4],
+      ],
+    },
   ];
   it.each(cases)('$eq', async ({ eq, shapes }) => {
-    await expectParity('Einsum', shapes.map((shape) => ({ shape })), { equation: eq }, eq);
+    await expectParity(
+      'Einsum',
+      shapes.map((shape) => ({ shape })),
+      { equation: eq },
+      eq,
+    );
   });
 });
 
 describe('BatchMatMul and _FusedMatMul on wasm match cpu', () => {
   const shapes: [number[], number[]][] = [
-    [[3, 4], [4, 5]],
-    [[1, 3, 4], [1, 4, 5]],
-    [[2, 3, 4], [2, 4, 5]],
-    [[2, 3, 4], [4, 5]],
-    [[3, 4], [2, 4, 5]],
-    [[2, 2, 3, 4], [2, 2, 4, 5]],
-    [[2, 1, 3, 4], [1, 4, 5]],
+    [
+      [3, 4],
+      [4, 5],
+    ],
+    [
+      [1, 3, 4],
+      [1, 4, 5],
+    ],
+    [
+      [2, 3, 4],
+      [2, 4, 5],
+    ],
+    [
+      [2, 3, 4],
+      [4, 5],
+    ],
+    [
+      [3, 4],
+      [2, 4, 5],
+    ],
+    [
+      [2, 2, 3, 4],
+      [2, 2, 4, 5],
+    ],
+    [
+      [2, 1, 3, 4],
+      [1, 4, 5],
+    ],
   ];
-  const swap = (s: number[]): number[] => [...s.slice(0, -2), s[s.length - 1] as number, s[s.length - 2] as number];
+  const swap = (s: number[]): number[] => [
+    ...s.slice(0, -2),
+    s[s.length - 1] as number,
+    s[s.length - 2] as number,
+  ];
   const cases: { a: number[]; b: number[]; tA: boolean; tB: boolean }[] = [];
   for (const [a, b] of shapes)
     for (const tA of [false, true])
-      for (const tB of [false, true]) cases.push({ a: tA ? swap(a) : a, b: tB ? swap(b) : b, tA, tB });
+      for (const tB of [false, true])
+        cases.push({ a: tA ? swap(a) : a, b: tB ? swap(b) : b, tA, tB });
   it(`BatchMatMul over ${cases.length} cases`, async () => {
     for (const { a, b, tA, tB } of cases) {
-      await expectParity('BatchMatMul', { a: { shape: a }, b: { shape: b } }, { transposeA: tA, transposeB: tB }, JSON.stringify({ a, b, tA, tB }));
+      await expectParity(
+        'BatchMatMul',
+        { a: { shape: a }, b: { shape: b } },
+        { transposeA: tA, transposeB: tB },
+        JSON.stringify({ a, b, tA, tB }),
+      );
     }
   });
   it('_FusedMatMul with bias and activations, batched or not, transposed or not', async () => {
@@ -424,8 +609,18 @@ describe('Sum on wasm matches cpu', () => {
   }
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases)
-      await expectParity('Sum', { x: { shape: c.shape } }, { axis: c.axis, keepDims: c.keepDims }, JSON.stringify(c));
-    await expectParity('Sum', { x: { shape: [4, 3], dtype: 'int32', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } }, { axis: 0, keepDims: false }, 'int32');
+      await expectParity(
+        'Sum',
+        { x: { shape: c.shape } },
+        { axis: c.axis, keepDims: c.keepDims },
+        JSON.stringify(c),
+      );
+    await expectParity(
+      'Sum',
+      { x: { shape: [4, 3], dtype: 'int32', values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } },
+      { axis: 0, keepDims: false },
+      'int32',
+    );
   });
 });
 

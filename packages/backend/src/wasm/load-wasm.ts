@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './register-kernels.js';
 
 let loading: Promise<void> | null = null;

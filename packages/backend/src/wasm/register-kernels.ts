@@ -121,7 +121,8 @@ function cpuFallback(name: string): WasmKernelFunc {
     const cpuInputs: tf.NamedTensorInfoMap = {};
     const list = Array.isArray(inputs) ? (inputs as tf.TensorInfo[]) : null;
     const moved = list !== null ? list.map(toCpu) : null;
-    if (list === null) for (const [k, v] of Object.entries(inputs)) if (v !== undefined) cpuInputs[k] = toCpu(v);
+    if (list === null)
+      for (const [k, v] of Object.entries(inputs)) if (v !== undefined) cpuInputs[k] = toCpu(v);
     const result = kernel.kernelFunc({
       inputs: (moved ?? cpuInputs) as tf.NamedTensorInfoMap,
       attrs: attrs ?? {},
@@ -132,7 +133,8 @@ function cpuFallback(name: string): WasmKernelFunc {
       backend.makeOutput(o.shape, o.dtype, undefined, cpu.readSync(o.dataId)),
     );
     for (const o of outs) cpu.disposeData(o.dataId);
-    for (const i of moved ?? Object.values(cpuInputs)) if (i !== undefined) cpu.disposeData(i.dataId);
+    for (const i of moved ?? Object.values(cpuInputs))
+      if (i !== undefined) cpu.disposeData(i.dataId);
     return Array.isArray(result) ? back : (back[0] as tf.TensorInfo);
   };
 }

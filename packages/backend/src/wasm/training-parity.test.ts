@@ -24,8 +24,18 @@ function seeded(size: number, seed: number, scale = 1): number[] {
   });
 }
 
-const labels = (m: number, k: number): (() => tf.Tensor) => () =>
-  tf.oneHot(tf.tensor1d(seeded(m, 9).map((v) => Math.floor(((v + 1) / 2) * k)), 'int32'), k).toFloat();
+const labels =
+  (m: number, k: number): (() => tf.Tensor) =>
+  () =>
+    tf
+      .oneHot(
+        tf.tensor1d(
+          seeded(m, 9).map((v) => Math.floor(((v + 1) / 2) * k)),
+          'int32',
+        ),
+        k,
+      )
+      .toFloat();
 
 const CASES: Case[] = [
   {
@@ -46,9 +56,21 @@ const CASES: Case[] = [
     build: () =>
       tf.sequential({
         layers: [
-          tf.layers.conv2d({ inputShape: [9, 9, 2], filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' }),
+          tf.layers.conv2d({
+            inputShape: [9, 9, 2],
+            filters: 3,
+            kernelSize: 3,
+            padding: 'same',
+            activation: 'relu',
+          }),
           tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
-          tf.layers.conv2d({ filters: 4, kernelSize: [2, 3], strides: 2, padding: 'valid', activation: 'relu' }),
+          tf.layers.conv2d({
+            filters: 4,
+            kernelSize: [2, 3],
+            strides: 2,
+            padding: 'valid',
+            activation: 'relu',
+          }),
           tf.layers.depthwiseConv2d({ kernelSize: 2, depthMultiplier: 2, padding: 'same' }),
           tf.layers.flatten(),
           tf.layers.dense({ units: 3 }),
@@ -68,7 +90,17 @@ const CASES: Case[] = [
       tf.sequential({
         layers: [tf.layers.lstm({ inputShape: [4, 5], units: 6 }), tf.layers.dense({ units: 5 })],
       }),
-    x: () => tf.oneHot(tf.tensor2d(seeded(12, 3).map((v) => Math.floor(((v + 1) / 2) * 5)), [3, 4], 'int32'), 5).toFloat(),
+    x: () =>
+      tf
+        .oneHot(
+          tf.tensor2d(
+            seeded(12, 3).map((v) => Math.floor(((v + 1) / 2) * 5)),
+            [3, 4],
+            'int32',
+          ),
+          5,
+        )
+        .toFloat(),
     y: labels(3, 5),
     kernels: ['BatchMatMul'],
   },
@@ -82,7 +114,11 @@ const CASES: Case[] = [
           tf.layers.dense({ units: 2 }),
         ],
       }),
-    x: () => tf.tensor2d(seeded(15, 4).map((v) => Math.floor(((v + 1) / 2) * 7)), [3, 5]),
+    x: () =>
+      tf.tensor2d(
+        seeded(15, 4).map((v) => Math.floor(((v + 1) / 2) * 7)),
+        [3, 5],
+      ),
     y: labels(3, 2),
     kernels: ['UnsortedSegmentSum'],
   },
@@ -141,11 +177,19 @@ describe('small models train the same on wasm as on cpu', () => {
     for (const k of c.kernels) expect(wasmKernelStats().calls[k] ?? 0, k).toBeGreaterThan(0);
     expect(wasmKernelStats().cpuFallbacks).toEqual({});
     got.grads.forEach((g, i) =>
-      expectTensorsClose(Array.from(g), Array.from(ref.grads[i] as Float32Array), { rtol: 1e-4, atol: 1e-5, label: `gradient ${i}` }),
+      expectTensorsClose(Array.from(g), Array.from(ref.grads[i] as Float32Array), {
+        rtol: 1e-4,
+        atol: 1e-5,
+        label: `gradient ${i}`,
+      }),
     );
     expectTensorsClose(got.losses, ref.losses, { rtol: 1e-4 });
     got.weights.forEach((w, i) =>
-      expectTensorsClose(Array.from(w), Array.from(ref.weights[i] as Float32Array), { rtol: 1e-4, atol: 1e-5, label: `weights ${i}` }),
+      expectTensorsClose(Array.from(w), Array.from(ref.weights[i] as Float32Array), {
+        rtol: 1e-4,
+        atol: 1e-5,
+        label: `weights ${i}`,
+      }),
     );
   });
 
@@ -171,6 +215,11 @@ describe('small models train the same on wasm as on cpu', () => {
     resetWasmKernelStats();
     const got = await run('wasm');
     expect(wasmKernelStats().calls['Einsum']).toBeGreaterThan(0);
-    got.forEach((g, i) => expectTensorsClose(Array.from(g), Array.from(ref[i] as Float32Array), { rtol: 1e-4, atol: 1e-6 }));
+    got.forEach((g, i) =>
+      expectTensorsClose(Array.from(g), Array.from(ref[i] as Float32Array), {
+        rtol: 1e-4,
+        atol: 1e-6,
+      }),
+    );
   });
 });

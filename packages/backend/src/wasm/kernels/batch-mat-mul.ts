@@ -52,7 +52,12 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     transposeA,
     transposeB,
   );
-  let out = runOriginalKernel(backend, 'BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
+  let out = runOriginalKernel(
+    backend,
+    'BatchMatMul',
+    { a, b },
+    { transposeA: false, transposeB: false },
+  );
   if (outShape !== null) {
     s.track(out);
     out = s.reshape(out, outShape);
@@ -73,8 +78,7 @@ export function fusedMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   const b0 = inputs['b'] as tf.TensorInfo;
   const batchB = b0.shape.slice(0, -2).reduce((p, v) => p * v, 1);
   const biasInfo = inputs['bias'];
-  const biasIsRow =
-    biasInfo === undefined || biasInfo.shape.slice(0, -1).every((d) => d === 1);
+  const biasIsRow = biasInfo === undefined || biasInfo.shape.slice(0, -1).every((d) => d === 1);
   if (batchB > 1 || !biasIsRow) {
     // A batched b: matmul, then bias and activation with plain kernels (the fused wasm kernel
     // mishandles batches).
@@ -86,13 +90,11 @@ export function fusedMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   const N = plain.b.shape[plain.b.shape.length - 1] as number;
   const a = s.reshape(plain.a, [1, plain.a.shape.slice(0, -1).reduce((p, v) => p * v, 1), K]);
   const b = s.reshape(plain.b, [1, K, N]);
-  const outShape =
-    plain.outShape ??
-    [
-      ...tf.broadcast_util.assertAndGetBroadcastShape(a0.shape.slice(0, -2), b0.shape.slice(0, -2)),
-      M,
-      N,
-    ];
+  const outShape = plain.outShape ?? [
+    ...tf.broadcast_util.assertAndGetBroadcastShape(a0.shape.slice(0, -2), b0.shape.slice(0, -2)),
+    M,
+    N,
+  ];
   const bias = inputs['bias'];
   const prelu = inputs['preluActivationWeights'];
   const fusedInputs: tf.NamedTensorInfoMap = { a, b };
@@ -125,9 +127,12 @@ function unfused({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   else if (act === 'relu6') out = s.run('Relu6', { x: out });
   else if (act === 'elu') out = s.run('Elu', { x: out });
   else if (act === 'sigmoid') out = s.run('Sigmoid', { x: out });
-  else if (act === 'leakyrelu') out = s.run('LeakyRelu', { x: out }, { alpha: at['leakyreluAlpha'] as number });
-  else if (act === 'prelu') out = s.run('Prelu', { x: out, alpha: inputs['preluActivationWeights'] as tf.TensorInfo });
-  else if (act !== undefined && act !== 'linear') throw new Error(`_FusedMatMul: activation ${act}`);
+  else if (act === 'leakyrelu')
+    out = s.run('LeakyRelu', { x: out }, { alpha: at['leakyreluAlpha'] as number });
+  else if (act === 'prelu')
+    out = s.run('Prelu', { x: out, alpha: inputs['preluActivationWeights'] as tf.TensorInfo });
+  else if (act !== undefined && act !== 'linear')
+    throw new Error(`_FusedMatMul: activation ${act}`);
   if (out === inputs['a']) out = s.run('Identity', { x: out });
   s.dispose(out);
   return out;

@@ -23,7 +23,12 @@ export function depthwiseBackpropFilter({ inputs, attrs, backend }: KernelArgs):
   const [n, H, W, c] = x.shape as [number, number, number, number];
   const [kh, kw, , M] = filterShape;
   const { top, left } = info.padInfo;
-  const [sh, sw, dh, dw] = [info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth];
+  const [sh, sw, dh, dw] = [
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+  ];
   const [oh, ow] = [info.outHeight, info.outWidth];
   const s = new KernelScope(backend);
   const needH = (kh - 1) * dh + (oh - 1) * sh + 1;
@@ -70,7 +75,10 @@ export function depthwiseBackpropFilter({ inputs, attrs, backend }: KernelArgs):
       taps.push(s.reshape(tap, [1, c, M]));
     }
   }
-  const stacked = taps.length === 1 ? (taps[0] as tf.TensorInfo) : s.run('Concat', taps as unknown as tf.NamedTensorInfoMap, { axis: 0 });
+  const stacked =
+    taps.length === 1
+      ? (taps[0] as tf.TensorInfo)
+      : s.run('Concat', taps as unknown as tf.NamedTensorInfoMap, { axis: 0 });
   const out = s.reshape(stacked, [kh, kw, c, M]);
   s.dispose(out);
   return out;

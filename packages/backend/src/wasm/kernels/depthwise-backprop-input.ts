@@ -26,7 +26,12 @@ export function depthwiseBackpropInput({ inputs, attrs, backend }: KernelArgs): 
   const [n, H, W, c] = inputShape;
   const [kh, kw, , M] = filterShape;
   const { top, left } = info.padInfo;
-  const [sh, sw, dh, dw] = [info.strideHeight, info.strideWidth, info.dilationHeight, info.dilationWidth];
+  const [sh, sw, dh, dw] = [
+    info.strideHeight,
+    info.strideWidth,
+    info.dilationHeight,
+    info.dilationWidth,
+  ];
   const s = new KernelScope(backend);
 
   const { d, pad } = spreadForTransposedConv(s, dy, { H, W, kh, kw, sh, sw, dh, dw, top, left });
@@ -38,20 +43,28 @@ export function depthwiseBackpropInput({ inputs, attrs, backend }: KernelArgs): 
     if (M > 1) {
       const dShape = d.shape as [number, number, number, number];
       const d5 = s.reshape(d, [n, dShape[1], dShape[2], c, M]);
-      const sl = s.run('Slice', { x: d5 }, { begin: [0, 0, 0, 0, q], size: [n, dShape[1], dShape[2], c, 1] });
+      const sl = s.run(
+        'Slice',
+        { x: d5 },
+        { begin: [0, 0, 0, 0, q], size: [n, dShape[1], dShape[2], c, 1] },
+      );
       dq = s.reshape(sl, [n, dShape[1], dShape[2], c]);
       const fs = s.run('Slice', { x: flipped }, { begin: [0, 0, 0, q], size: [kh, kw, c, 1] });
       fq = fs;
     }
     parts.push(
-      s.run(
-        'DepthwiseConv2dNative',
-        { x: dq, filter: fq },
-        { strides: [1, 1], dilations: [dh, dw], pad, dimRoundingMode: undefined } as unknown as tf.NamedAttrMap,
-      ),
+      s.run('DepthwiseConv2dNative', { x: dq, filter: fq }, {
+        strides: [1, 1],
+        dilations: [dh, dw],
+        pad,
+        dimRoundingMode: undefined,
+      } as unknown as tf.NamedAttrMap),
     );
   }
-  const out = parts.length === 1 ? (parts[0] as tf.TensorInfo) : s.run('AddN', parts as unknown as tf.NamedTensorInfoMap);
+  const out =
+    parts.length === 1
+      ? (parts[0] as tf.TensorInfo)
+      : s.run('AddN', parts as unknown as tf.NamedTensorInfoMap);
   s.dispose(out);
   return out;
 }

@@ -19,7 +19,14 @@ export function maxPoolGrad({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     a['pad'] as PadAttr,
     a['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
   );
-  const { batchSize: N, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW } = info;
+  const {
+    batchSize: N,
+    inHeight: H,
+    inWidth: W,
+    inChannels: C,
+    outHeight: OH,
+    outWidth: OW,
+  } = info;
   const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = info;
   const { effectiveFilterHeight: fh, effectiveFilterWidth: fw } = info;
   const { top, left } = info.padInfo;
