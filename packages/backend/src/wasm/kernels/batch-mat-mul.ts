@@ -1,6 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { KernelScope, runOriginalKernel, type KernelArgs } from './kernel-util.js';
 
+function batchOf(t: tf.TensorInfo): number {
+  return t.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+}
+
 function swapLast(rank: number): number[] {
   const perm = Array.from({ length: rank }, (_, i) => i);
   perm[rank - 2] = rank - 1;
@@ -39,19 +43,22 @@ function plainOperands(
   return { a, b, outShape };
 }
 
-/** `BatchMatMul` on wasm, always through the fast untransposed path. */
+/**
+ * `BatchMatMul` on wasm through XNNPACK's fast path whenever the product is (or folds into) a
+ * single 2-D one. Products batched on both sides keep tfjs' kernel (its batched loop is as fast
+ * with transposed operands; an XNNPACK depthwise-convolution formulation measured no faster).
+ */
 export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   const at = attrs ?? {};
   const transposeA = at['transposeA'] === true;
   const transposeB = at['transposeB'] === true;
+  const a0 = inputs['a'] as tf.TensorInfo;
+  const b0 = inputs['b'] as tf.TensorInfo;
+  if (batchOf(b0) > 1) {
+    return runOriginalKernel(backend, 'BatchMatMul', { a: a0, b: b0 }, { transposeA, transposeB });
+  }
   const s = new KernelScope(backend);
-  const { a, b, outShape } = plainOperands(
-    s,
-    inputs['a'] as tf.TensorInfo,
-    inputs['b'] as tf.TensorInfo,
-    transposeA,
-    transposeB,
-  );
+  const { a, b, outShape } = plainOperands(s, a0, b0, transposeA, transposeB);
   let out = runOriginalKernel(
     backend,
     'BatchMatMul',
