@@ -624,6 +624,57 @@ describe('Sum on wasm matches cpu', () => {
   });
 });
 
+describe('Slice, SplitV and Unpack on wasm match cpu', () => {
+  const slices: { shape: number[]; begin: number[]; size: number[]; dtype?: 'int32' }[] = [
+    { shape: [7], begin: [2], size: [3] },
+    { shape: [4, 5], begin: [1, 0], size: [2, 5] },
+    { shape: [4, 5], begin: [1, 2], size: [2, -1] },
+    { shape: [3, 6, 4], begin: [0, 2, 0], size: [3, 1, 4] },
+    { shape: [3, 6, 4], begin: [1, 1, 1], size: [2, 3, 2], dtype: 'int32' },
+    { shape: [2, 3, 4, 5], begin: [1, 0, 2, 1], size: [1, 3, 2, 3] },
+    { shape: [2, 3, 2, 2, 3], begin: [0, 1, 0, 1, 1], size: [2, 2, 2, 1, 2] },
+    { shape: [4, 5], begin: [1, 1], size: [0, 2] },
+  ];
+  it(`Slice over ${slices.length} cases`, async () => {
+    for (const c of slices) {
+      const size = c.shape.reduce((p, v) => p * v, 1);
+      const x =
+        c.dtype === 'int32'
+          ? { shape: c.shape, dtype: c.dtype, values: Array.from({ length: size }, (_, i) => i) }
+          : { shape: c.shape };
+      await expectParity('Slice', { x }, { begin: c.begin, size: c.size }, JSON.stringify(c));
+    }
+  });
+  it('SplitV by count and by sizes, on every axis', async () => {
+    for (const [shape, split, axis] of [
+      [[6, 4], 3, 0],
+      [[6, 4], [1, 3], 1],
+      [[2, 8, 3], [2, -1, 1], 1],
+      [[2, 3, 8], 4, -1],
+    ] as const)
+      await expectParity(
+        'SplitV',
+        { x: { shape: [...shape] } },
+        { numOrSizeSplits: split, axis } as unknown as tf.NamedAttrMap,
+        JSON.stringify({ shape, split, axis }),
+      );
+  });
+  it('Unpack on every axis', async () => {
+    for (const [shape, axis] of [
+      [[3, 4], 0],
+      [[3, 4], 1],
+      [[2, 5, 3], 1],
+      [[2, 5, 3], -1],
+    ] as const)
+      await expectParity(
+        'Unpack',
+        { value: { shape: [...shape] } },
+        { axis },
+        JSON.stringify({ shape, axis }),
+      );
+  });
+});
+
 describe('cpu fallback for rare kernels', () => {
   it('runs a kernel wasm lacks on cpu, returns it to wasm, and counts it', async () => {
     resetWasmKernelStats();

@@ -7,6 +7,7 @@ import { depthwiseBackpropInput } from './kernels/depthwise-backprop-input.js';
 import { einsum } from './kernels/einsum.js';
 import { maxPoolGrad } from './kernels/max-pool-grad.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
+import { slice, splitV, unpack } from './kernels/slice.js';
 import { sum } from './kernels/sum.js';
 import { unsortedSegmentSum } from './kernels/unsorted-segment-sum.js';
 
@@ -28,6 +29,9 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'Conv2DBackpropInput', func: conv2dBackpropInput, replaces: true },
   { name: 'MaxPoolGrad', func: maxPoolGrad, replaces: true },
   { name: 'Sum', func: sum, replaces: true },
+  { name: 'Slice', func: slice, replaces: true },
+  { name: 'SplitV', func: splitV, replaces: true },
+  { name: 'Unpack', func: unpack, replaces: true },
 ];
 
 /** Kernels that hold complex or string tensors, which the wasm backend cannot store. */
