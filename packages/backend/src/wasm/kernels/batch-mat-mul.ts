@@ -44,6 +44,38 @@ function plainOperands(
 }
 
 /**
+ * `a @ b^T` (`a` `[..., M, K]`, `b` `[N, K]`) as `(b @ a^T)^T` when that moves fewer numbers: XNNPACK
+ * packs the right operand on every call, so transposing and packing the small `a` (the LSTM's
+ * `[32, 512]` gate gradient) beats transposing and packing the large `b` (the `[128, 512]`
+ * recurrent kernel) at every time step. Returns null when the plain route is cheaper.
+ */
+function productTransposedOnB(
+  s: KernelScope,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+): tf.TensorInfo | null {
+  const [N, K] = b.shape.slice(-2) as [number, number];
+  const M = a.shape.slice(0, -1).reduce((p, v) => p * v, 1);
+  if (2 * M * K + M * N >= 2 * N * K) return null;
+  const aT = s.transpose(s.reshape(a, [M, K]), [1, 0]); // [K, M]
+  const b2 = s.reshape(b, [N, K]);
+  const cT = s.track(
+    runOriginalKernel(
+      s.backend,
+      'BatchMatMul',
+      { a: b2, b: aT },
+      { transposeA: false, transposeB: false },
+    ),
+  ); // [1, N, M]
+  const c = s.transpose(s.reshape(cT, [N, M]), [1, 0]);
+  const batch = tf.broadcast_util.assertAndGetBroadcastShape(
+    a.shape.slice(0, -2),
+    b.shape.slice(0, -2),
+  );
+  return s.reshape(c, [...batch, a.shape[a.shape.length - 2] as number, N]);
+}
+
+/**
  * `BatchMatMul` on wasm through XNNPACK's fast path whenever the product is (or folds into) a
  * single 2-D one. Products batched on both sides keep tfjs' kernel (its batched loop is as fast
  * with transposed operands; an XNNPACK depthwise-convolution formulation measured no faster).
@@ -58,6 +90,11 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     return runOriginalKernel(backend, 'BatchMatMul', { a: a0, b: b0 }, { transposeA, transposeB });
   }
   const s = new KernelScope(backend);
+  const swapped = transposeB && !transposeA ? productTransposedOnB(s, a0, b0) : null;
+  if (swapped !== null) {
+    s.dispose(swapped);
+    return swapped;
+  }
   const { a, b, outShape } = plainOperands(s, a0, b0, transposeA, transposeB);
   let out = runOriginalKernel(
     backend,
