@@ -30,6 +30,10 @@ interface Result {
   steps: number;
   ms_per_step: number;
   samples_per_s: number;
+  /** CPU time of the process per step (user + system, all threads). */
+  cpu_ms_per_step?: number;
+  /** Samples per second of CPU time: the throughput an otherwise idle core would give (1 thread). */
+  samples_per_cpu_s?: number;
   peak_rss_mb: number;
   tensors_before?: number;
   tensor_drift?: number;
@@ -54,6 +58,7 @@ function measureTfjs(
   const before = tf.memory().numTensors;
   let maxSeen = before;
   let steps = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   let elapsed = 0;
   for (;;) {
@@ -66,6 +71,8 @@ function measureTfjs(
     elapsed = (performance.now() - start) / 1000;
     if ((elapsed >= opts.seconds && steps >= opts.minSteps) || steps >= opts.maxSteps) break;
   }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / steps;
   const after = tf.memory().numTensors;
   const fallbacks = Object.values(wasmKernelStats().cpuFallbacks).reduce((a, b) => a + b, 0);
   w.dispose();
@@ -76,6 +83,8 @@ function measureTfjs(
     steps,
     ms_per_step: round(ms),
     samples_per_s: round((w.batch / ms) * 1000, 1),
+    cpu_ms_per_step: round(cpuMs),
+    samples_per_cpu_s: round((w.batch / cpuMs) * 1000, 1),
     peak_rss_mb: round(peakRss / 2 ** 20, 1),
     tensors_before: before,
     tensor_drift: Math.max(maxSeen, after) - before,
@@ -222,6 +231,11 @@ async function main(): Promise<void> {
     const cpu = of('tfjs-cpu');
     const ratioTorch = dl && torchBest > 0 ? dl.samples_per_s / torchBest : NaN;
     const ratioCpu = dl && cpu ? dl.samples_per_s / cpu.samples_per_s : NaN;
+    const t1 = of('torch-1t');
+    const ratioCpuTime =
+      dl?.samples_per_cpu_s !== undefined && t1?.samples_per_cpu_s !== undefined
+        ? dl.samples_per_cpu_s / t1.samples_per_cpu_s
+        : NaN;
     console.log(
       JSON.stringify({
         workload: name,
@@ -235,6 +249,7 @@ async function main(): Promise<void> {
       ...engines.map((e) => String(of(e)?.samples_per_s ?? '')),
       Number.isFinite(ratioTorch) ? `${ratioTorch.toFixed(2)}x` : 'n/a',
       Number.isFinite(ratioCpu) ? `${ratioCpu.toFixed(0)}x` : 'n/a',
+      Number.isFinite(ratioCpuTime) ? `${ratioCpuTime.toFixed(2)}x` : 'n/a',
       String(dl?.tensor_drift ?? ''),
       String(dl?.peak_rss_mb ?? ''),
     ]);

@@ -103,7 +103,7 @@ def main():
 
     for _ in range(5):
         step()
-    steps, start = 0, time.perf_counter()
+    steps, start, cpu0 = 0, time.perf_counter(), time.process_time()
     while True:
         step()
         steps += 1
@@ -111,9 +111,11 @@ def main():
         if elapsed >= seconds and steps >= 5:
             break
     ms = elapsed / steps * 1000
+    cpu_ms = (time.process_time() - cpu0) / steps * 1000
     print(json.dumps({
         "workload": name, "engine": f"torch-{threads}t", "threads": threads, "steps": steps,
         "ms_per_step": round(ms, 3), "samples_per_s": round(batch / ms * 1000, 1),
+        "cpu_ms_per_step": round(cpu_ms, 3), "samples_per_cpu_s": round(batch / cpu_ms * 1000, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "torch": torch.__version__,
     }))
