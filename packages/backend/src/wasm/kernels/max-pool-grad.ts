@@ -35,6 +35,36 @@ export function maxPoolGrad({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   dx.fill(0);
   const x = heapView(backend, input) as Float32Array;
   const g = heapView(backend, dy) as Float32Array;
+  const tiles = OH * fh <= H && OW * fw <= W;
+  if (tiles && sh === fh && sw === fw && dh === 1 && dw === 1 && top === 0 && left === 0) {
+    // Windows tile the input without overlap or padding (pool 2, stride 2): each input cell
+    // belongs to at most one window, so the gradient is written, not accumulated.
+    for (let n = 0; n < N; n++) {
+      for (let a0 = 0; a0 < OH; a0++) {
+        for (let b0 = 0; b0 < OW; b0++) {
+          const first = ((n * H + a0 * fh) * W + b0 * fw) * C;
+          const gBase = ((n * OH + a0) * OW + b0) * C;
+          for (let c = 0; c < C; c++) {
+            let bestV = -Infinity;
+            let bestAt = -1;
+            for (let i = 0; i < fh; i++) {
+              const row = first + i * W * C + c;
+              for (let j = 0; j < fw; j++) {
+                const at = row + j * C;
+                const v = x[at] as number;
+                if (v > bestV) {
+                  bestV = v;
+                  bestAt = at;
+                }
+              }
+            }
+            if (bestAt >= 0) dx[bestAt] = g[gBase + c] as number;
+          }
+        }
+      }
+    }
+    return out;
+  }
   const best = new Float32Array(C);
   const where = new Int32Array(C);
   for (let n = 0; n < N; n++) {
