@@ -213,6 +213,8 @@ async function main(): Promise<void> {
     ...engines.map((e) => `${e} samples/s`),
     'dlkit / best torch',
     'dlkit / tfjs-cpu',
+    'dlkit / torch-1t (CPU time)',
+    'dlkit / tfjs-cpu (CPU time)',
     'tensor drift',
     'peak RSS MB',
   ];
@@ -236,6 +238,10 @@ async function main(): Promise<void> {
       dl?.samples_per_cpu_s !== undefined && t1?.samples_per_cpu_s !== undefined
         ? dl.samples_per_cpu_s / t1.samples_per_cpu_s
         : NaN;
+    const ratioCpuTimeVsCpu =
+      dl?.samples_per_cpu_s !== undefined && cpu?.samples_per_cpu_s !== undefined
+        ? dl.samples_per_cpu_s / cpu.samples_per_cpu_s
+        : NaN;
     console.log(
       JSON.stringify({
         workload: name,
@@ -250,6 +256,7 @@ async function main(): Promise<void> {
       Number.isFinite(ratioTorch) ? `${ratioTorch.toFixed(2)}x` : 'n/a',
       Number.isFinite(ratioCpu) ? `${ratioCpu.toFixed(0)}x` : 'n/a',
       Number.isFinite(ratioCpuTime) ? `${ratioCpuTime.toFixed(2)}x` : 'n/a',
+      Number.isFinite(ratioCpuTimeVsCpu) ? `${ratioCpuTimeVsCpu.toFixed(0)}x` : 'n/a',
       String(dl?.tensor_drift ?? ''),
       String(dl?.peak_rss_mb ?? ''),
     ]);
