@@ -248,6 +248,8 @@ async function main(): Promise<void> {
         summary: true,
         dlkit_vs_best_torch: round(ratioTorch),
         dlkit_vs_tfjs_cpu: round(ratioCpu, 1),
+        dlkit_vs_torch_1t_cpu_time: round(ratioCpuTime),
+        dlkit_vs_tfjs_cpu_cpu_time: round(ratioCpuTimeVsCpu, 1),
       }),
     );
     rows.push([
