@@ -581,6 +581,42 @@ describe('BatchMatMul and _FusedMatMul on wasm match cpu', () => {
   });
 });
 
+describe('BatchMatMul with a right operand used again and again (transpose cache)', () => {
+  it('matches cpu on every use and frees the cached transpose once the operand is gone', async () => {
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as { numDataIds(): number };
+    const baseline = backend.numDataIds();
+    const uVals = values(24 * 16, 7);
+    const results: { wasm: number[]; a: number[] }[] = [];
+    const u = tf.tensor2d(uVals, [24, 16]);
+    for (let i = 0; i < 4; i++) {
+      const aVals = values((i + 1) * 16, 20 + i);
+      const a = tf.tensor2d(aVals, [i + 1, 16]);
+      const out = tf.matMul(a, u, false, true);
+      results.push({ wasm: Array.from(out.dataSync()), a: aVals });
+      tf.dispose([a, out]);
+    }
+    u.dispose();
+    // The next product evicts the transpose of the disposed operand.
+    tf.tidy(() => tf.matMul(tf.ones([1, 2]), tf.ones([2, 1])).dispose());
+    expect(backend.numDataIds()).toBe(baseline);
+    for (const [i, r] of results.entries()) {
+      const [expected] = await runOn(
+        'cpu',
+        'BatchMatMul',
+        { a: { shape: [i + 1, 16], values: r.a }, b: { shape: [24, 16], values: uVals } },
+        { transposeA: false, transposeB: true },
+      );
+      expectTensorsClose(r.wasm, expected?.data ?? [], {
+        rtol: 1e-4,
+        atol: 1e-5,
+        label: `use ${i}`,
+      });
+      await tf.setBackend('wasm');
+    }
+  });
+});
+
 describe('_FusedMatMul with a bias that is not a row', () => {
   it('adds a [M, N] bias to a batched product', async () => {
     await expectParity(

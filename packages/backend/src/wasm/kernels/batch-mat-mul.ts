@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { KernelScope, runOriginalKernel, type KernelArgs } from './kernel-util.js';
+import {
+  KernelScope,
+  runOriginalKernel,
+  runWasmKernel,
+  type KernelArgs,
+  type Wasm,
+} from './kernel-util.js';
 
 function batchOf(t: tf.TensorInfo): number {
   return t.shape.slice(0, -2).reduce((p, v) => p * v, 1);
@@ -41,6 +47,64 @@ function plainOperands(
     b = s.reshape(b, [K, N]);
   }
   return { a, b, outShape };
+}
+
+interface CachedTranspose {
+  source: object;
+  transposed: tf.TensorInfo;
+}
+
+const transposes: CachedTranspose[] = [];
+const timesSeen = new WeakMap<object, number>();
+/** How many transposed right operands are kept (each one the size of a weight matrix). */
+const CACHE_SIZE = 8;
+
+/** Frees the cached transposes whose source tensor has been disposed. */
+function evictDisposed(backend: Wasm): void {
+  for (let i = transposes.length - 1; i >= 0; i--) {
+    const entry = transposes[i] as CachedTranspose;
+    if (!backend.dataIdMap.has(entry.source)) {
+      backend.disposeData(entry.transposed.dataId);
+      transposes.splice(i, 1);
+    }
+  }
+}
+
+/**
+ * The transpose `[K, N]` of a right operand `b` (`[N, K]`) that keeps coming back, such as an
+ * LSTM's recurrent kernel in `dz @ U^T` at every time step of the backward pass. From its second
+ * use on, `b^T` is made once and kept (tensor data is immutable, so a data id names one value),
+ * which also lets XNNPACK keep the operator that packed it: the product then costs what the
+ * forward one does. Entries go when their source is disposed (checked on each call) or when more
+ * than {@link CACHE_SIZE} are kept. Eviction runs at the start of every `BatchMatMul`.
+ */
+function cachedTranspose(backend: Wasm, b: tf.TensorInfo): tf.TensorInfo | null {
+  const hit = transposes.find((entry) => entry.source === b.dataId);
+  if (hit !== undefined) return hit.transposed;
+  const uses = (timesSeen.get(b.dataId) ?? 0) + 1;
+  timesSeen.set(b.dataId, uses);
+  if (uses < 2 || b.dtype !== 'float32') return null;
+  const [N, K] = b.shape.slice(-2) as [number, number];
+  const flat = runWasmKernel(backend, 'Reshape', { x: b }, { shape: [N, K] }) as tf.TensorInfo;
+  const transposed = runWasmKernel(
+    backend,
+    'Transpose',
+    { x: flat },
+    { perm: [1, 0] },
+  ) as tf.TensorInfo;
+  backend.disposeData(flat.dataId);
+  transposes.push({ source: b.dataId, transposed });
+  if (transposes.length > CACHE_SIZE) {
+    const oldest = transposes.shift() as CachedTranspose;
+    backend.disposeData(oldest.transposed.dataId);
+  }
+  return transposed;
+}
+
+/** Frees every cached transpose (for tests and for callers who count wasm memory). */
+export function clearTransposeCache(backend: Wasm): void {
+  for (const entry of transposes) backend.disposeData(entry.transposed.dataId);
+  transposes.length = 0;
 }
 
 /**
@@ -86,10 +150,32 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   const transposeB = at['transposeB'] === true;
   const a0 = inputs['a'] as tf.TensorInfo;
   const b0 = inputs['b'] as tf.TensorInfo;
+  evictDisposed(backend);
   if (batchOf(b0) > 1) {
     return runOriginalKernel(backend, 'BatchMatMul', { a: a0, b: b0 }, { transposeA, transposeB });
   }
   const s = new KernelScope(backend);
+  const cached = transposeB && !transposeA ? cachedTranspose(backend, b0) : null;
+  if (cached !== null) {
+    const K = a0.shape[a0.shape.length - 1] as number;
+    const rows = a0.shape.slice(0, -1).reduce((p, v) => p * v, 1);
+    const product = s.track(
+      runOriginalKernel(
+        backend,
+        'BatchMatMul',
+        { a: s.reshape(a0, [rows, K]), b: cached },
+        { transposeA: false, transposeB: false },
+      ),
+    );
+    const batch = tf.broadcast_util.assertAndGetBroadcastShape(
+      a0.shape.slice(0, -2),
+      b0.shape.slice(0, -2),
+    );
+    const N = cached.shape[1] as number;
+    const out = s.reshape(product, [...batch, a0.shape[a0.shape.length - 2] as number, N]);
+    s.dispose(out);
+    return out;
+  }
   const swapped = transposeB && !transposeA ? productTransposedOnB(s, a0, b0) : null;
   if (swapped !== null) {
     s.dispose(swapped);
