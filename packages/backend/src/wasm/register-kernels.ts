@@ -147,9 +147,10 @@ function cpuFallback(name: string): WasmKernelFunc {
  * Registers dlkit's training kernels for tfjs' `wasm` backend: the gradients it lacks
  * (`Conv2DBackpropFilter`, `DepthwiseConv2dNativeBackpropFilter`,
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
- * wasm kernels, faster `BatchMatMul` and `_FusedMatMul` (operands transposed first), and a counted
- * `cpu` fallback for the remaining rare kernels the `cpu` backend has. Idempotent;
- * {@link setupBackend} calls it.
+ * wasm kernels, faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
+ * operands transposed first, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
+ * `Slice`, `SplitV`, `Unpack`), and a counted `cpu` fallback for the remaining rare kernels the
+ * `cpu` backend has. Idempotent; {@link setupBackend} calls it.
  *
  * @returns The names of the kernels dlkit registered or replaced (fallbacks not included).
  *
