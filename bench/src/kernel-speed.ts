@@ -8,8 +8,8 @@ import { setupBackend } from '@dlkit/backend';
 import { originals } from '../../packages/backend/src/wasm/kernels/kernel-util.js';
 await setupBackend();
 const backend = tf.backend() as never;
-function cpuTime(f: () => void, n = 30): number {
-  f();
+function cpuTime(f: () => void, n = 60): number {
+  for (let i = 0; i < 20; i++) f(); // warm the JIT (the JS kernels need it)
   const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) f();
   const c = process.cpuUsage(c0);
