@@ -32,6 +32,9 @@ describe('setupBackend', () => {
     expect(await setupBackend()).toBe('wasm');
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBeDefined();
+    // ...and serves file:// URLs for model.save / tf.loadLayersModel.
+    expect(tf.io.getSaveHandlers('file:///tmp/dlkit-model')).toHaveLength(1);
+    expect(tf.io.getLoadHandlers('file:///tmp/dlkit-model/model.json')).toHaveLength(1);
     process.env['DLKIT_BACKEND'] = 'wasm';
     expect(await setupBackend({ backend: 'cpu' })).toBe('cpu');
     expect(await setupBackend()).toBe('wasm');
