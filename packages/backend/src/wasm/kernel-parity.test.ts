@@ -711,6 +711,36 @@ describe('Slice, SplitV and Unpack on wasm match cpu', () => {
   });
 });
 
+describe('Identity on wasm shares the buffer safely', () => {
+  it('matches cpu, survives disposing the source, and frees the buffer with the last reference', async () => {
+    await expectParity('Identity', { x: { shape: [3, 4] } }, {}, 'float32');
+    await expectParity(
+      'Identity',
+      { x: { shape: [5], dtype: 'int32', values: [1, 2, 3, 4, 5] } },
+      {},
+      'int32',
+    );
+    await tf.setBackend('wasm');
+    const backend = tf.backend() as unknown as { numDataIds(): number };
+    const baseline = backend.numDataIds();
+    const x = tf.tensor1d([1, 2, 3]);
+    const y = tf.clone(x);
+    const z = tf.clone(y);
+    x.dispose();
+    expectTensorsClose(y, [1, 2, 3]);
+    y.dispose();
+    expectTensorsClose(z, [1, 2, 3]);
+    expect(backend.numDataIds()).toBe(baseline + 1);
+    z.dispose();
+    expect(backend.numDataIds()).toBe(baseline);
+    const s = tf.tensor1d(['a', 'b'], 'string');
+    const t = tf.clone(s);
+    s.dispose();
+    expect(t.dataSync()).toEqual(['a', 'b']);
+    t.dispose();
+  });
+});
+
 describe('cpu fallback for rare kernels', () => {
   it('runs a kernel wasm lacks on cpu, returns it to wasm, and counts it', async () => {
     resetWasmKernelStats();

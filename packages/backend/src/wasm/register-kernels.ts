@@ -5,6 +5,7 @@ import { conv2dBackpropInput } from './kernels/conv2d-backprop-input.js';
 import { depthwiseBackpropFilter } from './kernels/depthwise-backprop-filter.js';
 import { depthwiseBackpropInput } from './kernels/depthwise-backprop-input.js';
 import { einsum } from './kernels/einsum.js';
+import { identity } from './kernels/identity.js';
 import { maxPoolGrad } from './kernels/max-pool-grad.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { slice, splitV, unpack } from './kernels/slice.js';
@@ -32,6 +33,7 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'Slice', func: slice, replaces: true },
   { name: 'SplitV', func: splitV, replaces: true },
   { name: 'Unpack', func: unpack, replaces: true },
+  { name: 'Identity', func: identity, replaces: true },
 ];
 
 /** Kernels that hold complex or string tensors, which the wasm backend cannot store. */
@@ -149,7 +151,7 @@ function cpuFallback(name: string): WasmKernelFunc {
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
  * wasm kernels, faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
  * operands transposed first, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
- * `Slice`, `SplitV`, `Unpack`), and a counted `cpu` fallback for the remaining rare kernels the
+ * `Slice`, `SplitV`, `Unpack`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
  * `cpu` backend has. Idempotent; {@link setupBackend} calls it.
  *
  * @returns The names of the kernels dlkit registered or replaced (fallbacks not included).
