@@ -1,7 +1,8 @@
 /**
  * The five training workloads of issue 3, built with tf.layers (and plain variables for the
  * Transformer encoder layer, which tf.layers lacks), fed with random data. The PyTorch twins in
- * torch/workloads.py use the same shapes, initial scales, losses and optimizer (Adam, lr 1e-3).
+ * torch/workloads.py use the same shapes, losses and optimizer (Adam, lr 1e-3). The LSTMs use
+ * sigmoid gates like PyTorch's (tf.layers' default `recurrentActivation` is `hardSigmoid`).
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -103,7 +104,10 @@ export function lenet5(): Workload {
 export function charLstm(): Workload {
   const batch = 32;
   const model = tf.sequential({
-    layers: [tf.layers.lstm({ inputShape: [40, 64], units: 128 }), tf.layers.dense({ units: 64 })],
+    layers: [
+      tf.layers.lstm({ inputShape: [40, 64], units: 128, recurrentActivation: 'sigmoid' }),
+      tf.layers.dense({ units: 64 }),
+    ],
   });
   const x = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch, 40], 0, 64, 2), 64).toFloat());
   return layersWorkload('charlstm', batch, model, x, oneHotLabels(batch, 64));
@@ -114,7 +118,7 @@ export function embedLstm(): Workload {
   const model = tf.sequential({
     layers: [
       tf.layers.embedding({ inputDim: 64, outputDim: 32, inputLength: 40 }),
-      tf.layers.lstm({ units: 128 }),
+      tf.layers.lstm({ units: 128, recurrentActivation: 'sigmoid' }),
       tf.layers.dense({ units: 64 }),
     ],
   });
