@@ -757,3 +757,20 @@ describe('cpu fallback for rare kernels', () => {
     expect(wasmKernelStats().cpuFallbacks).toEqual({ RaggedRange: 1 });
   });
 });
+
+describe("dlkit's own wasm module (native/batched_matmul.c)", () => {
+  it('is the module its build recorded: bytes match the sha256, no imports, two exports', async () => {
+    const { BATCHED_MATMUL_WASM_BASE64, BATCHED_MATMUL_WASM_SHA256 } =
+      await import('./kernels/batched-matmul-wasm.js');
+    const { createHash } = await import('node:crypto');
+    const bytes = Buffer.from(BATCHED_MATMUL_WASM_BASE64, 'base64');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(BATCHED_MATMUL_WASM_SHA256);
+    const module = new WebAssembly.Module(bytes);
+    expect(WebAssembly.Module.imports(module)).toEqual([]);
+    expect(
+      WebAssembly.Module.exports(module)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['batched_matmul', 'memory']);
+  });
+});

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { batchedMatMulSimd } from './batched-matmul-simd.js';
 import {
   KernelScope,
   runOriginalKernel,
@@ -152,7 +153,28 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   const b0 = inputs['b'] as tf.TensorInfo;
   evictDisposed(backend);
   if (batchOf(b0) > 1) {
-    return runOriginalKernel(backend, 'BatchMatMul', { a: a0, b: b0 }, { transposeA, transposeB });
+    const batchA = a0.shape.slice(0, -2);
+    const batchB = b0.shape.slice(0, -2);
+    const same = batchA.length === batchB.length && batchA.every((d, i) => d === batchB[i]);
+    if (!same || a0.dtype !== 'float32' || b0.dtype !== 'float32') {
+      return runOriginalKernel(
+        backend,
+        'BatchMatMul',
+        { a: a0, b: b0 },
+        { transposeA, transposeB },
+      );
+    }
+    const s = new KernelScope(backend);
+    const a = transposeA ? s.transpose(a0, swapLast(a0.shape.length)) : a0;
+    const b = transposeB ? s.transpose(b0, swapLast(b0.shape.length)) : b0;
+    const product = s.track(batchedMatMulSimd(backend, a, b, batchOf(b0)));
+    const out = s.reshape(product, [
+      ...batchA,
+      a.shape[a.shape.length - 2] as number,
+      b.shape[b.shape.length - 1] as number,
+    ]);
+    s.dispose(out);
+    return out;
   }
   const s = new KernelScope(backend);
   const cached = transposeB && !transposeA ? cachedTranspose(backend, b0) : null;
