@@ -1,4 +1,4 @@
-// dlkit's batched matrix product for tfjs' wasm backend: C[b] = A[b] @ B[b], row-major float32,
+// dlkit's batched matrix product (and column sums) for tfjs' wasm backend: C[b] = A[b] @ B[b], row-major float32,
 // A [batch, M, K], B [batch, K, N], C [batch, M, N], vectorised with wasm SIMD128 over N in
 // 4 x 8 register tiles. tfjs 4.22's wasm BatchMatMul runs batched products on a scalar loop.
 // No libc, no stack, no globals: every pointer is an offset in the module's own memory.
@@ -67,5 +67,37 @@ void batched_matmul(const float *a, const float *b, float *c, int batch, int M, 
         for (int r = 0; r < 4; r++) row_cols(ap + (i + r) * K, bp, cp + (i + r) * N, K, N, n8);
     }
     for (; i < M; i++) row_cols(ap + i * K, bp, cp + i * N, K, N, 0);
+  }
+}
+
+// Column sums: out[j] = sum_i x[i, j] for x [rows, cols] row-major (a bias gradient). Four
+// columns per SIMD lane group; accumulates in float32 in row order, like tfjs' kernels.
+__attribute__((export_name("column_sum")))
+void column_sum(const float *x, float *out, int rows, int cols) {
+  int j = 0;
+  for (; j + 16 <= cols; j += 16) {
+    v128_t s0 = wasm_f32x4_splat(0), s1 = wasm_f32x4_splat(0);
+    v128_t s2 = wasm_f32x4_splat(0), s3 = wasm_f32x4_splat(0);
+    for (int i = 0; i < rows; i++) {
+      const float *r = x + i * cols + j;
+      s0 = wasm_f32x4_add(s0, wasm_v128_load(r));
+      s1 = wasm_f32x4_add(s1, wasm_v128_load(r + 4));
+      s2 = wasm_f32x4_add(s2, wasm_v128_load(r + 8));
+      s3 = wasm_f32x4_add(s3, wasm_v128_load(r + 12));
+    }
+    wasm_v128_store(out + j, s0);
+    wasm_v128_store(out + j + 4, s1);
+    wasm_v128_store(out + j + 8, s2);
+    wasm_v128_store(out + j + 12, s3);
+  }
+  for (; j + 4 <= cols; j += 4) {
+    v128_t s = wasm_f32x4_splat(0);
+    for (int i = 0; i < rows; i++) s = wasm_f32x4_add(s, wasm_v128_load(x + i * cols + j));
+    wasm_v128_store(out + j, s);
+  }
+  for (; j < cols; j++) {
+    float s = 0;
+    for (int i = 0; i < rows; i++) s += x[i * cols + j];
+    out[j] = s;
   }
 }

@@ -641,6 +641,8 @@ describe('Sum on wasm matches cpu', () => {
       { shape: [4, 3, 2], axis: -1, keepDims },
       { shape: [2, 3, 2, 2], axis: [0, 1, 2], keepDims },
       { shape: [300, 7], axis: 0, keepDims },
+      { shape: [37, 21], axis: 0, keepDims },
+      { shape: [3, 5, 40], axis: [0, 1], keepDims },
     );
   }
   it(`over ${cases.length} cases`, async () => {
@@ -759,7 +761,7 @@ describe('cpu fallback for rare kernels', () => {
 });
 
 describe("dlkit's own wasm module (native/batched_matmul.c)", () => {
-  it('is the module its build recorded: bytes match the sha256, no imports, two exports', async () => {
+  it('is the module its build recorded: bytes match the sha256, no imports, its three exports', async () => {
     const { BATCHED_MATMUL_WASM_BASE64, BATCHED_MATMUL_WASM_SHA256 } =
       await import('./kernels/batched-matmul-wasm.js');
     const { createHash } = await import('node:crypto');
@@ -771,6 +773,6 @@ describe("dlkit's own wasm module (native/batched_matmul.c)", () => {
       WebAssembly.Module.exports(module)
         .map((e) => e.name)
         .sort(),
-    ).toEqual(['batched_matmul', 'memory']);
+    ).toEqual(['batched_matmul', 'column_sum', 'memory']);
   });
 });

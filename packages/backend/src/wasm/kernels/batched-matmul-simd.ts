@@ -5,6 +5,7 @@ import { heapView, type Wasm } from './kernel-util.js';
 interface BatchedMatmulModule {
   memory: WebAssembly.Memory;
   run: (a: number, b: number, c: number, batch: number, m: number, k: number, n: number) => void;
+  columnSum: (x: number, out: number, rows: number, cols: number) => void;
 }
 
 let instance: BatchedMatmulModule | null = null;
@@ -24,10 +25,45 @@ function load(): BatchedMatmulModule {
     const exports = new WebAssembly.Instance(module, {}).exports as {
       memory: WebAssembly.Memory;
       batched_matmul: BatchedMatmulModule['run'];
+      column_sum: BatchedMatmulModule['columnSum'];
     };
-    instance = { memory: exports.memory, run: exports.batched_matmul };
+    instance = {
+      memory: exports.memory,
+      run: exports.batched_matmul,
+      columnSum: exports.column_sum,
+    };
   }
   return instance;
+}
+
+/** Grows the module's memory to hold `floats` numbers above {@link BASE}; returns a view. */
+function reserve(mod: BatchedMatmulModule, floats: number): Float32Array {
+  const bytes = BASE + 4 * floats;
+  const have = mod.memory.buffer.byteLength;
+  if (bytes > have) mod.memory.grow(Math.ceil((bytes - have) / 65536));
+  return new Float32Array(mod.memory.buffer);
+}
+
+/**
+ * Column sums of `x` viewed as `[rows, cols]` (float32), by dlkit's SIMD kernel: the bias
+ * gradient of a dense layer.
+ */
+export function columnSumSimd(
+  backend: Wasm,
+  x: tf.TensorInfo,
+  rows: number,
+  cols: number,
+  outShape: number[],
+): tf.TensorInfo {
+  const mod = load();
+  const heap = reserve(mod, rows * cols + cols);
+  const offX = BASE / 4;
+  const offOut = offX + rows * cols;
+  heap.set(heapView(backend, x) as Float32Array, offX);
+  mod.columnSum(offX * 4, offOut * 4, rows, cols);
+  const out = backend.makeOutput(outShape, 'float32');
+  (heapView(backend, out) as Float32Array).set(heap.subarray(offOut, offOut + cols));
+  return out;
 }
 
 /**
@@ -48,10 +84,7 @@ export function batchedMatMulSimd(
   const sizeA = batch * M * K;
   const sizeB = batch * K * N;
   const sizeC = batch * M * N;
-  const bytes = BASE + 4 * (sizeA + sizeB + sizeC);
-  const have = mod.memory.buffer.byteLength;
-  if (bytes > have) mod.memory.grow(Math.ceil((bytes - have) / 65536));
-  const heap = new Float32Array(mod.memory.buffer);
+  const heap = reserve(mod, sizeA + sizeB + sizeC);
   const offA = BASE / 4;
   const offB = offA + sizeA;
   const offC = offB + sizeB;
