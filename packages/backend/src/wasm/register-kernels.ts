@@ -150,7 +150,7 @@ function cpuFallback(name: string): WasmKernelFunc {
  * (`Conv2DBackpropFilter`, `DepthwiseConv2dNativeBackpropFilter`,
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
  * wasm kernels, faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
- * operands transposed first, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
+ * operands transposed first and batched products on dlkit's own SIMD kernel, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
  * `Slice`, `SplitV`, `Unpack`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
  * `cpu` backend has. Idempotent; {@link setupBackend} calls it.
  *
