@@ -94,3 +94,10 @@ cmp(
   { dy: dy2, filter: f2 },
   { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', inputShape: [64, 14, 14, 6] },
 );
+
+const t2 = tf.randomNormal([784, 512]);
+cmp('Transpose [784,512] 2-D', 'Transpose', { x: t2 }, { perm: [1, 0] });
+const t4 = tf.randomNormal([32, 32, 4, 16]);
+cmp('Transpose [32,32,4,16] (0,2,1,3)', 'Transpose', { x: t4 }, { perm: [0, 2, 1, 3] });
+const t3 = tf.randomNormal([128, 32, 16]);
+cmp('Transpose [128,32,16] (0,2,1)', 'Transpose', { x: t3 }, { perm: [0, 2, 1] });

@@ -713,6 +713,37 @@ describe('Slice, SplitV and Unpack on wasm match cpu', () => {
   });
 });
 
+describe('Transpose on wasm matches cpu', () => {
+  const cases: { shape: number[]; perm: number[]; dtype?: 'int32' }[] = [
+    { shape: [5], perm: [0] },
+    { shape: [3, 4], perm: [1, 0] },
+    { shape: [17, 9], perm: [1, 0] },
+    { shape: [3, 4], perm: [0, 1] },
+    { shape: [2, 3, 5], perm: [0, 2, 1] },
+    { shape: [2, 3, 5], perm: [2, 0, 1] },
+    { shape: [2, 3, 5], perm: [1, 0, 2] },
+    { shape: [4, 3, 2, 6], perm: [0, 2, 1, 3] },
+    { shape: [4, 3, 2, 6], perm: [3, 2, 1, 0] },
+    { shape: [2, 1, 3, 1, 2], perm: [4, 0, 3, 2, 1] },
+    { shape: [2, 2, 2, 2, 2, 3], perm: [5, 4, 3, 2, 1, 0] },
+    { shape: [6, 7], perm: [1, 0], dtype: 'int32' },
+  ];
+  it(`over ${cases.length} cases`, async () => {
+    for (const c of cases) {
+      const size = c.shape.reduce((p, v) => p * v, 1);
+      const x =
+        c.dtype === 'int32'
+          ? {
+              shape: c.shape,
+              dtype: c.dtype,
+              values: Array.from({ length: size }, (_, i) => i * 3 - 7),
+            }
+          : { shape: c.shape };
+      await expectParity('Transpose', { x }, { perm: c.perm }, JSON.stringify(c));
+    }
+  });
+});
+
 describe('Identity on wasm shares the buffer safely', () => {
   it('matches cpu, survives disposing the source, and frees the buffer with the last reference', async () => {
     await expectParity('Identity', { x: { shape: [3, 4] } }, {}, 'float32');
@@ -773,6 +804,6 @@ describe("dlkit's own wasm module (native/batched_matmul.c)", () => {
       WebAssembly.Module.exports(module)
         .map((e) => e.name)
         .sort(),
-    ).toEqual(['batched_matmul', 'column_sum', 'memory']);
+    ).toEqual(['batched_matmul', 'column_sum', 'memory', 'transpose32']);
   });
 });

@@ -10,6 +10,7 @@ import { maxPoolGrad } from './kernels/max-pool-grad.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { slice, splitV, unpack } from './kernels/slice.js';
 import { sum } from './kernels/sum.js';
+import { transpose } from './kernels/transpose.js';
 import { unsortedSegmentSum } from './kernels/unsorted-segment-sum.js';
 
 interface DlkitKernel {
@@ -34,6 +35,7 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'SplitV', func: splitV, replaces: true },
   { name: 'Unpack', func: unpack, replaces: true },
   { name: 'Identity', func: identity, replaces: true },
+  { name: 'Transpose', func: transpose, replaces: true },
 ];
 
 /** Kernels that hold complex or string tensors, which the wasm backend cannot store. */
@@ -151,7 +153,7 @@ function cpuFallback(name: string): WasmKernelFunc {
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
  * wasm kernels, faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
  * operands transposed first and batched products on dlkit's own SIMD kernel, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
- * `Slice`, `SplitV`, `Unpack`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
+ * `Slice`, `SplitV`, `Unpack`, `Transpose`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
  * `cpu` backend has. Idempotent; {@link setupBackend} calls it.
  *
  * @returns The names of the kernels dlkit registered or replaced (fallbacks not included).

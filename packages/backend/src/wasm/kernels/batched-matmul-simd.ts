@@ -6,6 +6,7 @@ interface BatchedMatmulModule {
   memory: WebAssembly.Memory;
   run: (a: number, b: number, c: number, batch: number, m: number, k: number, n: number) => void;
   columnSum: (x: number, out: number, rows: number, cols: number) => void;
+  transpose: (x: number, y: number, rank: number, shape: number, perm: number) => void;
 }
 
 let instance: BatchedMatmulModule | null = null;
@@ -26,11 +27,13 @@ function load(): BatchedMatmulModule {
       memory: WebAssembly.Memory;
       batched_matmul: BatchedMatmulModule['run'];
       column_sum: BatchedMatmulModule['columnSum'];
+      transpose32: BatchedMatmulModule['transpose'];
     };
     instance = {
       memory: exports.memory,
       run: exports.batched_matmul,
       columnSum: exports.column_sum,
+      transpose: exports.transpose32,
     };
   }
   return instance;
@@ -93,5 +96,37 @@ export function batchedMatMulSimd(
   mod.run(offA * 4, offB * 4, offC * 4, batch, M, K, N);
   const out = backend.makeOutput([batch, M, N], 'float32');
   (heapView(backend, out) as Float32Array).set(heap.subarray(offC, offC + sizeC));
+  return out;
+}
+
+/**
+ * `x` with its axes permuted (`perm`, rank 1-6, 4-byte elements: float32 or int32), by dlkit's
+ * transpose kernel: rows copied whole when the last axis stays last, 8x8 tiles for a matrix.
+ * tfjs' wasm transpose walks every element through a generic index loop.
+ */
+export function transposeSimd(backend: Wasm, x: tf.TensorInfo, perm: number[]): tf.TensorInfo {
+  const rank = x.shape.length;
+  const size = x.shape.reduce((p, v) => p * v, 1);
+  const mod = load();
+  const heap = reserve(mod, 16 + 2 * size);
+  const ints = new Int32Array(heap.buffer);
+  const offShape = BASE / 4;
+  const offPerm = offShape + 8;
+  const offX = offShape + 16;
+  const offY = offX + size;
+  ints.set(x.shape, offShape);
+  ints.set(perm, offPerm);
+  ints.set(
+    new Int32Array(heapView(backend, x).buffer, backend.getMemoryOffset(x.dataId), size),
+    offX,
+  );
+  mod.transpose(offX * 4, offY * 4, rank, offShape * 4, offPerm * 4);
+  const out = backend.makeOutput(
+    perm.map((p) => x.shape[p] as number),
+    x.dtype,
+  );
+  new Int32Array(heapView(backend, out).buffer, backend.getMemoryOffset(out.dataId), size).set(
+    ints.subarray(offY, offY + size),
+  );
   return out;
 }
