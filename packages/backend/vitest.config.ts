@@ -1,3 +1,5 @@
 import { dlkitProject } from '../../vitest.shared.ts';
 
-export default dlkitProject(import.meta.url);
+// 'fast': the shared setup file calls setupBackend() (wasm with dlkit's kernels here); the parity
+// suites switch between wasm and the cpu reference themselves.
+export default dlkitProject(import.meta.url, { backend: 'fast' });

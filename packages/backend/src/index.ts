@@ -9,3 +9,11 @@ export {
   type BackendName,
   type SetupBackendOptions,
 } from './setup/setup-backend.js';
+export { loadWasmBackend } from './wasm/load-wasm.js';
+export {
+  registerWasmTrainingKernels,
+  wasmKernelStats,
+  resetWasmKernelStats,
+  type WasmKernelStats,
+} from './wasm/register-kernels.js';
+export { fileSystem, registerFileSystemRouter } from './io/file-system.js';

@@ -18,10 +18,27 @@ describe('setupBackend', () => {
     expect(tf.getBackend()).toBe(name);
   });
 
-  it('lists only registered backends, with cpu last in Node', () => {
+  it('lists wasm before cpu in Node, and other backends only when registered', () => {
     const candidates = backendCandidates();
-    expect(candidates.at(-1)).toBe('cpu');
-    for (const name of candidates) expect(tf.findBackendFactory(name)).not.toBeNull();
+    expect(candidates.slice(-2)).toEqual(['wasm', 'cpu']);
+    for (const name of candidates.filter((n) => n !== 'wasm'))
+      expect(tf.findBackendFactory(name)).not.toBeNull();
+    // tfjs-node is not installed here, so the native backend is not a candidate.
+    expect(candidates).not.toContain('tensorflow');
+  });
+
+  it('starts wasm with dlkit training kernels by default in Node without tfjs-node', async () => {
+    delete process.env['DLKIT_BACKEND'];
+    expect(await setupBackend()).toBe('wasm');
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    expect(tf.getKernel('UnsortedSegmentSum', 'wasm')).toBeDefined();
+    // ...and serves file:// URLs for model.save / tf.loadLayersModel.
+    expect(tf.io.getSaveHandlers('file:///tmp/dlkit-model')).toHaveLength(1);
+    expect(tf.io.getLoadHandlers('file:///tmp/dlkit-model/model.json')).toHaveLength(1);
+    process.env['DLKIT_BACKEND'] = 'wasm';
+    expect(await setupBackend({ backend: 'cpu' })).toBe('cpu');
+    expect(await setupBackend()).toBe('wasm');
+    await setupBackend({ backend: 'cpu' });
   });
 
   it('honours a forced choice from the options and from DLKIT_BACKEND', async () => {
@@ -34,6 +51,9 @@ describe('setupBackend', () => {
   it('fails clearly when a forced backend cannot start or is unknown', async () => {
     await expect(setupBackend({ backend: 'webgl' })).rejects.toThrow(
       'setupBackend: options.backend asks for the webgl backend, which cannot start here',
+    );
+    await expect(setupBackend({ backend: 'tensorflow' })).rejects.toThrow(
+      'setupBackend: options.backend asks for the tensorflow backend, which cannot start here (its tfjs package is not loaded)',
     );
     process.env['DLKIT_BACKEND'] = 'tpu';
     const error = await setupBackend().catch((e: unknown) => e);

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from '@dlkit/core';
+import { registerFileSystemRouter } from '../io/file-system.js';
+import { loadWasmBackend } from '../wasm/load-wasm.js';
 
 /**
  * The tfjs backends dlkit knows how to choose between, fastest first.
@@ -21,31 +23,32 @@ const ALL: readonly BackendName[] = ['tensorflow', 'webgpu', 'webgl', 'wasm', 'c
 
 /**
  * The order {@link setupBackend} tries backends in, on this platform: in Node the native
- * `tensorflow` backend (only when `@tensorflow/tfjs-node` was imported) and then `cpu`; in a
- * browser `webgpu`, `webgl`, then `cpu`. Only backends whose package is loaded count.
+ * `tensorflow` backend (only when `@tensorflow/tfjs-node` was imported), then `wasm` with dlkit's
+ * training kernels, then `cpu`; in a browser `webgpu`, `webgl`, `wasm`, then `cpu`. Backends
+ * other than `wasm` (which dlkit ships) count only when their package is loaded.
  *
- * The `wasm` backend joins both lists once dlkit's training kernels for it exist: without them
- * it cannot compute the gradients of convolutions and embeddings.
- *
- * @returns The registered candidates, fastest first.
+ * @returns The available candidates, fastest first.
  *
  * @example
  * ```ts
  * import { backendCandidates } from '@dlkit/backend';
- * console.log(backendCandidates()); // in Node without tfjs-node: ['cpu']
+ * console.log(backendCandidates()); // in Node without tfjs-node: ['wasm', 'cpu']
  * ```
  *
  * @category Backends
  */
 export function backendCandidates(): BackendName[] {
   const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
-  const order: BackendName[] = isNode ? ['tensorflow', 'cpu'] : ['webgpu', 'webgl', 'cpu'];
-  return order.filter((name) => tf.findBackendFactory(name) !== null);
+  const order: BackendName[] = isNode
+    ? ['tensorflow', 'wasm', 'cpu']
+    : ['webgpu', 'webgl', 'wasm', 'cpu'];
+  return order.filter((name) => name === 'wasm' || tf.findBackendFactory(name) !== null);
 }
 
 /**
  * Picks and starts the fastest tfjs backend that can train here, makes it the current backend,
- * and returns its name. Call it once before any tensor is made.
+ * and returns its name. Call it once before any tensor is made. In Node it also registers the
+ * `file://` handler of {@link registerFileSystemRouter}.
  *
  * @param options - A forced choice; by default the first of {@link backendCandidates} that starts.
  * @returns The name of the backend now in use.
@@ -60,6 +63,7 @@ export function backendCandidates(): BackendName[] {
  * @category Backends
  */
 export async function setupBackend(options: SetupBackendOptions = {}): Promise<BackendName> {
+  registerFileSystemRouter();
   const env = typeof process !== 'undefined' ? process.env?.['DLKIT_BACKEND'] : undefined;
   const forced =
     options.backend ?? (env === undefined || env === '' || env === 'fast' ? undefined : env);
@@ -93,6 +97,13 @@ export async function setupBackend(options: SetupBackendOptions = {}): Promise<B
 }
 
 async function start(name: BackendName): Promise<boolean> {
+  if (name === 'wasm') {
+    try {
+      await loadWasmBackend();
+    } catch {
+      return false;
+    }
+  }
   if (tf.findBackendFactory(name) === null) return false;
   try {
     if (!(await tf.setBackend(name))) return false;

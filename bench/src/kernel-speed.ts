@@ -1,0 +1,103 @@
+/**
+ * `pnpm --filter @dlkit/bench run kernels`: dlkit's replacement wasm kernels against tfjs' own
+ * wasm kernels on the shapes of the workloads, timed in CPU time of this process (steadier than
+ * wall time on a shared machine). Reads tfjs' originals from the backend's internal registry.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setupBackend } from '@dlkit/backend';
+import { originals } from '../../packages/backend/src/wasm/kernels/kernel-util.js';
+await setupBackend();
+const backend = tf.backend() as never;
+function cpuTime(f: () => void, n = 60): number {
+  for (let i = 0; i < 20; i++) f(); // warm the JIT (the JS kernels need it)
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000 / n;
+}
+function cmp(
+  name: string,
+  kernel: string,
+  inputs: Record<string, tf.Tensor>,
+  attrs: Record<string, unknown>,
+) {
+  const ours = cpuTime(() =>
+    tf.dispose(tf.engine().runKernel(kernel, inputs, attrs as tf.NamedAttrMap) as tf.Tensor),
+  );
+  const orig = originals.get(kernel)!;
+  const infos = Object.fromEntries(
+    Object.entries(inputs).map(([k, t]) => [
+      k,
+      { dataId: t.dataId, shape: t.shape, dtype: t.dtype },
+    ]),
+  );
+  const theirs = cpuTime(() => {
+    const o = orig.kernelFunc({
+      inputs: infos,
+      attrs: attrs as tf.NamedAttrMap,
+      backend,
+    }) as tf.TensorInfo;
+    (tf.backend() as unknown as { disposeData(d: object): void }).disposeData(o.dataId);
+  });
+  console.log(
+    name.padEnd(44),
+    'dlkit',
+    ours.toFixed(3),
+    'ms cpu  tfjs',
+    theirs.toFixed(3),
+    'ms cpu  speedup',
+    (theirs / ours).toFixed(2),
+  );
+}
+const q = tf.randomNormal([128, 32, 16]),
+  k = tf.randomNormal([128, 32, 16]),
+  att = tf.randomNormal([128, 32, 32]);
+cmp(
+  'BatchMatMul q@k^T [128,32,16]',
+  'BatchMatMul',
+  { a: q, b: k },
+  { transposeA: false, transposeB: true },
+);
+cmp('BatchMatMul att@v', 'BatchMatMul', { a: att, b: q }, { transposeA: false, transposeB: false });
+cmp(
+  'BatchMatMul att^T@d',
+  'BatchMatMul',
+  { a: att, b: q },
+  { transposeA: true, transposeB: false },
+);
+const a2 = tf.randomNormal([128, 784]),
+  w = tf.randomNormal([784, 512]),
+  g = tf.randomNormal([128, 512]);
+cmp(
+  'BatchMatMul a^T@g [784x128x512]',
+  'BatchMatMul',
+  { a: a2, b: g },
+  { transposeA: true, transposeB: false },
+);
+cmp('BatchMatMul g@w^T', 'BatchMatMul', { a: g, b: w }, { transposeA: false, transposeB: true });
+const x2 = tf.randomNormal([1024, 64]);
+cmp('Sum axis 0 [1024,64]', 'Sum', { x: x2 }, { axis: [0], keepDims: false });
+const xi = tf.randomNormal([64, 28, 28, 6]) as tf.Tensor4D;
+const xo = tf.maxPool(xi, 2, 2, 'valid');
+const dy = tf.randomNormal(xo.shape);
+cmp(
+  'MaxPoolGrad [64,28,28,6] 2x2',
+  'MaxPoolGrad',
+  { dy, input: xi, output: xo },
+  { filterSize: 2, strides: 2, pad: 'valid' },
+);
+const dy2 = tf.randomNormal([64, 10, 10, 16]),
+  f2 = tf.randomNormal([5, 5, 6, 16]);
+cmp(
+  'Conv2DBackpropInput [64,14,14,6] 5x5x16',
+  'Conv2DBackpropInput',
+  { dy: dy2, filter: f2 },
+  { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', inputShape: [64, 14, 14, 6] },
+);
+
+const t2 = tf.randomNormal([784, 512]);
+cmp('Transpose [784,512] 2-D', 'Transpose', { x: t2 }, { perm: [1, 0] });
+const t4 = tf.randomNormal([32, 32, 4, 16]);
+cmp('Transpose [32,32,4,16] (0,2,1,3)', 'Transpose', { x: t4 }, { perm: [0, 2, 1, 3] });
+const t3 = tf.randomNormal([128, 32, 16]);
+cmp('Transpose [128,32,16] (0,2,1)', 'Transpose', { x: t3 }, { perm: [0, 2, 1] });

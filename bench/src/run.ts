@@ -1,0 +1,270 @@
+/**
+ * `pnpm bench`: trains the five workloads of issue 3 with random data, after warm-up, on dlkit's
+ * backend (setupBackend: wasm + dlkit kernels here), plain tfjs `cpu`, and PyTorch CPU with 1 and
+ * 2 threads, and prints a Markdown table plus one JSON line per measurement.
+ *
+ * Options: --workloads mlp,lenet5 --seconds 3 --cpu-steps 2 --no-cpu --no-torch --profile
+ */
+import * as tf from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resetWasmKernelStats, setupBackend, wasmKernelStats } from '@dlkit/backend';
+import { WORKLOADS, WORKLOAD_NAMES, type WorkloadName } from './workloads.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? (args[i + 1] as string) : fallback;
+};
+const workloads = option('workloads', WORKLOAD_NAMES.join(',')).split(',') as WorkloadName[];
+const seconds = Number(option('seconds', '3'));
+const cpuSteps = Number(option('cpu-steps', '2'));
+
+interface Result {
+  workload: string;
+  engine: string;
+  steps: number;
+  ms_per_step: number;
+  samples_per_s: number;
+  /** CPU time of the process per step (user + system, all threads). */
+  cpu_ms_per_step?: number;
+  /** Samples per second of CPU time: the throughput an otherwise idle core would give (1 thread). */
+  samples_per_cpu_s?: number;
+  peak_rss_mb: number;
+  tensors_before?: number;
+  tensor_drift?: number;
+  cpu_fallbacks?: number;
+  torch?: string;
+  error?: string;
+}
+
+let peakRss = 0;
+const sampleRss = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+
+function measureTfjs(
+  engine: string,
+  name: WorkloadName,
+  opts: { warmup: number; seconds: number; minSteps: number; maxSteps: number },
+): Result {
+  const w = WORKLOADS[name]();
+  for (let i = 0; i < opts.warmup; i++) w.step().dispose();
+  resetWasmKernelStats();
+  const before = tf.memory().numTensors;
+  let maxSeen = before;
+  let steps = 0;
+  const cpu0 = process.cpuUsage();
+  const start = performance.now();
+  let elapsed = 0;
+  for (;;) {
+    const loss = w.step();
+    loss.dataSync();
+    loss.dispose();
+    steps++;
+    maxSeen = Math.max(maxSeen, tf.memory().numTensors);
+    sampleRss();
+    elapsed = (performance.now() - start) / 1000;
+    if ((elapsed >= opts.seconds && steps >= opts.minSteps) || steps >= opts.maxSteps) break;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / steps;
+  const after = tf.memory().numTensors;
+  const fallbacks = Object.values(wasmKernelStats().cpuFallbacks).reduce((a, b) => a + b, 0);
+  w.dispose();
+  const ms = (elapsed * 1000) / steps;
+  return {
+    workload: name,
+    engine,
+    steps,
+    ms_per_step: round(ms),
+    samples_per_s: round((w.batch / ms) * 1000, 1),
+    cpu_ms_per_step: round(cpuMs),
+    samples_per_cpu_s: round((w.batch / cpuMs) * 1000, 1),
+    peak_rss_mb: round(peakRss / 2 ** 20, 1),
+    tensors_before: before,
+    tensor_drift: Math.max(maxSeen, after) - before,
+    cpu_fallbacks: fallbacks,
+  };
+}
+
+function measureTorch(name: WorkloadName, threads: number): Result {
+  const env = {
+    ...process.env,
+    OMP_NUM_THREADS: String(threads),
+    OPENBLAS_NUM_THREADS: String(threads),
+    MKL_NUM_THREADS: String(threads),
+  };
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [join(here, '..', 'torch', 'workloads.py'), name, String(threads), String(seconds)],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as Result;
+  } catch {
+    return {
+      workload: name,
+      engine: `torch-${threads}t`,
+      steps: 0,
+      ms_per_step: NaN,
+      samples_per_s: NaN,
+      peak_rss_mb: NaN,
+      error: (r.stderr || r.error?.message || 'no output').slice(-300),
+    };
+  }
+}
+
+function round(v: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+async function profileStep(name: WorkloadName): Promise<void> {
+  const w = WORKLOADS[name]();
+  for (let i = 0; i < 3; i++) w.step().dispose();
+  await tf
+    .profile(() => {
+      w.step().dispose();
+    })
+    .then((info) => {
+      const byKernel = new Map<string, { ms: number; n: number }>();
+      let total = 0;
+      for (const k of info.kernels) {
+        const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
+        const e = byKernel.get(k.name) ?? { ms: 0, n: 0 };
+        e.ms += ms;
+        e.n += 1;
+        total += ms;
+        byKernel.set(k.name, e);
+      }
+      const top = [...byKernel.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+      console.log(
+        `\nprofile ${name}: ${info.kernels.length} kernels, ${total.toFixed(1)} ms in kernels`,
+      );
+      for (const [k, e] of top)
+        console.log(
+          `  ${k.padEnd(36)} ${e.ms.toFixed(2).padStart(8)} ms  ${String(e.n).padStart(5)} calls  ${((100 * e.ms) / total).toFixed(1)}%`,
+        );
+      w.dispose();
+    });
+}
+
+async function main(): Promise<void> {
+  const torchVersion = spawnSync(
+    '/usr/bin/python3',
+    ['-c', 'import torch; print(torch.__version__)'],
+    { encoding: 'utf8' },
+  ).stdout.trim();
+  const blas = spawnSync('readlink', ['-f', '/usr/lib/x86_64-linux-gnu/libblas.so.3'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    mem_gb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    tfjs: tf.version.tfjs,
+    torch: torchVersion || 'not found',
+    blas,
+  };
+  console.log(JSON.stringify({ machine }));
+  const results: Result[] = [];
+  for (const name of workloads) {
+    const fast = await setupBackend();
+    peakRss = 0;
+    results.push(
+      measureTfjs(`dlkit-${fast}`, name, { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 }),
+    );
+    console.log(JSON.stringify(results.at(-1)));
+    if (flag('profile')) await profileStep(name);
+    if (!flag('no-cpu')) {
+      await tf.setBackend('cpu');
+      peakRss = 0;
+      results.push(
+        measureTfjs('tfjs-cpu', name, {
+          warmup: 1,
+          seconds: 0,
+          minSteps: cpuSteps,
+          maxSteps: cpuSteps,
+        }),
+      );
+      console.log(JSON.stringify(results.at(-1)));
+    }
+    if (!flag('no-torch')) {
+      for (const threads of [1, 2]) {
+        results.push(measureTorch(name, threads));
+        console.log(JSON.stringify(results.at(-1)));
+      }
+    }
+  }
+  // Table: throughput per engine and dlkit's ratios.
+  const engines = [...new Set(results.map((r) => r.engine))];
+  const header = [
+    'workload',
+    ...engines.map((e) => `${e} samples/s`),
+    'dlkit / best torch',
+    'dlkit / tfjs-cpu',
+    'dlkit / torch-1t (CPU time)',
+    'dlkit / tfjs-cpu (CPU time)',
+    'tensor drift',
+    'peak RSS MB',
+  ];
+  const rows: string[][] = [];
+  for (const name of workloads) {
+    const of = (e: string): Result | undefined =>
+      results.find((r) => r.workload === name && r.engine === e);
+    const dl = results.find((r) => r.workload === name && r.engine.startsWith('dlkit-'));
+    const torchBest = Math.max(
+      ...results
+        .filter((r) => r.workload === name && r.engine.startsWith('torch-'))
+        .map((r) => r.samples_per_s)
+        .filter((v) => Number.isFinite(v)),
+      0,
+    );
+    const cpu = of('tfjs-cpu');
+    const ratioTorch = dl && torchBest > 0 ? dl.samples_per_s / torchBest : NaN;
+    const ratioCpu = dl && cpu ? dl.samples_per_s / cpu.samples_per_s : NaN;
+    const t1 = of('torch-1t');
+    const ratioCpuTime =
+      dl?.samples_per_cpu_s !== undefined && t1?.samples_per_cpu_s !== undefined
+        ? dl.samples_per_cpu_s / t1.samples_per_cpu_s
+        : NaN;
+    const ratioCpuTimeVsCpu =
+      dl?.samples_per_cpu_s !== undefined && cpu?.samples_per_cpu_s !== undefined
+        ? dl.samples_per_cpu_s / cpu.samples_per_cpu_s
+        : NaN;
+    console.log(
+      JSON.stringify({
+        workload: name,
+        summary: true,
+        dlkit_vs_best_torch: round(ratioTorch),
+        dlkit_vs_tfjs_cpu: round(ratioCpu, 1),
+        dlkit_vs_torch_1t_cpu_time: round(ratioCpuTime),
+        dlkit_vs_tfjs_cpu_cpu_time: round(ratioCpuTimeVsCpu, 1),
+      }),
+    );
+    rows.push([
+      name,
+      ...engines.map((e) => String(of(e)?.samples_per_s ?? '')),
+      Number.isFinite(ratioTorch) ? `${ratioTorch.toFixed(2)}x` : 'n/a',
+      Number.isFinite(ratioCpu) ? `${ratioCpu.toFixed(0)}x` : 'n/a',
+      Number.isFinite(ratioCpuTime) ? `${ratioCpuTime.toFixed(2)}x` : 'n/a',
+      Number.isFinite(ratioCpuTimeVsCpu) ? `${ratioCpuTimeVsCpu.toFixed(0)}x` : 'n/a',
+      String(dl?.tensor_drift ?? ''),
+      String(dl?.peak_rss_mb ?? ''),
+    ]);
+  }
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+await main();

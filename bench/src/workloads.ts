@@ -1,0 +1,213 @@
+/**
+ * The five training workloads of issue 3, built with tf.layers (and plain variables for the
+ * Transformer encoder layer, which tf.layers lacks), fed with random data. The PyTorch twins in
+ * torch/workloads.py use the same shapes, losses and optimizer (Adam, lr 1e-3). The LSTMs use
+ * sigmoid gates like PyTorch's (tf.layers' default `recurrentActivation` is `hardSigmoid`).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** One training workload: a step function on fixed random data, and its batch size. */
+export interface Workload {
+  name: string;
+  batch: number;
+  /** One optimizer step; returns the loss (a scalar the caller disposes). */
+  step: () => tf.Scalar;
+  dispose: () => void;
+}
+
+export const WORKLOAD_NAMES = ['mlp', 'lenet5', 'charlstm', 'embedlstm', 'transformer'] as const;
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+
+function oneHotLabels(batch: number, classes: number): tf.Tensor2D {
+  return tf.tidy(() =>
+    tf.oneHot(tf.randomUniformInt([batch], 0, classes, 1), classes).toFloat(),
+  ) as tf.Tensor2D;
+}
+
+function layersWorkload(
+  name: string,
+  batch: number,
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  y: tf.Tensor,
+): Workload {
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
+  const opt = model.optimizer;
+  const step = (): tf.Scalar =>
+    opt.minimize(() => {
+      const out = model.apply(x, { training: true }) as tf.Tensor;
+      return tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar;
+    }, true) as tf.Scalar;
+  return {
+    name,
+    batch,
+    step,
+    dispose: () => {
+      model.dispose();
+      opt.dispose();
+      tf.dispose([x, y]);
+    },
+  };
+}
+
+export function mlp(): Workload {
+  const batch = 128;
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [784], units: 512, activation: 'relu' }),
+      tf.layers.dense({ units: 256, activation: 'relu' }),
+      tf.layers.dense({ units: 10 }),
+    ],
+  });
+  return layersWorkload(
+    'mlp',
+    batch,
+    model,
+    tf.randomNormal([batch, 784]),
+    oneHotLabels(batch, 10),
+  );
+}
+
+/** LeNet-5 as in the course (C4 W2): conv5-6 same, pool, conv5-16, pool, 120, 84, 10; ReLU, max pooling. */
+export function lenet5Model(): tf.Sequential {
+  return tf.sequential({
+    layers: [
+      tf.layers.conv2d({
+        inputShape: [28, 28, 1],
+        filters: 6,
+        kernelSize: 5,
+        padding: 'same',
+        activation: 'relu',
+      }),
+      tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
+      tf.layers.conv2d({ filters: 16, kernelSize: 5, padding: 'valid', activation: 'relu' }),
+      tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 120, activation: 'relu' }),
+      tf.layers.dense({ units: 84, activation: 'relu' }),
+      tf.layers.dense({ units: 10 }),
+    ],
+  });
+}
+
+export function lenet5(): Workload {
+  const batch = 64;
+  return layersWorkload(
+    'lenet5',
+    batch,
+    lenet5Model(),
+    tf.randomNormal([batch, 28, 28, 1]),
+    oneHotLabels(batch, 10),
+  );
+}
+
+export function charLstm(): Workload {
+  const batch = 32;
+  const model = tf.sequential({
+    layers: [
+      tf.layers.lstm({ inputShape: [40, 64], units: 128, recurrentActivation: 'sigmoid' }),
+      tf.layers.dense({ units: 64 }),
+    ],
+  });
+  const x = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch, 40], 0, 64, 2), 64).toFloat());
+  return layersWorkload('charlstm', batch, model, x, oneHotLabels(batch, 64));
+}
+
+export function embedLstm(): Workload {
+  const batch = 32;
+  const model = tf.sequential({
+    layers: [
+      tf.layers.embedding({ inputDim: 64, outputDim: 32, inputLength: 40 }),
+      tf.layers.lstm({ units: 128, recurrentActivation: 'sigmoid' }),
+      tf.layers.dense({ units: 64 }),
+    ],
+  });
+  const x = tf.randomUniformInt([batch, 40], 0, 64, 3).toFloat();
+  return layersWorkload('embedlstm', batch, model, x, oneHotLabels(batch, 64));
+}
+
+/**
+ * One post-LN Transformer encoder layer (d_model 64, 4 heads, ffn 128, ReLU), on plain
+ * variables: `x + MHA(x)` → LayerNorm → `+ FFN` → LayerNorm, then a mean over positions and a
+ * 10-way softmax classifier.
+ */
+export function transformer(): Workload {
+  const [batch, seq, d, heads, ffn] = [32, 32, 64, 4, 128];
+  const dk = d / heads;
+  const glorot = (shape: [number, number]): tf.Variable =>
+    tf.variable(
+      tf.randomUniform(
+        shape,
+        -Math.sqrt(6 / (shape[0] + shape[1])),
+        Math.sqrt(6 / (shape[0] + shape[1])),
+      ),
+    );
+  const zeros = (n: number): tf.Variable => tf.variable(tf.zeros([n]));
+  const ones = (n: number): tf.Variable => tf.variable(tf.ones([n]));
+  const p = {
+    wq: glorot([d, d]),
+    bq: zeros(d),
+    wk: glorot([d, d]),
+    bk: zeros(d),
+    wv: glorot([d, d]),
+    bv: zeros(d),
+    wo: glorot([d, d]),
+    bo: zeros(d),
+    g1: ones(d),
+    b1: zeros(d),
+    w1: glorot([d, ffn]),
+    c1: zeros(ffn),
+    w2: glorot([ffn, d]),
+    c2: zeros(d),
+    g2: ones(d),
+    b2: zeros(d),
+    wc: glorot([d, 10]),
+    bc: zeros(10),
+  };
+  const x = tf.randomNormal([batch, seq, d]);
+  const y = oneHotLabels(batch, 10);
+  const opt = tf.train.adam(1e-3);
+  const dense2 = (t: tf.Tensor2D, w: tf.Variable, b: tf.Variable): tf.Tensor2D =>
+    tf.add(tf.matMul(t, w), b);
+  const layerNorm = (t: tf.Tensor2D, g: tf.Variable, b: tf.Variable): tf.Tensor2D => {
+    const { mean, variance } = tf.moments(t, -1, true);
+    return tf.add(tf.mul(tf.div(tf.sub(t, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
+  };
+  const split = (t: tf.Tensor2D): tf.Tensor3D =>
+    tf
+      .transpose(tf.reshape(t, [batch, seq, heads, dk]), [0, 2, 1, 3])
+      .reshape([batch * heads, seq, dk]);
+  const loss = (): tf.Scalar => {
+    const x2 = tf.reshape(x, [batch * seq, d]) as tf.Tensor2D;
+    const q = split(dense2(x2, p.wq, p.bq));
+    const k = split(dense2(x2, p.wk, p.bk));
+    const v = split(dense2(x2, p.wv, p.bv));
+    const att = tf.softmax(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dk)));
+    const ctx = tf.matMul(att, v); // [b*h, seq, dk]
+    const merged = tf
+      .transpose(tf.reshape(ctx, [batch, heads, seq, dk]), [0, 2, 1, 3])
+      .reshape([batch * seq, d]) as tf.Tensor2D;
+    const h1 = layerNorm(tf.add(x2, dense2(merged, p.wo, p.bo)), p.g1, p.b1);
+    const f = dense2(tf.relu(dense2(h1, p.w1, p.c1)), p.w2, p.c2);
+    const h2 = layerNorm(tf.add(h1, f), p.g2, p.b2);
+    const pooled = tf.mean(tf.reshape(h2, [batch, seq, d]), 1) as tf.Tensor2D;
+    return tf.losses.softmaxCrossEntropy(y, dense2(pooled, p.wc, p.bc)) as tf.Scalar;
+  };
+  return {
+    name: 'transformer',
+    batch,
+    step: () => opt.minimize(loss, true) as tf.Scalar,
+    dispose: () => {
+      tf.dispose([x, y, ...Object.values(p)]);
+      opt.dispose();
+    },
+  };
+}
+
+export const WORKLOADS: Record<WorkloadName, () => Workload> = {
+  mlp,
+  lenet5,
+  charlstm: charLstm,
+  embedlstm: embedLstm,
+  transformer,
+};

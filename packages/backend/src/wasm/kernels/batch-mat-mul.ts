@@ -1,0 +1,292 @@
+import * as tf from '@tensorflow/tfjs';
+import { batchedMatMulSimd } from './batched-matmul-simd.js';
+import {
+  KernelScope,
+  runOriginalKernel,
+  runWasmKernel,
+  type KernelArgs,
+  type Wasm,
+} from './kernel-util.js';
+
+function batchOf(t: tf.TensorInfo): number {
+  return t.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+}
+
+function swapLast(rank: number): number[] {
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[rank - 2] = rank - 1;
+  perm[rank - 1] = rank - 2;
+  return perm;
+}
+
+/**
+ * Prepares the operands of a wasm matmul for its fast path: operands marked transposed are
+ * transposed first (XNNPACK's path only takes plain operands; tfjs' transposed path is ~10x
+ * slower), and a batched `a` times an unbatched `b` becomes one 2-D matmul.
+ */
+function plainOperands(
+  s: KernelScope,
+  a0: tf.TensorInfo,
+  b0: tf.TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): { a: tf.TensorInfo; b: tf.TensorInfo; outShape: number[] | null } {
+  let a = transposeA ? s.transpose(a0, swapLast(a0.shape.length)) : a0;
+  let b = transposeB ? s.transpose(b0, swapLast(b0.shape.length)) : b0;
+  let outShape: number[] | null = null;
+  const batchA = a.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  const batchB = b.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  if (batchA > 1 && batchB === 1) {
+    const [M, K] = a.shape.slice(-2) as [number, number];
+    const N = b.shape[b.shape.length - 1] as number;
+    const batch = tf.broadcast_util.assertAndGetBroadcastShape(
+      a.shape.slice(0, -2),
+      b.shape.slice(0, -2),
+    );
+    outShape = [...batch, M, N];
+    a = s.reshape(a, [batchA * M, K]);
+    b = s.reshape(b, [K, N]);
+  }
+  return { a, b, outShape };
+}
+
+interface CachedTranspose {
+  source: object;
+  transposed: tf.TensorInfo;
+}
+
+const transposes: CachedTranspose[] = [];
+const timesSeen = new WeakMap<object, number>();
+/** How many transposed right operands are kept (each one the size of a weight matrix). */
+const CACHE_SIZE = 8;
+
+/** Frees the cached transposes whose source tensor has been disposed. */
+function evictDisposed(backend: Wasm): void {
+  for (let i = transposes.length - 1; i >= 0; i--) {
+    const entry = transposes[i] as CachedTranspose;
+    if (!backend.dataIdMap.has(entry.source)) {
+      backend.disposeData(entry.transposed.dataId);
+      transposes.splice(i, 1);
+    }
+  }
+}
+
+/**
+ * The transpose `[K, N]` of a right operand `b` (`[N, K]`) that keeps coming back, such as an
+ * LSTM's recurrent kernel in `dz @ U^T` at every time step of the backward pass. From its second
+ * use on, `b^T` is made once and kept (tensor data is immutable, so a data id names one value),
+ * which also lets XNNPACK keep the operator that packed it: the product then costs what the
+ * forward one does. Entries go when their source is disposed (checked on each call) or when more
+ * than {@link CACHE_SIZE} are kept. Eviction runs at the start of every `BatchMatMul`.
+ */
+function cachedTranspose(backend: Wasm, b: tf.TensorInfo): tf.TensorInfo | null {
+  const hit = transposes.find((entry) => entry.source === b.dataId);
+  if (hit !== undefined) return hit.transposed;
+  const uses = (timesSeen.get(b.dataId) ?? 0) + 1;
+  timesSeen.set(b.dataId, uses);
+  if (uses < 2 || b.dtype !== 'float32') return null;
+  const [N, K] = b.shape.slice(-2) as [number, number];
+  const flat = runWasmKernel(backend, 'Reshape', { x: b }, { shape: [N, K] }) as tf.TensorInfo;
+  const transposed = runWasmKernel(
+    backend,
+    'Transpose',
+    { x: flat },
+    { perm: [1, 0] },
+  ) as tf.TensorInfo;
+  backend.disposeData(flat.dataId);
+  transposes.push({ source: b.dataId, transposed });
+  if (transposes.length > CACHE_SIZE) {
+    const oldest = transposes.shift() as CachedTranspose;
+    backend.disposeData(oldest.transposed.dataId);
+  }
+  return transposed;
+}
+
+/** Frees every cached transpose (for tests and for callers who count wasm memory). */
+export function clearTransposeCache(backend: Wasm): void {
+  for (const entry of transposes) backend.disposeData(entry.transposed.dataId);
+  transposes.length = 0;
+}
+
+/**
+ * `a @ b^T` (`a` `[..., M, K]`, `b` `[N, K]`) as `(b @ a^T)^T` when that moves fewer numbers: XNNPACK
+ * packs the right operand on every call, so transposing and packing the small `a` (the LSTM's
+ * `[32, 512]` gate gradient) beats transposing and packing the large `b` (the `[128, 512]`
+ * recurrent kernel) at every time step. Returns null when the plain route is cheaper.
+ */
+function productTransposedOnB(
+  s: KernelScope,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+): tf.TensorInfo | null {
+  const [N, K] = b.shape.slice(-2) as [number, number];
+  const M = a.shape.slice(0, -1).reduce((p, v) => p * v, 1);
+  if (2 * M * K + M * N >= 2 * N * K) return null;
+  const aT = s.transpose(s.reshape(a, [M, K]), [1, 0]); // [K, M]
+  const b2 = s.reshape(b, [N, K]);
+  const cT = s.track(
+    runOriginalKernel(
+      s.backend,
+      'BatchMatMul',
+      { a: b2, b: aT },
+      { transposeA: false, transposeB: false },
+    ),
+  ); // [1, N, M]
+  const c = s.transpose(s.reshape(cT, [N, M]), [1, 0]);
+  const batch = tf.broadcast_util.assertAndGetBroadcastShape(
+    a.shape.slice(0, -2),
+    b.shape.slice(0, -2),
+  );
+  return s.reshape(c, [...batch, a.shape[a.shape.length - 2] as number, N]);
+}
+
+/**
+ * `BatchMatMul` on wasm: through XNNPACK's fast path whenever the product is (or folds into) a
+ * single 2-D one; products batched on both sides (attention) on dlkit's own SIMD kernel
+ * (native/batched_matmul.c), 9-13x tfjs' scalar batched loop. Batches that broadcast against
+ * each other keep tfjs' kernel.
+ */
+export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
+  const at = attrs ?? {};
+  const transposeA = at['transposeA'] === true;
+  const transposeB = at['transposeB'] === true;
+  const a0 = inputs['a'] as tf.TensorInfo;
+  const b0 = inputs['b'] as tf.TensorInfo;
+  evictDisposed(backend);
+  if (batchOf(b0) > 1) {
+    const batchA = a0.shape.slice(0, -2);
+    const batchB = b0.shape.slice(0, -2);
+    const same = batchA.length === batchB.length && batchA.every((d, i) => d === batchB[i]);
+    if (!same || a0.dtype !== 'float32' || b0.dtype !== 'float32') {
+      return runOriginalKernel(
+        backend,
+        'BatchMatMul',
+        { a: a0, b: b0 },
+        { transposeA, transposeB },
+      );
+    }
+    const s = new KernelScope(backend);
+    const a = transposeA ? s.transpose(a0, swapLast(a0.shape.length)) : a0;
+    const b = transposeB ? s.transpose(b0, swapLast(b0.shape.length)) : b0;
+    const product = s.track(batchedMatMulSimd(backend, a, b, batchOf(b0)));
+    const out = s.reshape(product, [
+      ...batchA,
+      a.shape[a.shape.length - 2] as number,
+      b.shape[b.shape.length - 1] as number,
+    ]);
+    s.dispose(out);
+    return out;
+  }
+  const s = new KernelScope(backend);
+  const cached = transposeB && !transposeA ? cachedTranspose(backend, b0) : null;
+  if (cached !== null) {
+    const K = a0.shape[a0.shape.length - 1] as number;
+    const rows = a0.shape.slice(0, -1).reduce((p, v) => p * v, 1);
+    const product = s.track(
+      runOriginalKernel(
+        backend,
+        'BatchMatMul',
+        { a: s.reshape(a0, [rows, K]), b: cached },
+        { transposeA: false, transposeB: false },
+      ),
+    );
+    const batch = tf.broadcast_util.assertAndGetBroadcastShape(
+      a0.shape.slice(0, -2),
+      b0.shape.slice(0, -2),
+    );
+    const N = cached.shape[1] as number;
+    const out = s.reshape(product, [...batch, a0.shape[a0.shape.length - 2] as number, N]);
+    s.dispose(out);
+    return out;
+  }
+  const swapped = transposeB && !transposeA ? productTransposedOnB(s, a0, b0) : null;
+  if (swapped !== null) {
+    s.dispose(swapped);
+    return swapped;
+  }
+  const { a, b, outShape } = plainOperands(s, a0, b0, transposeA, transposeB);
+  let out = runOriginalKernel(
+    backend,
+    'BatchMatMul',
+    { a, b },
+    { transposeA: false, transposeB: false },
+  );
+  if (outShape !== null) {
+    s.track(out);
+    out = s.reshape(out, outShape);
+  }
+  s.dispose(out);
+  return out;
+}
+
+/**
+ * `_FusedMatMul` on wasm: operands transposed first like `BatchMatMul`; a batched `a` is folded
+ * into rows and a batched `b` is computed unfused, which avoids the wasm kernel's wrong results
+ * (and crashes) for batched operands with a bias.
+ */
+export function fusedMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
+  const at = attrs ?? {};
+  const s = new KernelScope(backend);
+  const a0 = inputs['a'] as tf.TensorInfo;
+  const b0 = inputs['b'] as tf.TensorInfo;
+  const batchB = b0.shape.slice(0, -2).reduce((p, v) => p * v, 1);
+  const biasInfo = inputs['bias'];
+  const biasIsRow = biasInfo === undefined || biasInfo.shape.slice(0, -1).every((d) => d === 1);
+  if (batchB > 1 || !biasIsRow) {
+    // A batched b: matmul, then bias and activation with plain kernels (the fused wasm kernel
+    // mishandles batches).
+    return unfused({ inputs, attrs: at, backend });
+  }
+  const plain = plainOperands(s, a0, b0, at['transposeA'] === true, at['transposeB'] === true);
+  // The wasm kernel reads its operands as rank 3 (tfjs' fused op reshapes them so).
+  const [M, K] = plain.a.shape.slice(-2) as [number, number];
+  const N = plain.b.shape[plain.b.shape.length - 1] as number;
+  const a = s.reshape(plain.a, [1, plain.a.shape.slice(0, -1).reduce((p, v) => p * v, 1), K]);
+  const b = s.reshape(plain.b, [1, K, N]);
+  const outShape = plain.outShape ?? [
+    ...tf.broadcast_util.assertAndGetBroadcastShape(a0.shape.slice(0, -2), b0.shape.slice(0, -2)),
+    M,
+    N,
+  ];
+  const bias = inputs['bias'];
+  const prelu = inputs['preluActivationWeights'];
+  const fusedInputs: tf.NamedTensorInfoMap = { a, b };
+  if (bias !== undefined) fusedInputs['bias'] = bias;
+  if (prelu !== undefined) fusedInputs['preluActivationWeights'] = prelu;
+  const fused = s.track(
+    runOriginalKernel(backend, '_FusedMatMul', fusedInputs, {
+      ...at,
+      transposeA: false,
+      transposeB: false,
+    }),
+  );
+  const out = s.reshape(fused, outShape);
+  s.dispose(out);
+  return out;
+}
+
+function unfused({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
+  const at = attrs ?? {};
+  const s = new KernelScope(backend);
+  let out = s.run(
+    'BatchMatMul',
+    { a: inputs['a'] as tf.TensorInfo, b: inputs['b'] as tf.TensorInfo },
+    { transposeA: at['transposeA'] === true, transposeB: at['transposeB'] === true },
+  );
+  const bias = inputs['bias'];
+  if (bias !== undefined) out = s.run('Add', { a: out, b: bias });
+  const act = at['activation'] as string | undefined;
+  if (act === 'relu') out = s.run('Relu', { x: out });
+  else if (act === 'relu6') out = s.run('Relu6', { x: out });
+  else if (act === 'elu') out = s.run('Elu', { x: out });
+  else if (act === 'sigmoid') out = s.run('Sigmoid', { x: out });
+  else if (act === 'leakyrelu')
+    out = s.run('LeakyRelu', { x: out }, { alpha: at['leakyreluAlpha'] as number });
+  else if (act === 'prelu')
+    out = s.run('Prelu', { x: out, alpha: inputs['preluActivationWeights'] as tf.TensorInfo });
+  else if (act !== undefined && act !== 'linear')
+    throw new Error(`_FusedMatMul: activation ${act}`);
+  if (out === inputs['a']) out = s.run('Identity', { x: out });
+  s.dispose(out);
+  return out;
+}
