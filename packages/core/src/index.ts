@@ -140,3 +140,4 @@ export {
   type VectorizedParameters,
   type ParameterEntry,
 } from './gradcheck/gradient-check.js';
+export { nodeImport } from './runtime/node-import.js';

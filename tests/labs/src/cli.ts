@@ -1,5 +1,6 @@
 // The labs' command line: `pnpm --filter @dlkit/labs run lab <name> [--option=value …]`.
 // Lists the labs when no name is given; numbers in options are parsed as numbers.
+import { setupBackend } from '@dlkit/backend';
 import { progressBar } from './progress.js';
 import * as planarFlower from './c1/planar-flower.js';
 import * as hiddenLayerSweep from './c1/hidden-layer-sweep.js';
@@ -22,10 +23,13 @@ export const labs: Record<string, Lab> = {
   },
   'image-classifier': {
     about:
-      'C1 W4: logistic regression vs 2-layer vs 4-layer net on images (options: mTrain, mTest, size, seed)',
+      'C1 W4: logistic regression vs 2-layer vs 4-layer net on images (options: data=cats|stripes, mTrain, mTest, size, seed)',
     run: (o) => {
       const { mTrain, mTest, size, seed } = o as Record<string, number | undefined>;
-      const data = imageClassifier.syntheticStripes({ mTrain, mTest, size, seed });
+      const data =
+        o['data'] === 'stripes'
+          ? imageClassifier.syntheticStripes({ mTrain, mTest, size, seed })
+          : imageClassifier.catFaces({ trainSize: mTrain, testSize: mTest, size, seed });
       return imageClassifier.main({ data, onProgress: (model) => progressBar(model) });
     },
   },
@@ -52,6 +56,7 @@ async function cli(argv: string[]): Promise<number> {
     return name === undefined ? 0 : 1;
   }
   const started = Date.now();
+  console.log(`backend: ${await setupBackend()}`);
   await lab.run(parseOptions(rest));
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return 0;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError } from '@dlkit/core';
+import type * as NodeFs from 'node:fs/promises';
+import { DlkitError, nodeImport } from '@dlkit/core';
 
 /** The steps of a save, in order; a crash between any two leaves a loadable checkpoint. */
 export type SaveStep =
@@ -85,7 +86,7 @@ export function fileSystemWithHooks(path: string, hooks: FileSystemHooks): tf.io
   const { dir, json } = paths(path);
   return {
     save: async (artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> => {
-      const fs = await import('node:fs/promises');
+      const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
       const step = (s: SaveStep): void => hooks.beforeStep?.(s);
       if (artifacts.modelTopology instanceof ArrayBuffer) {
         throw ioError('fileSystem.save', 'cannot save a binary model topology; use a layers model');
@@ -141,7 +142,7 @@ export function fileSystemWithHooks(path: string, hooks: FileSystemHooks): tf.io
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     },
     load: async (): Promise<tf.io.ModelArtifacts> => {
-      const fs = await import('node:fs/promises');
+      const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
       let text: string;
       try {
         text = await fs.readFile(json, 'utf8');

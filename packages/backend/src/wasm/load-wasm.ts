@@ -1,3 +1,6 @@
+import type * as NodeModule from 'node:module';
+import type * as NodePath from 'node:path';
+import { nodeImport } from '@dlkit/core';
 import { registerWasmTrainingKernels } from './register-kernels.js';
 
 let loading: Promise<void> | null = null;
@@ -26,8 +29,8 @@ export function loadWasmBackend(): Promise<void> {
   loading ??= (async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     if (isNode()) {
-      const { createRequire } = await import('node:module');
-      const { dirname, join } = await import('node:path');
+      const { createRequire } = await nodeImport<typeof NodeModule>('node:module');
+      const { dirname, join } = await nodeImport<typeof NodePath>('node:path');
       const require = createRequire(import.meta.url);
       const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
       wasm.setWasmPaths(join(dirname(pkg), 'dist') + '/');

@@ -1,5 +1,4 @@
-import { DlkitError } from '@dlkit/core';
-import { nodeImport } from './node-import.js';
+import { DlkitError, nodeImport } from '@dlkit/core';
 import type * as NodeModule from 'node:module';
 import type * as NodePath from 'node:path';
 import type * as NodeFs from 'node:fs/promises';

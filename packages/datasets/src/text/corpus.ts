@@ -1,8 +1,7 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, nodeImport } from '@dlkit/core';
 import { Vocabulary } from './vocabulary.js';
 import { readText, resolvePackage } from '../internal/resolve.js';
 import { checkChoice } from '../internal/options.js';
-import { nodeImport } from '../internal/node-import.js';
 import type * as NodeModule from 'node:module';
 
 /** Options for {@link loadTextCorpus}. */

@@ -1,12 +1,14 @@
 // Course 1, week 4 lab: "Deep Neural Network for Image Classification: Application".
 // The course trains a 2-layer and a 4-layer network ([12288, 20, 7, 5, 1]) on 64x64 cat
 // pictures and compares them with week 2's logistic regression. The lab is written against
-// `ImageDataset`, so the real pictures plug in once `@dlkit/datasets` ships them; until then it
-// runs on a synthetic binary image task generated here (seeded): horizontal against vertical
-// stripes at random rows/columns with random brightness, polarity and noise. Logistic regression
-// cannot solve it (the polarity flips the sign of every pixel's evidence); the deep nets can.
+// `ImageDataset`. The course's pictures are not on npm: by default it uses `@dlkit/datasets`'
+// seeded stand-in `makeCatFaces` (209 / 50 drawn 64x64 RGB cat faces against other shapes), and
+// it also has a harder synthetic task generated here: horizontal against vertical stripes at
+// random rows/columns with random brightness, polarity and noise, which logistic regression
+// cannot solve (the polarity flips the sign of every pixel's evidence) and the deep nets can.
 import * as tf from '@tensorflow/tfjs';
 import { RandomState, deep, lLayerModel, logistic, twoLayerModel } from '@dlkit/core';
+import { makeCatFaces, type CatFacesOptions } from '@dlkit/datasets';
 import type { LabProgress } from '../progress.js';
 
 /**
@@ -23,6 +25,26 @@ export interface ImageDataset {
   testX: tf.Tensor2D;
   /** Test labels, `[1, mTest]`. */
   testY: tf.Tensor2D;
+}
+
+/**
+ * `@dlkit/datasets`' cat / non-cat stand-in in the course's layout: `X` is `[size·size·3, m]`
+ * with pixels in [0, 1], `Y` is `[1, m]` (float 0 or 1). The caller owns the four tensors.
+ *
+ * @param options - Split sizes (default 209 / 50, the course's), image size (default 64), seed.
+ * @returns The data set.
+ */
+export function catFaces(
+  options: Pick<CatFacesOptions, 'trainSize' | 'testSize' | 'size' | 'seed'> = {},
+): ImageDataset {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const { train, test } = makeCatFaces({ ...given, layout: 'columns' });
+  const [trainY, testY] = tf.tidy(() => [train.y.toFloat(), test.y.toFloat()]) as [
+    tf.Tensor2D,
+    tf.Tensor2D,
+  ];
+  tf.dispose([train.y, test.y]);
+  return { trainX: train.x as tf.Tensor2D, trainY, testX: test.x as tf.Tensor2D, testY };
 }
 
 /** Options of {@link syntheticStripes}. */
@@ -82,7 +104,7 @@ export function syntheticStripes(options: SyntheticStripesOptions = {}): ImageDa
 
 /** Options of the image-classifier lab. */
 export interface ImageClassifierOptions {
-  /** The data (default: `syntheticStripes()`); the lab disposes what it creates, not this. */
+  /** The data (default: `catFaces()`); the lab disposes what it creates, not this. */
   data?: ImageDataset;
   /** Hidden sizes of the 2-layer net (default `[16]`; the course uses 7 on cats). */
   twoLayerHidden?: number;
@@ -126,7 +148,7 @@ export interface ImageClassifierResult {
 export async function main(options: ImageClassifierOptions = {}): Promise<ImageClassifierResult> {
   const log = options.log ?? console.log;
   const own = options.data === undefined;
-  const data = options.data ?? syntheticStripes();
+  const data = options.data ?? catFaces();
   const its = { logistic: 2000, twoLayer: 1500, deep: 1000, ...options.iterations };
   const lrs = { logistic: 0.05, twoLayer: 0.1, deep: 0.05, ...options.learningRates };
   const nH = options.twoLayerHidden ?? 16;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFixture } from '@dlkit/test-harness';
 import { main as planarFlower } from './planar-flower.js';
 import { main as hiddenLayerSweep } from './hidden-layer-sweep.js';
-import { main as imageClassifier, syntheticStripes } from './image-classifier.js';
+import { catFaces, main as imageClassifier, syntheticStripes } from './image-classifier.js';
 
 const fx = loadFixture<{ planar_sweep: Record<string, { accuracy: number; costs: number[] }> }>(
   'labs_c1',
@@ -60,7 +60,28 @@ describe('C1 W3 planar flower lab', () => {
   });
 });
 
-describe('C1 W4 image classifier lab (synthetic stripes until the cat pictures land)', () => {
+describe('C1 W4 image classifier lab', () => {
+  it("reads @dlkit/datasets' cat / non-cat stand-in in the course layout, labels as float 0/1", async () => {
+    const before = tf.memory().numTensors;
+    const cats = catFaces({ trainSize: 12, testSize: 6, size: 16, seed: 2 });
+    expect(cats.trainX.shape).toEqual([16 * 16 * 3, 12]);
+    expect(cats.trainY.shape).toEqual([1, 12]);
+    expect(cats.testX.shape).toEqual([16 * 16 * 3, 6]);
+    expect(cats.trainY.dtype).toBe('float32');
+    expect(new Set(cats.trainY.dataSync())).toEqual(new Set([0, 1]));
+    const r = await imageClassifier({
+      data: cats,
+      iterations: { logistic: 20, twoLayer: 20, deep: 20 },
+      log: quiet,
+    });
+    for (const acc of [r.logistic, r.twoLayer, r.deep]) {
+      expect(acc.train).toBeGreaterThanOrEqual(0);
+      expect(acc.test).toBeLessThanOrEqual(1);
+    }
+    tf.dispose(Object.values(cats));
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('generates a seeded, balanced data set in the course layout', () => {
     const a = syntheticStripes({ mTrain: 20, mTest: 10, size: 6, seed: 3 });
     const b = syntheticStripes({ mTrain: 20, mTest: 10, size: 6, seed: 3 });
