@@ -91,9 +91,20 @@ beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
 });
 
-describe('Conv2DBackpropFilter on wasm matches cpu', () => {
-  const cases: string[] = [];
-  for (const batch of [1, 3])
+/** One convolution of the parity grid, with the shapes and conv info both gradients need. */
+interface ConvCase {
+  label: string;
+  inputShape: [number, number, number, number];
+  filterShape: [number, number, number, number];
+  strides: number | [number, number];
+  p: (typeof PADS)[number];
+  outShape: [number, number, number, number];
+}
+
+/** The grid of convolutions (batch sizes given, outputs that would be empty left out). */
+function convCases(batches: readonly number[]): ConvCase[] {
+  const cases: ConvCase[] = [];
+  for (const batch of batches)
     for (const [H, W] of [
       [7, 7],
       [8, 5],
@@ -107,102 +118,55 @@ describe('Conv2DBackpropFilter on wasm matches cpu', () => {
           [3, 3],
           [2, 3],
         ] as const)
-          for (const strides of [1, 2, [2, 1]] as const)
-            for (const p of PADS)
-              cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
+          for (const strides of [1, 2, [2, 1] as [number, number]])
+            for (const p of PADS) {
+              const inputShape: [number, number, number, number] = [batch, H, W, ci];
+              const filterShape: [number, number, number, number] = [kh, kw, ci, co];
+              const info = tf.backend_util.computeConv2DInfo(
+                inputShape,
+                filterShape,
+                strides,
+                1,
+                p.pad,
+                p.rounding,
+              );
+              if (info.outHeight <= 0 || info.outWidth <= 0) continue;
+              const label = JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p: p.name });
+              cases.push({ label, inputShape, filterShape, strides, p, outShape: info.outShape });
+            }
+  return cases;
+}
+
+const convAttrs = (c: ConvCase) => ({
+  strides: c.strides,
+  pad: c.p.pad,
+  dataFormat: 'NHWC',
+  dimRoundingMode: c.p.rounding ?? null,
+});
+
+describe('Conv2DBackpropFilter on wasm matches cpu', () => {
+  const cases = convCases([1, 3]);
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases) {
-      const { batch, H, W, ci, co, kh, kw, strides, p } = JSON.parse(c) as {
-        batch: number;
-        H: number;
-        W: number;
-        ci: number;
-        co: number;
-        kh: number;
-        kw: number;
-        strides: number | [number, number];
-        p: (typeof PADS)[number];
-      };
-      const filterShape: [number, number, number, number] = [kh, kw, ci, co];
-      const info = tf.backend_util.computeConv2DInfo(
-        [batch, H, W, ci],
-        filterShape,
-        strides,
-        1,
-        p.pad,
-        p.rounding,
-      );
-      if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       await expectParity(
         'Conv2DBackpropFilter',
-        { x: { shape: [batch, H, W, ci] }, dy: { shape: info.outShape } },
-        {
-          strides,
-          pad: p.pad,
-          dataFormat: 'NHWC',
-          dimRoundingMode: p.rounding ?? null,
-          filterShape,
-        } as unknown as tf.NamedAttrMap,
-        c,
+        { x: { shape: c.inputShape }, dy: { shape: c.outShape } },
+        { ...convAttrs(c), filterShape: c.filterShape } as unknown as tf.NamedAttrMap,
+        c.label,
       );
     }
   });
 });
 
 describe('Conv2DBackpropInput on wasm matches cpu', () => {
-  const cases: string[] = [];
-  for (const batch of [1, 2])
-    for (const [H, W] of [
-      [7, 7],
-      [8, 5],
-    ] as const)
-      for (const [ci, co] of [
-        [1, 2],
-        [3, 4],
-      ] as const)
-        for (const [kh, kw] of [
-          [1, 1],
-          [3, 3],
-          [2, 3],
-        ] as const)
-          for (const strides of [1, 2, [2, 1]] as const)
-            for (const p of PADS)
-              cases.push(JSON.stringify({ batch, H, W, ci, co, kh, kw, strides, p }));
+  const cases = convCases([1, 2]);
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases) {
-      const { batch, H, W, ci, co, kh, kw, strides, p } = JSON.parse(c) as {
-        batch: number;
-        H: number;
-        W: number;
-        ci: number;
-        co: number;
-        kh: number;
-        kw: number;
-        strides: number | [number, number];
-        p: (typeof PADS)[number];
-      };
-      const filterShape: [number, number, number, number] = [kh, kw, ci, co];
-      const inputShape: [number, number, number, number] = [batch, H, W, ci];
-      const info = tf.backend_util.computeConv2DInfo(
-        inputShape,
-        filterShape,
-        strides,
-        1,
-        p.pad,
-        p.rounding,
-      );
-      if (info.outHeight <= 0 || info.outWidth <= 0) continue;
       await expectParity(
         'Conv2DBackpropInput',
-        { dy: { shape: info.outShape }, filter: { shape: filterShape } },
-        {
-          strides,
-          pad: p.pad,
-          dataFormat: 'NHWC',
-          dimRoundingMode: p.rounding ?? null,
-          inputShape,
-        } as unknown as tf.NamedAttrMap,
-        c,
+        { dy: { shape: c.outShape }, filter: { shape: c.filterShape } },
+        { ...convAttrs(c), inputShape: c.inputShape } as unknown as tf.NamedAttrMap,
+        c.label,
       );
     }
   });
