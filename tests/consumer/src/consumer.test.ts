@@ -61,8 +61,11 @@ function succeed(command: string, args: string[], cwd: string): string {
   return r.stdout;
 }
 
-/** A fresh npm project in `dir` depending on `deps`, installed with npm. */
-function npmProject(dir: string, deps: Record<string, string>): void {
+/**
+ * A fresh npm project in `dir` depending on `deps`, installed with npm. With `offline`, the npm
+ * cache is the only source: no registry is asked. No install scripts run.
+ */
+function npmProject(dir: string, deps: Record<string, string>, offline: boolean): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
@@ -72,14 +75,13 @@ function npmProject(dir: string, deps: Record<string, string>): void {
       2,
     ),
   );
-  // The registry serves only what the npm cache lacks (tfjs on a cold machine); no install scripts run.
   succeed(
     'npm',
     [
       'install',
       '--no-audit',
       '--no-fund',
-      '--prefer-offline',
+      offline ? '--offline' : '--prefer-offline',
       '--ignore-scripts',
       '--loglevel=error',
     ],
@@ -87,8 +89,14 @@ function npmProject(dir: string, deps: Record<string, string>): void {
   );
 }
 
+/** The peers a user installs beside the dlkit tarballs. */
+const peers = { '@tensorflow/tfjs': '4.22.0' };
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dlkit-consumer-'));
+  // Before packing: make sure the npm cache holds the peers (the registry is asked only here,
+  // and only for what the cache lacks). Every install after packing is --offline.
+  npmProject(join(work, 'warm-cache'), peers, false);
   const tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
   for (const { dir, manifest } of publicPackages) {
@@ -105,10 +113,11 @@ beforeAll(() => {
   }
   const app = join(work, 'app');
   cpSync(appSource, app, { recursive: true });
-  npmProject(app, {
-    ...Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`])),
-    '@tensorflow/tfjs': '4.22.0',
-  });
+  npmProject(
+    app,
+    { ...Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`])), ...peers },
+    true,
+  );
 }, 900_000);
 
 afterAll(() => {
@@ -279,7 +288,7 @@ describe('the consumer checks catch a broken package', () => {
     const brokenTarball = join(work, 'broken-core.tgz');
     succeed('tar', ['-czf', brokenTarball, '-C', unpacked, 'package'], work);
     const app = join(work, 'broken-app');
-    npmProject(app, { '@dlkit/core': `file:${brokenTarball}`, '@tensorflow/tfjs': '4.22.0' });
+    npmProject(app, { '@dlkit/core': `file:${brokenTarball}`, ...peers }, true);
     writeFileSync(
       join(app, 'check.mjs'),
       "import { RandomState } from '@dlkit/core';\nconsole.log(typeof RandomState);\n",
