@@ -244,3 +244,18 @@ function checkFinite(fn: string, argument: string, values: Float64Array, cols: n
     }
   }
 }
+
+/** Checks that every label indexes a column of an `[m, k]` score matrix. @internal */
+export function checkLabelsInColumns(fn: string, labels: ArrayLike<number>, cols: number): void {
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i] as number;
+    if (y < 0 || y >= cols) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `yTrue holds label ${y} at index ${i}, outside the ${cols} classes [0, ${cols}) of yScore's columns`,
+        { argument: 'yTrue' },
+      );
+    }
+  }
+}

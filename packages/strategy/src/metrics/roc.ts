@@ -8,6 +8,7 @@ import {
   type Labels,
   type ScoreMatrix,
   type Scores,
+  checkLabelsInColumns,
 } from './labels.js';
 import { emitWarning, type WarningOptions } from './warnings.js';
 
@@ -166,17 +167,7 @@ export function rocAucScore(
     );
   }
   if (t.length === 0) throw new DlkitError('value', fn, 'yTrue is empty', { argument: 'yTrue' });
-  for (let i = 0; i < t.length; i++) {
-    const y = t[i] as number;
-    if (y < 0 || y >= s.cols) {
-      throw new DlkitError(
-        'value',
-        fn,
-        `yTrue holds label ${y} at index ${i}, outside the ${s.cols} classes [0, ${s.cols}) of yScore's columns`,
-        { argument: 'yTrue' },
-      );
-    }
-  }
+  checkLabelsInColumns(fn, t, s.cols);
   let total = 0;
   let weights = 0;
   for (let k = 0; k < s.cols; k++) {

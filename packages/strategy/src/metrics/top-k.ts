@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber, formatShape } from '@dlkit/core';
-import { readLabels, readScoreMatrix, type Labels, type ScoreMatrix } from './labels.js';
+import {
+  readLabels,
+  readScoreMatrix,
+  type Labels,
+  type ScoreMatrix,
+  checkLabelsInColumns,
+} from './labels.js';
 import { emitWarning, type WarningOptions } from './warnings.js';
 
 /**
@@ -46,17 +52,7 @@ export function topKAccuracy(
     );
   }
   if (t.length === 0) throw new DlkitError('value', fn, 'yTrue is empty', { argument: 'yTrue' });
-  for (let i = 0; i < t.length; i++) {
-    const y = t[i] as number;
-    if (y < 0 || y >= s.cols) {
-      throw new DlkitError(
-        'value',
-        fn,
-        `yTrue holds label ${y} at index ${i}, outside the ${s.cols} classes [0, ${s.cols}) of yScore's columns`,
-        { argument: 'yTrue' },
-      );
-    }
-  }
+  checkLabelsInColumns(fn, t, s.cols);
   if (k >= s.cols) {
     emitWarning(options, {
       fn,
