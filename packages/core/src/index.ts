@@ -141,3 +141,9 @@ export {
   type ParameterEntry,
 } from './gradcheck/gradient-check.js';
 export { nodeImport } from './runtime/node-import.js';
+export {
+  LSTM_FORWARD_KERNEL,
+  LSTM_BACKWARD_KERNEL,
+  ADAM_UPDATE_KERNEL,
+  hasKernel,
+} from './kernels/fused-kernels.js';
