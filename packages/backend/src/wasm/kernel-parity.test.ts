@@ -755,19 +755,27 @@ describe('cpu fallback for rare kernels', () => {
   });
 });
 
-describe("dlkit's own wasm module (native/batched_matmul.c)", () => {
-  it('is the module its build recorded: bytes match the sha256, no imports, its three exports', async () => {
-    const { BATCHED_MATMUL_WASM_BASE64, BATCHED_MATMUL_WASM_SHA256 } =
-      await import('./kernels/batched-matmul-wasm.js');
+describe("dlkit's own wasm module (native/*.c)", () => {
+  it("is the module its build recorded: bytes match the sha256, it imports only tfjs' memory, its exports", async () => {
+    const { NATIVE_WASM_BASE64, NATIVE_WASM_SHA256 } = await import('./kernels/native-wasm.js');
     const { createHash } = await import('node:crypto');
-    const bytes = Buffer.from(BATCHED_MATMUL_WASM_BASE64, 'base64');
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(BATCHED_MATMUL_WASM_SHA256);
+    const bytes = Buffer.from(NATIVE_WASM_BASE64, 'base64');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(NATIVE_WASM_SHA256);
     const module = new WebAssembly.Module(bytes);
-    expect(WebAssembly.Module.imports(module)).toEqual([]);
+    expect(WebAssembly.Module.imports(module)).toEqual([
+      { module: 'env', name: 'memory', kind: 'memory' },
+    ]);
     expect(
       WebAssembly.Module.exports(module)
         .map((e) => e.name)
         .sort(),
-    ).toEqual(['batched_matmul', 'column_sum', 'memory', 'transpose32']);
+    ).toEqual([
+      '__stack_pointer',
+      'batched_matmul',
+      'column_sum',
+      'lstm_backward',
+      'lstm_forward',
+      'transpose32',
+    ]);
   });
 });

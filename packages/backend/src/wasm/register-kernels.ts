@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { LSTM_BACKWARD_KERNEL, LSTM_FORWARD_KERNEL } from '@dlkit/core';
 import { batchMatMul, fusedMatMul } from './kernels/batch-mat-mul.js';
 import { conv2dBackpropFilter } from './kernels/conv2d-backprop-filter.js';
 import { conv2dBackpropInput } from './kernels/conv2d-backprop-input.js';
@@ -6,6 +7,7 @@ import { depthwiseBackpropFilter } from './kernels/depthwise-backprop-filter.js'
 import { depthwiseBackpropInput } from './kernels/depthwise-backprop-input.js';
 import { einsum } from './kernels/einsum.js';
 import { identity } from './kernels/identity.js';
+import { lstmBackward, lstmForward } from './kernels/lstm.js';
 import { maxPoolGrad } from './kernels/max-pool-grad.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { slice, splitV, unpack } from './kernels/slice.js';
@@ -26,6 +28,8 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'DepthwiseConv2dNativeBackpropInput', func: depthwiseBackpropInput, replaces: false },
   { name: 'UnsortedSegmentSum', func: unsortedSegmentSum, replaces: false },
   { name: 'Einsum', func: einsum, replaces: false },
+  { name: LSTM_FORWARD_KERNEL, func: lstmForward, replaces: false },
+  { name: LSTM_BACKWARD_KERNEL, func: lstmBackward, replaces: false },
   { name: 'BatchMatMul', func: batchMatMul, replaces: true },
   { name: '_FusedMatMul', func: fusedMatMul, replaces: true },
   { name: 'Conv2DBackpropInput', func: conv2dBackpropInput, replaces: true },
@@ -151,7 +155,8 @@ function cpuFallback(name: string): WasmKernelFunc {
  * Registers dlkit's training kernels for tfjs' `wasm` backend: the gradients it lacks
  * (`Conv2DBackpropFilter`, `DepthwiseConv2dNativeBackpropFilter`,
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
- * wasm kernels, faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
+ * wasm kernels, dlkit's fused LSTM kernels (`DlkitLstmForward`, `DlkitLstmBackward`: a whole
+ * sequence per call, used by `@dlkit/sequence`'s LSTM), faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
  * operands transposed first and batched products on dlkit's own SIMD kernel, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
  * `Slice`, `SplitV`, `Unpack`, `Transpose`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
  * `cpu` backend has. Idempotent; {@link setupBackend} calls it.

@@ -1,0 +1,112 @@
+import { NATIVE_WASM_BASE64 } from './native-wasm.js';
+import type { Wasm } from './kernel-util.js';
+
+/**
+ * dlkit's native kernels (native/*.c compiled to wasm SIMD128), instantiated on tfjs' own wasm
+ * memory: every pointer argument is a byte offset in tfjs' heap
+ * (`backend.getMemoryOffset(dataId)`), so kernels read their inputs and write their outputs in
+ * place, with no copies.
+ */
+export interface NativeKernels {
+  /** `C[p] = A[p] @ B[p]`; A `[batch, M, K]`, B `[batch, K, N]`, C `[batch, M, N]`. */
+  batchedMatmul(
+    a: number,
+    b: number,
+    c: number,
+    batch: number,
+    m: number,
+    k: number,
+    n: number,
+  ): void;
+  /** `out[j] = sum_i x[i, j]` for x `[rows, cols]`. */
+  columnSum(x: number, out: number, rows: number, cols: number): void;
+  /** `y = permute(x, perm)` for 4-byte elements; `shape` and `perm` point at `rank` int32s. */
+  transpose32(x: number, y: number, rank: number, shape: number, perm: number): void;
+  /** The fused LSTM forward kernel (native/lstm.c). */
+  lstmForward(
+    xProj: number,
+    u: number,
+    h0: number,
+    c0: number,
+    hc: number,
+    gates: number,
+    m: number,
+    steps: number,
+    units: number,
+  ): void;
+  /** The fused LSTM backward kernel (native/lstm.c); `ut` is the recurrent kernel transposed. */
+  lstmBackward(
+    dhc: number,
+    ut: number,
+    c0: number,
+    hc: number,
+    gates: number,
+    dz: number,
+    dh0: number,
+    dc0: number,
+    m: number,
+    steps: number,
+    units: number,
+  ): void;
+  /** 64 bytes of tfjs' heap reserved for small int32 arguments (a transpose's shape and perm). */
+  readonly scratch: number;
+  /** An int32 view of tfjs' whole heap (take it anew after anything that may grow the heap). */
+  int32View(): Int32Array;
+}
+
+/** Bytes of tfjs' heap given to the module's stack (the transpose keeps 4 small arrays there). */
+const STACK_BYTES = 4096;
+const SCRATCH_BYTES = 64;
+
+interface NativeExports {
+  __stack_pointer: WebAssembly.Global;
+  batched_matmul: NativeKernels['batchedMatmul'];
+  column_sum: NativeKernels['columnSum'];
+  transpose32: NativeKernels['transpose32'];
+  lstm_forward: NativeKernels['lstmForward'];
+  lstm_backward: NativeKernels['lstmBackward'];
+}
+
+interface EmscriptenHeap {
+  asm: { memory: WebAssembly.Memory };
+  _malloc: (bytes: number) => number;
+}
+
+let compiled: WebAssembly.Module | null = null;
+const instances = new WeakMap<WebAssembly.Memory, NativeKernels>();
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(text.length));
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The native kernels on `backend`'s memory, instantiated on first use (one instance per tfjs wasm
+ * memory). The module's stack and scratch block are allocated once in tfjs' heap and never freed.
+ */
+export function nativeKernels(backend: Wasm): NativeKernels {
+  const heap = backend.wasm as unknown as EmscriptenHeap;
+  const memory = heap.asm.memory;
+  let kernels = instances.get(memory);
+  if (kernels === undefined) {
+    compiled ??= new WebAssembly.Module(decode(NATIVE_WASM_BASE64));
+    const exports = new WebAssembly.Instance(compiled, { env: { memory } })
+      .exports as unknown as NativeExports;
+    const block = heap._malloc(STACK_BYTES + SCRATCH_BYTES + 16);
+    const top = (block + 15 + STACK_BYTES) & ~15; // the stack grows down from here
+    exports.__stack_pointer.value = top;
+    kernels = {
+      batchedMatmul: exports.batched_matmul,
+      columnSum: exports.column_sum,
+      transpose32: exports.transpose32,
+      lstmForward: exports.lstm_forward,
+      lstmBackward: exports.lstm_backward,
+      scratch: top,
+      int32View: () => new Int32Array(memory.buffer),
+    };
+    instances.set(memory, kernels);
+  }
+  return kernels;
+}
