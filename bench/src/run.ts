@@ -3,7 +3,8 @@
  * backend (setupBackend: wasm + dlkit kernels here), plain tfjs `cpu`, and PyTorch CPU with 1 and
  * 2 threads, and prints a Markdown table plus one JSON line per measurement.
  *
- * Options: --workloads mlp,lenet5 --seconds 3 --cpu-steps 2 --no-cpu --no-torch --profile
+ * Options: --workloads mlp,lenet5 --seconds 3 (per engine and workload) --cpu-steps 2 (at least, on
+ * tfjs `cpu`) --no-cpu --no-torch --profile
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
@@ -192,9 +193,9 @@ async function main(): Promise<void> {
       results.push(
         measureTfjs('tfjs-cpu', name, {
           warmup: 1,
-          seconds: 0,
+          seconds,
           minSteps: cpuSteps,
-          maxSteps: cpuSteps,
+          maxSteps: 10_000,
         }),
       );
       console.log(JSON.stringify(results.at(-1)));

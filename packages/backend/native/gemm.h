@@ -1,7 +1,6 @@
 // Single-precision matrix products on wasm SIMD128 for dlkit's kernels, row-major with leading
 // dimensions: C[M, N] (ldc) = A[M, K] (lda) @ B[K, N] (ldb), or C += A @ B when accumulate is set.
-// 4 x 8 register tiles (8 accumulators of 4 lanes); column strips of B outermost so a K x 8
-// strip stays in L1 while every row block of A passes over it.
+// 4 x 8 register tiles (8 accumulators of 4 lanes); column strips of B outside the row blocks of A.
 #ifndef DLKIT_GEMM_H
 #define DLKIT_GEMM_H
 #include <wasm_simd128.h>
@@ -61,15 +60,23 @@ static inline void gemm_row(const float *a, const float *b, int ldb, float *c, i
   }
 }
 
+// K is cut into blocks of GEMM_KB so that a K x 8 strip of B (one cache line per row) stays in
+// L1 while every row block of A passes over it; blocks after the first accumulate.
+#define GEMM_KB 256
 static inline void gemm(const float *a, int lda, const float *b, int ldb, float *c, int ldc, int M,
                         int K, int N, int accumulate) {
   int m4 = M & ~3, n8 = N & ~7;
-  for (int j = 0; j < n8; j += 8)
-    for (int i = 0; i < m4; i += 4)
-      gemm_tile4x8(a + i * lda, lda, b + j, ldb, c + i * ldc + j, ldc, K, accumulate);
-  if (n8 < N)
-    for (int i = 0; i < m4; i++) gemm_row(a + i * lda, b, ldb, c + i * ldc, K, N, n8, accumulate);
-  for (int i = m4; i < M; i++) gemm_row(a + i * lda, b, ldb, c + i * ldc, K, N, 0, accumulate);
+  for (int k0 = 0; k0 < K || k0 == 0; k0 += GEMM_KB) {
+    int kb = K - k0 < GEMM_KB ? K - k0 : GEMM_KB;
+    int acc = accumulate || k0 > 0;
+    const float *ak = a + k0, *bk = b + k0 * ldb;
+    for (int j = 0; j < n8; j += 8)
+      for (int i = 0; i < m4; i += 4)
+        gemm_tile4x8(ak + i * lda, lda, bk + j, ldb, c + i * ldc + j, ldc, kb, acc);
+    if (n8 < N)
+      for (int i = 0; i < m4; i++) gemm_row(ak + i * lda, bk, ldb, c + i * ldc, kb, N, n8, acc);
+    for (int i = m4; i < M; i++) gemm_row(ak + i * lda, bk, ldb, c + i * ldc, kb, N, 0, acc);
+  }
 }
 
 #endif

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchedMatMulSimd } from './batched-matmul-simd.js';
+import { nativeKernels } from './native.js';
 import {
   KernelScope,
   runOriginalKernel,
@@ -157,7 +158,12 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     const batchA = a0.shape.slice(0, -2);
     const batchB = b0.shape.slice(0, -2);
     const same = batchA.length === batchB.length && batchA.every((d, i) => d === batchB[i]);
-    if (!same || a0.dtype !== 'float32' || b0.dtype !== 'float32') {
+    if (
+      !same ||
+      a0.dtype !== 'float32' ||
+      b0.dtype !== 'float32' ||
+      nativeKernels(backend) === null
+    ) {
       return runOriginalKernel(
         backend,
         'BatchMatMul',
@@ -168,7 +174,7 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     const s = new KernelScope(backend);
     const a = transposeA ? s.transpose(a0, swapLast(a0.shape.length)) : a0;
     const b = transposeB ? s.transpose(b0, swapLast(b0.shape.length)) : b0;
-    const product = s.track(batchedMatMulSimd(backend, a, b, batchOf(b0)));
+    const product = s.track(batchedMatMulSimd(backend, a, b, batchOf(b0)) as tf.TensorInfo);
     const out = s.reshape(product, [
       ...batchA,
       a.shape[a.shape.length - 2] as number,

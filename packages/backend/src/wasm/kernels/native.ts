@@ -73,7 +73,7 @@ interface EmscriptenHeap {
 }
 
 let compiled: WebAssembly.Module | null = null;
-const instances = new WeakMap<WebAssembly.Memory, NativeKernels>();
+const instances = new WeakMap<WebAssembly.Memory, NativeKernels | null>();
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -84,29 +84,40 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 
 /**
  * The native kernels on `backend`'s memory, instantiated on first use (one instance per tfjs wasm
- * memory). The module's stack and scratch block are allocated once in tfjs' heap and never freed.
+ * memory), or null where the module cannot import that memory (tfjs' threaded build shares its
+ * memory, which this module does not declare): callers then use tfjs' own kernels. The module's
+ * stack and scratch block are allocated once in tfjs' heap and never freed.
  */
-export function nativeKernels(backend: Wasm): NativeKernels {
+export function nativeKernels(backend: Wasm): NativeKernels | null {
   const heap = backend.wasm as unknown as EmscriptenHeap;
   const memory = heap.asm.memory;
   let kernels = instances.get(memory);
   if (kernels === undefined) {
-    compiled ??= new WebAssembly.Module(decode(NATIVE_WASM_BASE64));
-    const exports = new WebAssembly.Instance(compiled, { env: { memory } })
-      .exports as unknown as NativeExports;
-    const block = heap._malloc(STACK_BYTES + SCRATCH_BYTES + 16);
-    const top = (block + 15 + STACK_BYTES) & ~15; // the stack grows down from here
-    exports.__stack_pointer.value = top;
-    kernels = {
-      batchedMatmul: exports.batched_matmul,
-      columnSum: exports.column_sum,
-      transpose32: exports.transpose32,
-      lstmForward: exports.lstm_forward,
-      lstmBackward: exports.lstm_backward,
-      scratch: top,
-      int32View: () => new Int32Array(memory.buffer),
-    };
+    kernels = instantiate(heap, memory);
     instances.set(memory, kernels);
   }
   return kernels;
+}
+
+function instantiate(heap: EmscriptenHeap, memory: WebAssembly.Memory): NativeKernels | null {
+  compiled ??= new WebAssembly.Module(decode(NATIVE_WASM_BASE64));
+  let exports: NativeExports;
+  try {
+    exports = new WebAssembly.Instance(compiled, { env: { memory } })
+      .exports as unknown as NativeExports;
+  } catch {
+    return null;
+  }
+  const block = heap._malloc(STACK_BYTES + SCRATCH_BYTES + 16);
+  const top = (block + 15 + STACK_BYTES) & ~15; // the stack grows down from here
+  exports.__stack_pointer.value = top;
+  return {
+    batchedMatmul: exports.batched_matmul,
+    columnSum: exports.column_sum,
+    transpose32: exports.transpose32,
+    lstmForward: exports.lstm_forward,
+    lstmBackward: exports.lstm_backward,
+    scratch: top,
+    int32View: () => new Int32Array(memory.buffer),
+  };
 }

@@ -21,5 +21,7 @@ export function sum({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   const rest = x.shape.slice(k);
   const cols = rest.reduce((p, v) => p * v, 1);
   const outShape = a['keepDims'] === true ? [...x.shape.slice(0, k).map(() => 1), ...rest] : rest;
-  return columnSumSimd(backend, x, rows, cols, outShape);
+  return (
+    columnSumSimd(backend, x, rows, cols, outShape) ?? runOriginalKernel(backend, 'Sum', inputs, a)
+  );
 }

@@ -14,5 +14,7 @@ export function transpose({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo
   if ((x.dtype !== 'float32' && x.dtype !== 'int32') || x.shape.length > 6 || size === 0) {
     return runOriginalKernel(backend, 'Transpose', inputs, attrs ?? {});
   }
-  return transposeSimd(backend, x, perm);
+  return (
+    transposeSimd(backend, x, perm) ?? runOriginalKernel(backend, 'Transpose', inputs, attrs ?? {})
+  );
 }
