@@ -3,8 +3,12 @@
  * backend (setupBackend: wasm + dlkit kernels here), plain tfjs `cpu`, and PyTorch CPU with 1 and
  * 2 threads, and prints a Markdown table plus one JSON line per measurement.
  *
+ * The dlkit engine runs each workload on dlkit's stack (its LSTM layer and Adam, with fused
+ * kernels); `tfjs-stack-<backend>` runs tf.layers' LSTM and `tf.train.adam` on the same backend;
+ * `tfjs-cpu` is plain tfjs (tf.layers, `tf.train.adam`, `cpu` backend). See workloads.ts.
+ *
  * Options: --workloads mlp,lenet5 --seconds 3 (per engine and workload) --cpu-steps 2 (at least, on
- * tfjs `cpu`) --no-cpu --no-torch --profile
+ * tfjs `cpu`) --no-cpu --no-torch --no-tfjs-stack --profile
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resetWasmKernelStats, setupBackend, wasmKernelStats } from '@dlkit/backend';
-import { WORKLOADS, WORKLOAD_NAMES, type WorkloadName } from './workloads.js';
+import { WORKLOADS, WORKLOAD_NAMES, type Stack, type WorkloadName } from './workloads.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -51,9 +55,10 @@ const sampleRss = (): void => {
 function measureTfjs(
   engine: string,
   name: WorkloadName,
+  stack: Stack,
   opts: { warmup: number; seconds: number; minSteps: number; maxSteps: number },
 ): Result {
-  const w = WORKLOADS[name]();
+  const w = WORKLOADS[name](stack);
   for (let i = 0; i < opts.warmup; i++) w.step().dispose();
   resetWasmKernelStats();
   const before = tf.memory().numTensors;
@@ -130,7 +135,7 @@ function round(v: number, digits = 3): number {
 }
 
 async function profileStep(name: WorkloadName): Promise<void> {
-  const w = WORKLOADS[name]();
+  const w = WORKLOADS[name]('dlkit');
   for (let i = 0; i < 3; i++) w.step().dispose();
   await tf
     .profile(() => {
@@ -182,16 +187,21 @@ async function main(): Promise<void> {
   for (const name of workloads) {
     const fast = await setupBackend();
     peakRss = 0;
-    results.push(
-      measureTfjs(`dlkit-${fast}`, name, { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 }),
-    );
+    const fastRun = { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 };
+    results.push(measureTfjs(`dlkit-${fast}`, name, 'dlkit', fastRun));
     console.log(JSON.stringify(results.at(-1)));
+    if (!flag('no-tfjs-stack')) {
+      // tf.layers' LSTM and tf.train.adam on dlkit's backend: what the backend gives alone.
+      peakRss = 0;
+      results.push(measureTfjs(`tfjs-stack-${fast}`, name, 'tfjs', fastRun));
+      console.log(JSON.stringify(results.at(-1)));
+    }
     if (flag('profile')) await profileStep(name);
     if (!flag('no-cpu')) {
       await tf.setBackend('cpu');
       peakRss = 0;
       results.push(
-        measureTfjs('tfjs-cpu', name, {
+        measureTfjs('tfjs-cpu', name, 'tfjs', {
           warmup: 1,
           seconds,
           minSteps: cpuSteps,
@@ -214,6 +224,7 @@ async function main(): Promise<void> {
     ...engines.map((e) => `${e} samples/s`),
     'dlkit / best torch',
     'dlkit / tfjs-cpu',
+    'tfjs stack on dlkit backend / tfjs-cpu',
     'dlkit / torch-1t (CPU time)',
     'dlkit / tfjs-cpu (CPU time)',
     'tensor drift',
@@ -224,6 +235,9 @@ async function main(): Promise<void> {
     const of = (e: string): Result | undefined =>
       results.find((r) => r.workload === name && r.engine === e);
     const dl = results.find((r) => r.workload === name && r.engine.startsWith('dlkit-'));
+    const backendOnly = results.find(
+      (r) => r.workload === name && r.engine.startsWith('tfjs-stack-'),
+    );
     const torchBest = Math.max(
       ...results
         .filter((r) => r.workload === name && r.engine.startsWith('torch-'))
@@ -234,6 +248,8 @@ async function main(): Promise<void> {
     const cpu = of('tfjs-cpu');
     const ratioTorch = dl && torchBest > 0 ? dl.samples_per_s / torchBest : NaN;
     const ratioCpu = dl && cpu ? dl.samples_per_s / cpu.samples_per_s : NaN;
+    const ratioBackendOnly =
+      backendOnly && cpu ? backendOnly.samples_per_s / cpu.samples_per_s : NaN;
     const t1 = of('torch-1t');
     const ratioCpuTime =
       dl?.samples_per_cpu_s !== undefined && t1?.samples_per_cpu_s !== undefined
@@ -249,6 +265,7 @@ async function main(): Promise<void> {
         summary: true,
         dlkit_vs_best_torch: round(ratioTorch),
         dlkit_vs_tfjs_cpu: round(ratioCpu, 1),
+        tfjs_stack_on_dlkit_backend_vs_tfjs_cpu: round(ratioBackendOnly, 1),
         dlkit_vs_torch_1t_cpu_time: round(ratioCpuTime),
         dlkit_vs_tfjs_cpu_cpu_time: round(ratioCpuTimeVsCpu, 1),
       }),
@@ -258,6 +275,7 @@ async function main(): Promise<void> {
       ...engines.map((e) => String(of(e)?.samples_per_s ?? '')),
       Number.isFinite(ratioTorch) ? `${ratioTorch.toFixed(2)}x` : 'n/a',
       Number.isFinite(ratioCpu) ? `${ratioCpu.toFixed(0)}x` : 'n/a',
+      Number.isFinite(ratioBackendOnly) ? `${ratioBackendOnly.toFixed(0)}x` : 'n/a',
       Number.isFinite(ratioCpuTime) ? `${ratioCpuTime.toFixed(2)}x` : 'n/a',
       Number.isFinite(ratioCpuTimeVsCpu) ? `${ratioCpuTimeVsCpu.toFixed(0)}x` : 'n/a',
       String(dl?.tensor_drift ?? ''),

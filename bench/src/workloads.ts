@@ -3,8 +3,31 @@
  * Transformer encoder layer, which tf.layers lacks), fed with random data. The PyTorch twins in
  * torch/workloads.py use the same shapes, losses and optimizer (Adam, lr 1e-3). The LSTMs use
  * sigmoid gates like PyTorch's (tf.layers' default `recurrentActivation` is `hardSigmoid`).
+ *
+ * Each workload is built on one of two stacks doing the same arithmetic: `tfjs` (tf.layers'
+ * LSTM, `tf.train.adam`: what plain tfjs offers) or `dlkit` (the LSTM layer of
+ * `@dlkit/sequence` and the Adam of `@dlkit/optimizers`, which run dlkit's fused kernels where
+ * the backend registers them).
  */
 import * as tf from '@tensorflow/tfjs';
+import { adam } from '@dlkit/optimizers';
+import { lstm } from '@dlkit/sequence';
+
+/** Which layers and optimizer a workload is built from (see the module comment). */
+export type Stack = 'dlkit' | 'tfjs';
+
+/** Adam with learning rate 1e-3 from the stack's library. */
+function adamOf(stack: Stack): tf.Optimizer {
+  return stack === 'dlkit' ? adam(1e-3) : tf.train.adam(1e-3);
+}
+
+/** An LSTM layer of 128 units with sigmoid gates from the stack's library. */
+function lstmOf(stack: Stack, inputShape?: [number, number]): tf.layers.Layer {
+  const args = inputShape === undefined ? { units: 128 } : { units: 128, inputShape };
+  return stack === 'dlkit'
+    ? lstm(args)
+    : tf.layers.lstm({ ...args, recurrentActivation: 'sigmoid' });
+}
 
 /** One training workload: a step function on fixed random data, and its batch size. */
 export interface Workload {
@@ -30,8 +53,9 @@ function layersWorkload(
   model: tf.LayersModel,
   x: tf.Tensor,
   y: tf.Tensor,
+  stack: Stack,
 ): Workload {
-  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
+  model.compile({ optimizer: adamOf(stack), loss: 'categoricalCrossentropy' });
   const opt = model.optimizer;
   const step = (): tf.Scalar =>
     opt.minimize(() => {
@@ -50,7 +74,7 @@ function layersWorkload(
   };
 }
 
-export function mlp(): Workload {
+export function mlp(stack: Stack): Workload {
   const batch = 128;
   const model = tf.sequential({
     layers: [
@@ -65,6 +89,7 @@ export function mlp(): Workload {
     model,
     tf.randomNormal([batch, 784]),
     oneHotLabels(batch, 10),
+    stack,
   );
 }
 
@@ -90,7 +115,7 @@ export function lenet5Model(): tf.Sequential {
   });
 }
 
-export function lenet5(): Workload {
+export function lenet5(stack: Stack): Workload {
   const batch = 64;
   return layersWorkload(
     'lenet5',
@@ -98,32 +123,30 @@ export function lenet5(): Workload {
     lenet5Model(),
     tf.randomNormal([batch, 28, 28, 1]),
     oneHotLabels(batch, 10),
+    stack,
   );
 }
 
-export function charLstm(): Workload {
+export function charLstm(stack: Stack): Workload {
   const batch = 32;
   const model = tf.sequential({
-    layers: [
-      tf.layers.lstm({ inputShape: [40, 64], units: 128, recurrentActivation: 'sigmoid' }),
-      tf.layers.dense({ units: 64 }),
-    ],
+    layers: [lstmOf(stack, [40, 64]), tf.layers.dense({ units: 64 })],
   });
   const x = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch, 40], 0, 64, 2), 64).toFloat());
-  return layersWorkload('charlstm', batch, model, x, oneHotLabels(batch, 64));
+  return layersWorkload('charlstm', batch, model, x, oneHotLabels(batch, 64), stack);
 }
 
-export function embedLstm(): Workload {
+export function embedLstm(stack: Stack): Workload {
   const batch = 32;
   const model = tf.sequential({
     layers: [
       tf.layers.embedding({ inputDim: 64, outputDim: 32, inputLength: 40 }),
-      tf.layers.lstm({ units: 128, recurrentActivation: 'sigmoid' }),
+      lstmOf(stack),
       tf.layers.dense({ units: 64 }),
     ],
   });
   const x = tf.randomUniformInt([batch, 40], 0, 64, 3).toFloat();
-  return layersWorkload('embedlstm', batch, model, x, oneHotLabels(batch, 64));
+  return layersWorkload('embedlstm', batch, model, x, oneHotLabels(batch, 64), stack);
 }
 
 /**
@@ -131,7 +154,7 @@ export function embedLstm(): Workload {
  * variables: `x + MHA(x)` → LayerNorm → `+ FFN` → LayerNorm, then a mean over positions and a
  * 10-way softmax classifier.
  */
-export function transformer(): Workload {
+export function transformer(stack: Stack): Workload {
   const [batch, seq, d, heads, ffn] = [32, 32, 64, 4, 128];
   const dk = d / heads;
   const glorot = (shape: [number, number]): tf.Variable =>
@@ -166,7 +189,7 @@ export function transformer(): Workload {
   };
   const x = tf.randomNormal([batch, seq, d]);
   const y = oneHotLabels(batch, 10);
-  const opt = tf.train.adam(1e-3);
+  const opt = adamOf(stack);
   const dense2 = (t: tf.Tensor2D, w: tf.Variable, b: tf.Variable): tf.Tensor2D =>
     tf.add(tf.matMul(t, w), b);
   const layerNorm = (t: tf.Tensor2D, g: tf.Variable, b: tf.Variable): tf.Tensor2D => {
@@ -204,7 +227,7 @@ export function transformer(): Workload {
   };
 }
 
-export const WORKLOADS: Record<WorkloadName, () => Workload> = {
+export const WORKLOADS: Record<WorkloadName, (stack: Stack) => Workload> = {
   mlp,
   lenet5,
   charlstm: charLstm,
