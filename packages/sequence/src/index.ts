@@ -4,3 +4,9 @@
  * @packageDocumentation
  */
 export { positionalEncoding } from './transformer/positional-encoding.js';
+export {
+  lstmSequence,
+  lstmFusedAvailable,
+  type LstmSequenceOptions,
+  type LstmSequenceResult,
+} from './lstm/lstm-sequence.js';
