@@ -10,3 +10,10 @@ export {
   type LstmSequenceOptions,
   type LstmSequenceResult,
 } from './lstm/lstm-sequence.js';
+export {
+  LSTM,
+  lstm,
+  type LstmLayerArgs,
+  type LstmInitializer,
+  type LstmInitializerSpec,
+} from './lstm/lstm-layer.js';

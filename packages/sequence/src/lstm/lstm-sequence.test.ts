@@ -58,7 +58,14 @@ function runAgainstFixture(c: Case, implementation: 'composite' | 'fused'): void
   const t = tensors(c);
   const useState = !c.zeroState;
   const lossOf = (...args: tf.Tensor[]): tf.Scalar => {
-    const [x, k, u, b, h0, c0] = args as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+    const [x, k, u, b, h0, c0] = args as [
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor,
+    ];
     const r = lstmSequence(x, k, u, b, {
       implementation,
       ...(useState ? { initialState: [h0, c0] as [tf.Tensor, tf.Tensor] } : {}),
@@ -80,9 +87,9 @@ function runAgainstFixture(c: Case, implementation: 'composite' | 'fused'): void
   const names = ['dx', 'dKernel', 'dRecurrentKernel', 'dBias', 'dh0', 'dc0'] as const;
   // Without an initial state h0 and c0 do not reach the loss: check the four others.
   const checked = useState ? 6 : 4;
-  const grads = tf.grads((...xs: tf.Tensor[]) =>
-    lossOf(...xs, ...inputs.slice(xs.length)),
-  )(inputs.slice(0, checked));
+  const grads = tf.grads((...xs: tf.Tensor[]) => lossOf(...xs, ...inputs.slice(xs.length)))(
+    inputs.slice(0, checked),
+  );
   grads.forEach((g, i) =>
     expectTensorsClose(g, t[names[i] as Key], { ...TOL, label: `${implementation} ${names[i]}` }),
   );
@@ -277,7 +284,11 @@ describe('lstmSequence input checks', () => {
   afterAll(() => tf.dispose([x, k, u, b]));
 
   const cases: [string, () => unknown, string][] = [
-    ['x of rank 2', () => lstmSequence(tf.zeros([3, 4]), k, u, b), 'x must have shape [m, Tx, nX], got [3, 4]'],
+    [
+      'x of rank 2',
+      () => lstmSequence(tf.zeros([3, 4]), k, u, b),
+      'x must have shape [m, Tx, nX], got [3, 4]',
+    ],
     [
       'kernel rows not nX',
       () => lstmSequence(x, tf.zeros([5, 24]), u, b),
@@ -313,7 +324,11 @@ describe('lstmSequence input checks', () => {
       () => lstmSequence(tf.zeros([3, 5, 4], 'int32'), k, u, b),
       'x must have dtype float32, got int32',
     ],
-    ['no time steps', () => lstmSequence(tf.zeros([3, 0, 4]), k, u, b), 'x must have at least one time step (Tx >= 1), got Tx = 0'],
+    [
+      'no time steps',
+      () => lstmSequence(tf.zeros([3, 0, 4]), k, u, b),
+      'x must have at least one time step (Tx >= 1), got Tx = 0',
+    ],
   ];
   for (const [what, call, message] of cases) {
     it(`rejects ${what}`, () => {

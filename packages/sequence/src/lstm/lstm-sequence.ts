@@ -117,10 +117,11 @@ function checkInputs(
 /** `x · kernel + bias` as one matmul over all `m * Tx` rows, `[m, Tx, 4nA]`. */
 function inputProjection(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor, d: Dims): tf.Tensor3D {
   return tf.tidy(() =>
-    tf.reshape(
-      tf.add(tf.matMul(tf.reshape(x, [d.m * d.Tx, d.nX]), kernel as tf.Tensor2D), bias),
-      [d.m, d.Tx, 4 * d.nA],
-    ),
+    tf.reshape(tf.add(tf.matMul(tf.reshape(x, [d.m * d.Tx, d.nX]), kernel as tf.Tensor2D), bias), [
+      d.m,
+      d.Tx,
+      4 * d.nA,
+    ]),
   );
 }
 
@@ -168,7 +169,15 @@ function fusedLstm(
 ): LstmSequenceResult {
   const { m, Tx, nX, nA } = d;
   const run = tf.customGrad(
-    (xIn, kIn, bIn, uIn, h0In, c0In, save): { value: tf.Tensor; gradFunc: tf.GradFunc } => {
+    (
+      xIn,
+      kIn,
+      bIn,
+      uIn,
+      h0In,
+      c0In,
+      save,
+    ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } => {
       const [xs, ks, bs, us, h0s, c0s] = [xIn, kIn, bIn, uIn, h0In, c0In] as tf.Tensor[] as [
         tf.Tensor,
         tf.Tensor,
@@ -185,9 +194,8 @@ function fusedLstm(
         tf.Tensor3D,
       ];
       (save as (tensors: tf.Tensor[]) => void)([xs, ks, us, h0s, c0s, hc, gates]);
-      const gradFunc = (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]): tf.Tensor[] =>
+      const gradFunc = (dhc: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] =>
         tf.tidy(() => {
-          const dhc = Array.isArray(dy) ? (dy[0] as tf.Tensor) : dy;
           const [sx, sk, su, sh0, sc0, shc, sgates] = saved as [
             tf.Tensor,
             tf.Tensor2D,
@@ -208,7 +216,8 @@ function fusedLstm(
           const x2d = tf.reshape(sx, [m * Tx, nX]) as tf.Tensor2D;
           const h = tf.slice(shc, [0, 0, 0], [m, Tx, nA]);
           const first = tf.reshape(sh0, [m, 1, nA]);
-          const hPrev3d = Tx === 1 ? first : tf.concat([first, tf.slice(h, [0, 0, 0], [m, Tx - 1, nA])], 1);
+          const hPrev3d =
+            Tx === 1 ? first : tf.concat([first, tf.slice(h, [0, 0, 0], [m, Tx - 1, nA])], 1);
           const hPrev = tf.reshape(hPrev3d, [m * Tx, nA]) as tf.Tensor2D;
           const dx = tf.reshape(tf.matMul(dz2d, sk, false, true), [m, Tx, nX]);
           const dKernel = tf.matMul(x2d, dz2d, true, false);

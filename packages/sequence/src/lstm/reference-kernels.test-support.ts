@@ -24,9 +24,10 @@ import * as tf from '@tensorflow/tfjs';
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { referenceLstmForward } from '../src/lstm/reference-kernels.test-support.ts';
- * const [hc, gates] = referenceLstmForward(tf.ones([1, 2, 4]), tf.zeros([1, 4]), tf.zeros([1, 1]), tf.zeros([1, 1]));
+ * const [xProj, U, h0, c0] = [tf.ones([1, 2, 4]), tf.zeros([1, 4]), tf.zeros([1, 1]), tf.zeros([1, 1])];
+ * const [hc, gates] = referenceLstmForward(xProj, U, h0, c0);
  * console.log(hc.shape, gates.shape); // [1, 2, 2] [1, 2, 4]
- * tf.dispose([hc, gates]);
+ * tf.dispose([xProj, U, h0, c0, hc, gates]);
  * ```
  */
 export function referenceLstmForward(
@@ -38,8 +39,8 @@ export function referenceLstmForward(
   return tf.tidy(() => {
     let h = h0 as tf.Tensor2D;
     let c = c0 as tf.Tensor2D;
-    const hcs: tf.Tensor2D[] = [];
-    const gates: tf.Tensor2D[] = [];
+    const hcs: tf.Tensor[] = [];
+    const gates: tf.Tensor[] = [];
     const [m, Tx, k] = xProj.shape as [number, number, number];
     // Per-step slices, not tf.unstack: tfjs' unstack gradient fails when Tx = 1.
     for (let t = 0; t < Tx; t++) {
@@ -50,8 +51,8 @@ export function referenceLstmForward(
       const f = tf.sigmoid(zf);
       const g = tf.tanh(zg);
       const o = tf.sigmoid(zo);
-      c = tf.add(tf.mul(f, c), tf.mul(i, g));
-      h = tf.mul(o, tf.tanh(c));
+      c = tf.add(tf.mul(f, c), tf.mul(i, g)) as tf.Tensor2D;
+      h = tf.mul(o, tf.tanh(c)) as tf.Tensor2D;
       hcs.push(tf.concat([h, c], 1));
       gates.push(tf.concat([i, f, g, o], 1));
     }
@@ -85,11 +86,12 @@ export function referenceLstmForward(
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { referenceLstmBackward, referenceLstmForward } from '../src/lstm/reference-kernels.test-support.ts';
- * const [U, h0, c0] = [tf.zeros([1, 4]), tf.zeros([1, 1]), tf.zeros([1, 1])];
- * const [hc, gates] = referenceLstmForward(tf.ones([1, 2, 4]), U, h0, c0);
- * const [dz, dh0, dc0] = referenceLstmBackward(tf.onesLike(hc), U, h0, c0, hc, gates);
+ * const [xProj, U, h0, c0] = [tf.ones([1, 2, 4]), tf.zeros([1, 4]), tf.zeros([1, 1]), tf.zeros([1, 1])];
+ * const [hc, gates] = referenceLstmForward(xProj, U, h0, c0);
+ * const dhc = tf.onesLike(hc);
+ * const [dz, dh0, dc0] = referenceLstmBackward(dhc, U, h0, c0, hc, gates);
  * console.log(dz.shape, dh0.shape, dc0.shape); // [1, 2, 4] [1, 1] [1, 1]
- * tf.dispose([U, h0, c0, hc, gates, dz, dh0, dc0]);
+ * tf.dispose([xProj, U, h0, c0, hc, gates, dhc, dz, dh0, dc0]);
  * ```
  */
 export function referenceLstmBackward(
