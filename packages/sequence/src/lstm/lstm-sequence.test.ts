@@ -184,6 +184,54 @@ describe('lstmSequence, fused path (the core kernel contract, reference kernels 
     }
   });
 
+  it('launches as many kernels for Tx = 12 as for Tx = 3: no per-step ops around the kernels', async () => {
+    // Kernels the reference kernels launch inside themselves are not counted: on wasm each of the
+    // two is one native call.
+    const profile = (tf.engine() as unknown as { state: { activeProfile: { kernels: unknown[] } } })
+      .state.activeProfile;
+    let nested = 0;
+    const kernels = [LSTM_FORWARD_KERNEL, LSTM_BACKWARD_KERNEL].map((n) => tf.getKernel(n, 'cpu')!);
+    unregister();
+    for (const kernel of kernels) {
+      tf.registerKernel({
+        ...kernel,
+        kernelFunc: (args) => {
+          const before = profile.kernels.length;
+          const out = kernel.kernelFunc(args);
+          nested += profile.kernels.length - before;
+          return out;
+        },
+      });
+    }
+    const counts: number[] = [];
+    try {
+      for (const Tx of [3, 12]) {
+        const x = tf.randomNormal([2, Tx, 3]);
+        const k = tf.randomNormal([3, 8]);
+        const u = tf.randomNormal([2, 8]);
+        const b = tf.zeros([8]);
+        nested = 0;
+        const info = await tf.profile(() => {
+          const r = tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c).sequence))([
+            x,
+            k,
+            u,
+            b,
+          ]);
+          tf.dispose(r);
+        });
+        counts.push(info.kernels.length - nested);
+        tf.dispose([x, k, u, b]);
+      }
+    } finally {
+      tf.unregisterKernel(LSTM_FORWARD_KERNEL, 'cpu');
+      tf.unregisterKernel(LSTM_BACKWARD_KERNEL, 'cpu');
+      unregister = registerReferenceLstmKernels();
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThan(50);
+  });
+
   it('returns three tensors and leaks nothing, forward and under tf.grads', async () => {
     const x = tf.randomNormal([2, 3, 4], 0, 1, 'float32', 1);
     const k = tf.randomNormal([4, 8], 0, 1, 'float32', 2);
