@@ -95,6 +95,16 @@ async function fitLowersTheLoss(): Promise<void> {
   model.dispose();
 }
 
+/** Applying a built layer returns its three outputs and leaves nothing else behind. */
+async function layerApplyLeaksNothing(): Promise<void> {
+  const layer = lstm({ units: 3, returnState: true });
+  const x = tf.randomNormal([2, 4, 5]);
+  buildFor(layer, 5);
+  expect(await expectNoLeaks(() => layer.apply(x))).toBe(3);
+  tf.dispose(x);
+  layer.dispose();
+}
+
 /** One optimizer.minimize step on a model with an LSTM layer leaves no tensor behind. */
 async function trainingStepLeaksNothing(): Promise<void> {
   const model = tf.sequential({
@@ -119,6 +129,7 @@ async function trainingStepLeaksNothing(): Promise<void> {
 describe('LSTM layer vs tf.layers.lstm (recurrentActivation sigmoid), composite path', () => {
   it('same outputs and gradients, returnSequences false', () => matchesTfLayersLstm(false));
   it('same outputs and gradients, returnSequences true', () => matchesTfLayersLstm(true));
+  it('a layer apply returns its outputs and leaks nothing', layerApplyLeaksNothing);
 });
 
 describe('LSTM layer vs tf.layers.lstm, fused path (reference kernels on cpu)', () => {
@@ -132,14 +143,7 @@ describe('LSTM layer vs tf.layers.lstm, fused path (reference kernels on cpu)', 
   it('same outputs and gradients, returnSequences true', () => matchesTfLayersLstm(true));
   it('a training step with optimizer.minimize leaks nothing', trainingStepLeaksNothing);
   it('model.fit lowers the loss (embedding, LSTM, dense)', fitLowersTheLoss);
-  it('a layer apply returns its output and leaks nothing', async () => {
-    const layer = lstm({ units: 3, returnState: true });
-    const x = tf.randomNormal([2, 4, 5]);
-    buildFor(layer, 5);
-    expect(await expectNoLeaks(() => layer.apply(x))).toBe(3);
-    tf.dispose(x);
-    layer.dispose();
-  });
+  it('a layer apply returns its outputs and leaks nothing', layerApplyLeaksNothing);
 });
 
 describe('LSTM layer weights', () => {
@@ -324,7 +328,7 @@ describe('LSTM layer serialization', () => {
   });
 });
 
-describe('LSTM layer training', () => {
+describe('LSTM layer training (composite path)', () => {
   it('model.fit lowers the loss (embedding, LSTM, dense)', fitLowersTheLoss);
 
   it('optimizer.minimize on model.apply(x, { training: true }) updates all three weights', () => {
