@@ -214,10 +214,10 @@ function fusedLstm(
             ) as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D];
           const dz2d = tf.reshape(dz, [m * Tx, 4 * nA]) as tf.Tensor2D;
           const x2d = tf.reshape(sx, [m * Tx, nX]) as tf.Tensor2D;
-          const h = tf.slice(shc, [0, 0, 0], [m, Tx, nA]);
+          // h[t-1] for every step: h0, then the hidden states of steps 0 .. Tx-2.
           const first = tf.reshape(sh0, [m, 1, nA]);
           const hPrev3d =
-            Tx === 1 ? first : tf.concat([first, tf.slice(h, [0, 0, 0], [m, Tx - 1, nA])], 1);
+            Tx === 1 ? first : tf.concat([first, tf.slice(shc, [0, 0, 0], [m, Tx - 1, nA])], 1);
           const hPrev = tf.reshape(hPrev3d, [m * Tx, nA]) as tf.Tensor2D;
           const dx = tf.reshape(tf.matMul(dz2d, sk, false, true), [m, Tx, nX]);
           const dKernel = tf.matMul(x2d, dz2d, true, false);
