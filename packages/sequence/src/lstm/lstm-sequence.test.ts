@@ -96,10 +96,51 @@ function runAgainstFixture(c: Case, implementation: 'composite' | 'fused'): void
   tf.dispose([...Object.values(t), r.sequence, r.lastH, r.lastC, ...grads]);
 }
 
-describe('lstmSequence, composite path (tfjs ops, autodiff)', () => {
-  it('runs the composite path on cpu: no fused kernels there', () => {
-    expect(lstmFusedAvailable()).toBe(false);
+/**
+ * Runs `body` with the active backend's two LSTM kernels replaced by `wrap` of themselves, then
+ * restores exactly the kernels that were registered (reference ones on cpu, real ones on wasm).
+ */
+async function withWrappedLstmKernels(
+  wrap: (kernel: tf.KernelConfig) => tf.KernelFunc,
+  body: () => unknown,
+): Promise<void> {
+  const backendName = tf.getBackend();
+  const originals = [LSTM_FORWARD_KERNEL, LSTM_BACKWARD_KERNEL].map((name) => {
+    const kernel = tf.getKernel(name, backendName);
+    if (kernel === undefined) throw new Error(`no ${name} kernel on ${backendName}`);
+    return kernel;
   });
+  for (const kernel of originals) {
+    tf.unregisterKernel(kernel.kernelName, backendName);
+    tf.registerKernel({ ...kernel, kernelFunc: wrap(kernel) });
+  }
+  try {
+    await body();
+  } finally {
+    for (const kernel of originals) {
+      tf.unregisterKernel(kernel.kernelName, backendName);
+      tf.registerKernel(kernel);
+    }
+  }
+}
+
+// These tests run on any backend (DLKIT_BACKEND=wasm runs them on wasm): the composite path is
+// forced, and the fused describe below uses the backend's own kernels when it has them (so they
+// are checked against PyTorch), else registers the reference ones.
+describe('lstmSequence, composite path (tfjs ops, autodiff)', () => {
+  it.skipIf(lstmFusedAvailable())(
+    "'auto' runs the composite path where the fused kernels are missing (cpu)",
+    () => {
+      const x = tf.ones([1, 2, 1]);
+      const w = tf.ones([1, 4]);
+      const b = tf.zeros([4]);
+      const auto = lstmSequence(x, w, w, b);
+      const composite = lstmSequence(x, w, w, b, { implementation: 'composite' });
+      expectTensorsClose(auto.sequence, composite.sequence, { rtol: 0, atol: 0 });
+      tf.dispose([x, w, b, ...Object.values(auto), ...Object.values(composite)]);
+      expect(lstmFusedAvailable()).toBe(false);
+    },
+  );
 
   it('equals torch.nn.LSTM: outputs, last states and all six gradients', () => {
     for (const c of fixture.cases) runAgainstFixture(c, 'composite');
@@ -110,16 +151,22 @@ describe('lstmSequence, composite path (tfjs ops, autodiff)', () => {
     const k = tf.randomNormal([4, 8], 0, 1, 'float32', 2);
     const u = tf.randomNormal([2, 8], 0, 1, 'float32', 3);
     const b = tf.zeros([8]);
-    expect(await expectNoLeaks(() => lstmSequence(x, k, u, b))).toBe(3);
+    const composite = { implementation: 'composite' } as const;
+    expect(await expectNoLeaks(() => lstmSequence(x, k, u, b, composite))).toBe(3);
     expect(
       await expectNoLeaks(() =>
-        tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c).sequence))([x, k, u, b]),
+        tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c, composite).sequence))([
+          x,
+          k,
+          u,
+          b,
+        ]),
       ),
     ).toBe(4);
     tf.dispose([x, k, u, b]);
   });
 
-  it("'fused' without the kernels is a backend error", () => {
+  it.skipIf(lstmFusedAvailable())("'fused' without the kernels is a backend error", () => {
     const x = tf.zeros([1, 2, 1]);
     const k = tf.zeros([1, 4]);
     const u = tf.zeros([1, 4]);
@@ -131,14 +178,14 @@ describe('lstmSequence, composite path (tfjs ops, autodiff)', () => {
       expect(e).toBeInstanceOf(DlkitError);
       expect((e as DlkitError).kind).toBe('backend');
       expect((e as Error).message).toBe(
-        "lstmSequence: the 'cpu' backend has no DlkitLstmForward and DlkitLstmBackward kernels; use implementation 'auto' or 'composite'",
+        `lstmSequence: the '${tf.getBackend()}' backend has no DlkitLstmForward and DlkitLstmBackward kernels; use implementation 'auto' or 'composite'`,
       );
     }
     tf.dispose([x, k, u, b]);
   });
 });
 
-describe('lstmSequence, fused path (the core kernel contract, reference kernels on cpu)', () => {
+describe('lstmSequence, fused path (the core kernel contract; reference kernels where missing)', () => {
   let unregister: () => void = () => undefined;
   beforeAll(() => {
     unregister = registerReferenceLstmKernels();
@@ -153,35 +200,29 @@ describe('lstmSequence, fused path (the core kernel contract, reference kernels 
     for (const c of fixture.cases) runAgainstFixture(c, 'fused');
   });
 
-  it('runs the kernels once forward and once backward, whatever Tx', () => {
+  it('runs the kernels once forward and once backward, whatever Tx', async () => {
     const x = tf.randomNormal([2, 6, 3], 0, 1, 'float32', 4);
     const k = tf.randomNormal([3, 8], 0, 1, 'float32', 5);
     const u = tf.randomNormal([2, 8], 0, 1, 'float32', 6);
     const b = tf.zeros([8]);
     const calls: string[] = [];
-    const forward = tf.getKernel(LSTM_FORWARD_KERNEL, 'cpu');
-    const backward = tf.getKernel(LSTM_BACKWARD_KERNEL, 'cpu');
-    expect(forward).toBeDefined();
-    unregister();
-    for (const kernel of [forward, backward]) {
-      tf.registerKernel({
-        ...kernel!,
-        kernelFunc: (args) => {
-          calls.push(kernel!.kernelName);
-          return kernel!.kernelFunc(args);
-        },
-      });
-    }
-    try {
-      const grads = tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c).lastC))([x, k, u, b]);
-      expect(calls).toEqual([LSTM_FORWARD_KERNEL, LSTM_BACKWARD_KERNEL]);
-      tf.dispose(grads);
-    } finally {
-      tf.unregisterKernel(LSTM_FORWARD_KERNEL, 'cpu');
-      tf.unregisterKernel(LSTM_BACKWARD_KERNEL, 'cpu');
-      unregister = registerReferenceLstmKernels();
-      tf.dispose([x, k, u, b]);
-    }
+    await withWrappedLstmKernels(
+      (kernel) => (args) => {
+        calls.push(kernel.kernelName);
+        return kernel.kernelFunc(args);
+      },
+      () => {
+        const grads = tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c).lastC))([
+          x,
+          k,
+          u,
+          b,
+        ]);
+        tf.dispose(grads);
+      },
+    );
+    expect(calls).toEqual([LSTM_FORWARD_KERNEL, LSTM_BACKWARD_KERNEL]);
+    tf.dispose([x, k, u, b]);
   });
 
   it('launches as many kernels for Tx = 12 as for Tx = 3: no per-step ops around the kernels', async () => {
@@ -190,44 +231,35 @@ describe('lstmSequence, fused path (the core kernel contract, reference kernels 
     const profile = (tf.engine() as unknown as { state: { activeProfile: { kernels: unknown[] } } })
       .state.activeProfile;
     let nested = 0;
-    const kernels = [LSTM_FORWARD_KERNEL, LSTM_BACKWARD_KERNEL].map((n) => tf.getKernel(n, 'cpu')!);
-    unregister();
-    for (const kernel of kernels) {
-      tf.registerKernel({
-        ...kernel,
-        kernelFunc: (args) => {
-          const before = profile.kernels.length;
-          const out = kernel.kernelFunc(args);
-          nested += profile.kernels.length - before;
-          return out;
-        },
-      });
-    }
     const counts: number[] = [];
-    try {
-      for (const Tx of [3, 12]) {
-        const x = tf.randomNormal([2, Tx, 3]);
-        const k = tf.randomNormal([3, 8]);
-        const u = tf.randomNormal([2, 8]);
-        const b = tf.zeros([8]);
-        nested = 0;
-        const info = await tf.profile(() => {
-          const r = tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c).sequence))([
-            x,
-            k,
-            u,
-            b,
-          ]);
-          tf.dispose(r);
-        });
-        counts.push(info.kernels.length - nested);
-        tf.dispose([x, k, u, b]);
-      }
-    } finally {
-      tf.unregisterKernel(LSTM_FORWARD_KERNEL, 'cpu');
-      tf.unregisterKernel(LSTM_BACKWARD_KERNEL, 'cpu');
-      unregister = registerReferenceLstmKernels();
-    }
+    await withWrappedLstmKernels(
+      (kernel) => (args) => {
+        const before = profile.kernels.length;
+        const out = kernel.kernelFunc(args);
+        nested += profile.kernels.length - before;
+        return out;
+      },
+      async () => {
+        for (const Tx of [3, 12]) {
+          const x = tf.randomNormal([2, Tx, 3]);
+          const k = tf.randomNormal([3, 8]);
+          const u = tf.randomNormal([2, 8]);
+          const b = tf.zeros([8]);
+          nested = 0;
+          const info = await tf.profile(() => {
+            const r = tf.grads((a, w, v, c) => tf.sum(lstmSequence(a, w, v, c).sequence))([
+              x,
+              k,
+              u,
+              b,
+            ]);
+            tf.dispose(r);
+          });
+          counts.push(info.kernels.length - nested);
+          tf.dispose([x, k, u, b]);
+        }
+      },
+    );
     expect(counts[0]).toBe(counts[1]);
     expect(counts[0]).toBeLessThan(50);
   });

@@ -141,9 +141,10 @@ export function referenceLstmBackward(
  * Registers {@link referenceLstmForward} and {@link referenceLstmBackward} as the
  * `DlkitLstmForward` and `DlkitLstmBackward` kernels of a backend (by default the active one), so
  * `lstmSequence` takes its fused path there. For tests only: the kernels run ordinary tfjs ops.
+ * A kernel the backend already has (e.g. `@dlkit/backend`'s on wasm) is left in place.
  *
  * @param backendName - The backend to register them for (default `tf.getBackend()`).
- * @returns A function that unregisters both.
+ * @returns A function that unregisters the kernels this call registered.
  *
  * @example
  * ```ts
@@ -164,32 +165,31 @@ export function registerReferenceLstmKernels(backendName: string = tf.getBackend
     if (!(t instanceof tf.Tensor)) throw new Error(`reference LSTM kernel: no input ${name}`);
     return t;
   };
-  tf.registerKernel({
-    kernelName: forwardName,
-    backendName,
-    kernelFunc: ({ inputs }) =>
-      referenceLstmForward(
-        input(inputs, 'xProj'),
-        input(inputs, 'recurrentKernel'),
-        input(inputs, 'h0'),
-        input(inputs, 'c0'),
-      ),
-  });
-  tf.registerKernel({
-    kernelName: backwardName,
-    backendName,
-    kernelFunc: ({ inputs }) =>
-      referenceLstmBackward(
-        input(inputs, 'dhc'),
-        input(inputs, 'recurrentKernel'),
-        input(inputs, 'h0'),
-        input(inputs, 'c0'),
-        input(inputs, 'hc'),
-        input(inputs, 'gates'),
-      ),
-  });
+  const registered: string[] = [];
+  const register = (kernelName: string, kernelFunc: tf.KernelFunc): void => {
+    if (tf.getKernel(kernelName, backendName) !== undefined) return;
+    tf.registerKernel({ kernelName, backendName, kernelFunc });
+    registered.push(kernelName);
+  };
+  register(forwardName, ({ inputs }) =>
+    referenceLstmForward(
+      input(inputs, 'xProj'),
+      input(inputs, 'recurrentKernel'),
+      input(inputs, 'h0'),
+      input(inputs, 'c0'),
+    ),
+  );
+  register(backwardName, ({ inputs }) =>
+    referenceLstmBackward(
+      input(inputs, 'dhc'),
+      input(inputs, 'recurrentKernel'),
+      input(inputs, 'h0'),
+      input(inputs, 'c0'),
+      input(inputs, 'hc'),
+      input(inputs, 'gates'),
+    ),
+  );
   return () => {
-    tf.unregisterKernel(forwardName, backendName);
-    tf.unregisterKernel(backwardName, backendName);
+    for (const kernelName of registered.splice(0)) tf.unregisterKernel(kernelName, backendName);
   };
 }
