@@ -267,6 +267,83 @@ describe('LSTM layer shapes and returnState', () => {
   });
 });
 
+describe('LSTM layer initial state: inputs [x, h0, c0]', () => {
+  it('equals tf.layers.lstm with initialState, and lstmSequence with initialState', () => {
+    const theirs = tf.layers.lstm({
+      units: 3,
+      recurrentActivation: 'sigmoid',
+      returnSequences: true,
+    });
+    const ours = lstm({ units: 3, returnSequences: true });
+    const x = tf.randomNormal([2, 4, 5], 0, 1, 'float32', 41);
+    const h0 = tf.randomNormal([2, 3], 0, 1, 'float32', 42);
+    const c0 = tf.randomNormal([2, 3], 0, 1, 'float32', 43);
+    tf.dispose([theirs.apply(x) as tf.Tensor, ours.apply(x) as tf.Tensor]);
+    ours.setWeights(theirs.getWeights());
+    const a = ours.apply([x, h0, c0]) as tf.Tensor;
+    const b = theirs.apply(x, { initialState: [h0, c0] }) as tf.Tensor;
+    const zeroState = ours.apply(x) as tf.Tensor;
+    expectTensorsClose(a, b, TOL);
+    expect(tf.max(tf.abs(tf.sub(a, zeroState))).dataSync()[0]!).toBeGreaterThan(1e-3);
+    tf.dispose([x, h0, c0, a, b, zeroState]);
+    ours.dispose();
+    theirs.dispose();
+  });
+
+  it('an encoder-decoder model trains through the states and saves and loads', async () => {
+    const encoderInput = tf.input({ shape: [4, 2] });
+    const decoderInput = tf.input({ shape: [3, 2] });
+    const encoder = lstm({ units: 4, returnState: true });
+    const [, h, c] = encoder.apply(encoderInput) as tf.SymbolicTensor[];
+    const decoded = lstm({ units: 4, returnSequences: true }).apply([
+      decoderInput,
+      h!,
+      c!,
+    ]) as tf.SymbolicTensor;
+    const output = tf.layers.dense({ units: 1 }).apply(decoded) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: [encoderInput, decoderInput], outputs: output });
+    model.compile({ optimizer: tf.train.adam(0.05), loss: 'meanSquaredError' });
+    // The target depends on the encoder's input only: the decoder must read it from the state.
+    const xe = tf.randomNormal([8, 4, 2], 0, 1, 'float32', 51);
+    const xd = tf.zeros([8, 3, 2]);
+    const y = tf.tile(tf.reshape(tf.sum(xe, [1, 2]), [8, 1, 1]), [1, 3, 1]);
+    const encoderBefore = encoder.getWeights().map((w) => w.clone());
+    const history = await model.fit([xe, xd], y, { epochs: 25, batchSize: 8, verbose: 0 });
+    const losses = history.history['loss'] as number[];
+    expect(losses.at(-1)!).toBeLessThan(0.5 * losses[0]!);
+    encoder.getWeights().forEach((w, i) => {
+      expect(tf.max(tf.abs(tf.sub(w, encoderBefore[i]!))).dataSync()[0]!).toBeGreaterThan(0);
+    });
+    let saved: tf.io.ModelArtifacts | undefined;
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
+    const p1 = model.predict([xe, xd]) as tf.Tensor;
+    const p2 = loaded.predict([xe, xd]) as tf.Tensor;
+    expectTensorsClose(p2, p1, { rtol: 0, atol: 0 });
+    tf.dispose([xe, xd, y, p1, p2, ...encoderBefore]);
+    model.dispose();
+    loaded.dispose();
+  });
+
+  it('rejects lists of 2 tensors and states of the wrong shape', () => {
+    const layer = lstm({ units: 3 });
+    const x = tf.zeros([2, 4, 5]);
+    const h = tf.zeros([2, 3]);
+    const wide = tf.zeros([2, 4]);
+    expect(() => layer.apply([x, h])).toThrow(
+      'LSTM: inputs must be x or [x] or [x, h0, c0], got a list of 2 tensors',
+    );
+    expect(() => layer.apply([x, h, wide])).toThrow('LSTM: c0 must have shape [m, 3], got [2, 4]');
+    tf.dispose([x, h, wide]);
+    layer.dispose();
+  });
+});
+
 describe('LSTM layer serialization', () => {
   it('getConfig / fromConfig round-trip', () => {
     const layer = lstm({

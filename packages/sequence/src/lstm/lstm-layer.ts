@@ -92,8 +92,10 @@ function serializeInitializer(init: LstmInitializer): tf.serialization.ConfigDic
  * dlkit's fused whole-sequence kernels when the backend registers them (`@dlkit/backend` does for
  * `wasm`), else a composition of tfjs ops.
  *
- * Input `[m, Tx, nX]`; output `[m, Tx, nA]` with `returnSequences`, else `[m, nA]`; with
- * `returnState` the list `[output, lastH, lastC]`. The activations are fixed: `tanh` for the
+ * Input `[m, Tx, nX]`, or the list `[x, h0, c0]` to start from given states `[m, nA]` (the
+ * encoder-decoder pattern: `decoder.apply([y, h, c])` with the encoder's `returnState` outputs);
+ * output `[m, Tx, nA]` with `returnSequences`, else `[m, nA]`; with `returnState` the list
+ * `[output, lastH, lastC]`. The activations are fixed: `tanh` for the
  * candidate and the output, `sigmoid` for the gates i, f, o. That is what the fused kernel
  * computes and what Keras 2+ and PyTorch use; note that `tf.layers.lstm`'s default
  * `recurrentActivation` is `hardSigmoid`, so to match it give that layer
@@ -166,7 +168,8 @@ export class LSTM extends tf.layers.Layer {
   /**
    * Creates the weights for inputs `[m, Tx, nX]`.
    *
-   * @param inputShape - The input's shape, `[m, Tx, nX]` (`m` and `Tx` may be `null`).
+   * @param inputShape - The input's shape, `[m, Tx, nX]` (`m` and `Tx` may be `null`), or the
+   * shapes of `[x, h0, c0]`.
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
@@ -202,7 +205,7 @@ export class LSTM extends tf.layers.Layer {
   /**
    * The output shape(s) for an input shape.
    *
-   * @param inputShape - `[m, Tx, nX]`.
+   * @param inputShape - `[m, Tx, nX]`, or the shapes of `[x, h0, c0]`.
    * @returns `[m, Tx, nA]` or `[m, nA]`, and with `returnState` also `[m, nA]` twice.
    */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
@@ -216,25 +219,43 @@ export class LSTM extends tf.layers.Layer {
   /**
    * Runs the LSTM over a batch of sequences.
    *
-   * @param inputs - `[m, Tx, nX]` (or a one-element list of it).
+   * @param inputs - `x` `[m, Tx, nX]`, or `[x]`, or `[x, h0, c0]` to start from the states `h0`
+   * and `c0` `[m, nA]` instead of zeros.
    * @returns The output, or `[output, lastH, lastC]` with `returnState`.
    */
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor | tf.Tensor[] {
-    const x = Array.isArray(inputs) ? inputs[0] : inputs;
-    if (
-      x === undefined ||
-      this.kernel === null ||
-      this.recurrentKernel === null ||
-      this.bias === null
-    ) {
-      throw new DlkitError('state', 'LSTM', 'call needs one input and built weights', {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const [x, h0, c0] = list;
+    if (x === undefined || (list.length !== 1 && list.length !== 3)) {
+      throw new DlkitError(
+        'value',
+        'LSTM',
+        `inputs must be x or [x] or [x, h0, c0], got a list of ${list.length} tensors`,
+        { argument: 'inputs' },
+      );
+    }
+    if (this.kernel === null || this.recurrentKernel === null || this.bias === null) {
+      throw new DlkitError('state', 'LSTM', 'call needs built weights: use apply', {
         argument: 'inputs',
       });
     }
     const [kernel, recurrentKernel, bias] = [this.kernel, this.recurrentKernel, this.bias];
-    new ShapeChecker('LSTM').check('inputs', x, ['m', 'Tx', kernel.shape[0] as number]);
+    const shapes = new ShapeChecker('LSTM');
+    shapes.check('inputs', x, ['m', 'Tx', kernel.shape[0] as number]);
+    const initialState: [tf.Tensor, tf.Tensor] | undefined =
+      h0 !== undefined && c0 !== undefined ? [h0, c0] : undefined;
+    if (initialState !== undefined) {
+      shapes.check('h0', initialState[0], ['m', this.units]);
+      shapes.check('c0', initialState[1], ['m', this.units]);
+    }
     return tf.tidy(() => {
-      const r = lstmSequence(x, kernel.read(), recurrentKernel.read(), bias.read());
+      const r = lstmSequence(
+        x,
+        kernel.read(),
+        recurrentKernel.read(),
+        bias.read(),
+        initialState === undefined ? {} : { initialState },
+      );
       // A copy when the output is lastH itself, so the returned list holds distinct tensors.
       const output = this.returnSequences ? r.sequence : tf.clone(r.lastH);
       return this.returnState ? [output, r.lastH, r.lastC] : output;
