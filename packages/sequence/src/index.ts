@@ -4,3 +4,16 @@
  * @packageDocumentation
  */
 export { positionalEncoding } from './transformer/positional-encoding.js';
+export {
+  lstmSequence,
+  lstmFusedAvailable,
+  type LstmSequenceOptions,
+  type LstmSequenceResult,
+} from './lstm/lstm-sequence.js';
+export {
+  LSTM,
+  lstm,
+  type LstmLayerArgs,
+  type LstmInitializer,
+  type LstmInitializerSpec,
+} from './lstm/lstm-layer.js';
