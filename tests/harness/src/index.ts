@@ -9,4 +9,8 @@ export { expectBackwardMatchesAutodiff, type GradientCase } from './gradients.ts
 export { loadFixture, fixtureTensor, fixturesDir, type FixtureTensor } from './fixtures.ts';
 export { fc, arbShape, arbTensor, type ShapeBounds } from './properties.ts';
 export { extractDocExamples, runDocExamples, type DocExample } from './doc-examples.ts';
-export { referenceLstmForward, referenceLstmBackward } from './lstm-reference.ts';
+export {
+  referenceLstmForward,
+  referenceLstmBackward,
+  registerReferenceLstmKernels,
+} from './lstm-reference.ts';

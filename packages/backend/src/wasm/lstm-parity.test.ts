@@ -1,5 +1,6 @@
 // Parity of dlkit's fused LSTM kernels on wasm (native/lstm.c) with the contract written in tfjs
-// ops (the harness' reference, autodiff for the backward) on the cpu backend: shapes with m and
+// ops (the harness' reference kernels, checked there against tf.grads and finite differences) on
+// the cpu backend: shapes with m and
 // nA multiples of 4 or not (the SIMD tails), one step or many, saturated gates.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ async function onCpu(a: Arrays): Promise<number[][]> {
   await tf.setBackend('cpu');
   const t = tensors(a);
   const [hc, gates] = referenceLstmForward(t.xProj, t.u, t.h0, t.c0);
-  const grads = referenceLstmBackward(t.xProj, t.u, t.h0, t.c0, t.dhc);
+  const grads = referenceLstmBackward(t.dhc, t.u, t.h0, t.c0, hc, gates);
   const out = [hc, gates, ...grads].map((x) => Array.from(x.dataSync()));
   tf.dispose([hc, gates, ...grads, ...Object.values(t)]);
   return out;

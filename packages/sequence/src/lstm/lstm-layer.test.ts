@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoLeaks, expectTensorsClose } from '@dlkit/test-harness';
+import {
+  expectNoLeaks,
+  expectTensorsClose,
+  registerReferenceLstmKernels,
+} from '@dlkit/test-harness';
 import { DlkitError } from '@dlkit/core';
 import { LSTM, lstm } from './lstm-layer.js';
 import { lstmFusedAvailable } from './lstm-sequence.js';
-import { registerReferenceLstmKernels } from './reference-kernels.test-support.js';
 
 const TOL = { rtol: 1e-4, atol: 1e-5 };
 const [m, Tx, nX, nA] = [3, 5, 4, 6];

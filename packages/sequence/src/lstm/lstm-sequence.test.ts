@@ -1,21 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectBackwardMatchesAutodiff,
   expectNoLeaks,
   expectTensorsClose,
   fc,
   fixtureTensor,
   loadFixture,
+  registerReferenceLstmKernels,
   type FixtureTensor,
 } from '@dlkit/test-harness';
 import { DlkitError, LSTM_BACKWARD_KERNEL, LSTM_FORWARD_KERNEL } from '@dlkit/core';
 import { lstmFusedAvailable, lstmSequence } from './lstm-sequence.js';
-import {
-  referenceLstmBackward,
-  referenceLstmForward,
-  registerReferenceLstmKernels,
-} from './reference-kernels.test-support.js';
 
 type Key =
   | 'x'
@@ -318,41 +313,6 @@ describe('lstmSequence, fused path (the core kernel contract; reference kernels 
       ),
       { numRuns: 15 },
     );
-  });
-});
-
-describe('reference kernels', () => {
-  it('referenceLstmBackward equals tf.grads of referenceLstmForward (xProj, h0, c0)', () => {
-    for (const [m, Tx, nA] of [
-      [3, 5, 6],
-      [1, 1, 2],
-      [2, 4, 1],
-    ] as const) {
-      const xProj = tf.randomNormal([m, Tx, 4 * nA], 0, 1, 'float32', 7);
-      const U = tf.randomNormal([nA, 4 * nA], 0, 0.5, 'float32', 8);
-      const h0 = tf.randomNormal([m, nA], 0, 0.5, 'float32', 9);
-      const c0 = tf.randomNormal([m, nA], 0, 0.5, 'float32', 10);
-      expectBackwardMatchesAutodiff({
-        inputs: { xProj, h0, c0 },
-        forward: (i) => referenceLstmForward(i.xProj, U, i.h0, i.c0)[0],
-        backward: (i, dhc) => {
-          const [hc, gates] = referenceLstmForward(i.xProj, U, i.h0, i.c0);
-          const [dz, dh0, dc0] = referenceLstmBackward(dhc, U, i.h0, i.c0, hc, gates);
-          return { xProj: dz, h0: dh0, c0: dc0 };
-        },
-      });
-      tf.dispose([xProj, U, h0, c0]);
-    }
-  });
-
-  it('return their outputs and leak nothing', async () => {
-    const xProj = tf.randomNormal([2, 3, 8]);
-    const [U, h0, c0] = [tf.randomNormal([2, 8]), tf.zeros([2, 2]), tf.zeros([2, 2])];
-    expect(await expectNoLeaks(() => referenceLstmForward(xProj, U, h0, c0))).toBe(2);
-    const [hc, gates] = referenceLstmForward(xProj, U, h0, c0);
-    const dhc = tf.onesLike(hc);
-    expect(await expectNoLeaks(() => referenceLstmBackward(dhc, U, h0, c0, hc, gates))).toBe(3);
-    tf.dispose([xProj, U, h0, c0, hc, gates, dhc]);
   });
 });
 
