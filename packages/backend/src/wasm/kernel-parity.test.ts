@@ -771,6 +771,7 @@ describe("dlkit's own wasm module (native/*.c)", () => {
         .sort(),
     ).toEqual([
       '__stack_pointer',
+      'adam_update',
       'batched_matmul',
       'column_sum',
       'lstm_backward',

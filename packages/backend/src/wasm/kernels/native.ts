@@ -48,6 +48,23 @@ export interface NativeKernels {
     steps: number,
     units: number,
   ): void;
+  /** The fused Adam update (native/adam.c); `bc1`, `bc2` are `1 - beta1^t`, `1 - beta2^t`. */
+  adamUpdate(
+    value: number,
+    m: number,
+    v: number,
+    gradient: number,
+    valueOut: number,
+    mOut: number,
+    vOut: number,
+    size: number,
+    learningRate: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    bc1: number,
+    bc2: number,
+  ): void;
   /** 64 bytes of tfjs' heap reserved for small int32 arguments (a transpose's shape and perm). */
   readonly scratch: number;
   /** An int32 view of tfjs' whole heap (take it anew after anything that may grow the heap). */
@@ -65,6 +82,7 @@ interface NativeExports {
   transpose32: NativeKernels['transpose32'];
   lstm_forward: NativeKernels['lstmForward'];
   lstm_backward: NativeKernels['lstmBackward'];
+  adam_update: NativeKernels['adamUpdate'];
 }
 
 interface EmscriptenHeap {
@@ -117,6 +135,7 @@ function instantiate(heap: EmscriptenHeap, memory: WebAssembly.Memory): NativeKe
     transpose32: exports.transpose32,
     lstmForward: exports.lstm_forward,
     lstmBackward: exports.lstm_backward,
+    adamUpdate: exports.adam_update,
     scratch: top,
     int32View: () => new Int32Array(memory.buffer),
   };
