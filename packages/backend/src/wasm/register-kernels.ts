@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE_KERNEL, adamUpdate } from './kernels/adam-update.js';
 import { batchMatMul, fusedMatMul } from './kernels/batch-mat-mul.js';
 import { conv2dBackpropFilter } from './kernels/conv2d-backprop-filter.js';
 import { conv2dBackpropInput } from './kernels/conv2d-backprop-input.js';
@@ -26,6 +27,7 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'DepthwiseConv2dNativeBackpropInput', func: depthwiseBackpropInput, replaces: false },
   { name: 'UnsortedSegmentSum', func: unsortedSegmentSum, replaces: false },
   { name: 'Einsum', func: einsum, replaces: false },
+  { name: ADAM_UPDATE_KERNEL, func: adamUpdate, replaces: false },
   { name: 'BatchMatMul', func: batchMatMul, replaces: true },
   { name: '_FusedMatMul', func: fusedMatMul, replaces: true },
   { name: 'Conv2DBackpropInput', func: conv2dBackpropInput, replaces: true },
