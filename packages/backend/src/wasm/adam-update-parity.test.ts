@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAM_UPDATE_KERNEL, hasKernel } from '@dlkit/core';
 import { expectTensorsClose } from '@dlkit/test-harness';
+import { SIMD_THRESHOLD } from './kernels/adam-update.js';
 import { loadWasmBackend } from './load-wasm.js';
 import { resetWasmKernelStats, wasmKernelStats } from './register-kernels.js';
 
@@ -62,6 +63,7 @@ function fusedStep(shape: number[], s: State, grad: number[], h: Hyper, t: numbe
     gradient: tf.tensor(grad, shape),
   };
   const before = tf.memory().numTensors;
+  const buffers = tf.backend().numDataIds();
   const outs = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, attrsFor(h, t)) as tf.Tensor[];
   expect(outs.length).toBe(3);
   for (const o of outs) {
@@ -71,11 +73,15 @@ function fusedStep(shape: number[], s: State, grad: number[], h: Hyper, t: numbe
   const [value, m, v] = outs.map((o) => Array.from(o.dataSync())) as [number[], number[], number[]];
   tf.dispose(outs);
   expect(tf.memory().numTensors).toBe(before);
+  // No wasm buffer left behind by the kernel's intermediates either.
+  expect(tf.backend().numDataIds()).toBe(buffers);
   tf.dispose(Object.values(inputs));
   return { value, m, v };
 }
 
-const SHAPES = [[7], [33, 5], [1, 1], [2, 3, 4]];
+// [100, 90] is above SIMD_THRESHOLD (the composition of tfjs' wasm kernels), the rest below it
+// (the JavaScript loop).
+const SHAPES = [[7], [33, 5], [1, 1], [2, 3, 4], [100, 90]];
 const HYPERS: Hyper[] = [
   { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
   { learningRate: 0.1, beta1: 0.5, beta2: 0.9, epsilon: 1e-3 },
@@ -92,6 +98,12 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
   });
   afterAll(async () => {
     await tf.setBackend('wasm');
+  });
+
+  it('covers both of its paths', () => {
+    const sizes = SHAPES.map((s) => s.reduce((p, d) => p * d, 1));
+    expect(sizes.some((n) => n >= SIMD_THRESHOLD)).toBe(true);
+    expect(sizes.some((n) => n < SIMD_THRESHOLD)).toBe(true);
   });
 
   it('is registered for wasm only', async () => {
@@ -126,10 +138,12 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
     }
   }
 
-  for (const t of [1, 2, 10, 1000, 100000]) {
-    it(`a single step at t = ${t} from non-zero moments`, async () => {
-      const shape = [33, 5];
-      const size = 165;
+  for (const [t, shape] of [1, 2, 10, 1000, 100000].flatMap((t) => [
+    [t, [33, 5]] as const,
+    [t, [100, 90]] as const,
+  ])) {
+    it(`a single step at t = ${t} from non-zero moments, shape [${shape.join(', ')}]`, async () => {
+      const size = shape[0] * shape[1];
       const state: State = {
         value: values(size, 2),
         m: values(size, 3).map((x) => 0.1 * x),
@@ -138,9 +152,9 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
       const grad = values(size, 5);
       const h = HYPERS[0]!;
       await tf.setBackend('cpu');
-      const expected = compositeStep(shape, state, grad, h, t);
+      const expected = compositeStep([...shape], state, grad, h, t);
       await tf.setBackend('wasm');
-      close(fusedStep(shape, state, grad, h, t), expected, `t=${t}`);
+      close(fusedStep([...shape], state, grad, h, t), expected, `t=${t}`);
     });
   }
 
@@ -149,6 +163,7 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
     const attrs = attrsFor(HYPERS[0]!, 1);
     const x = tf.zeros([3]);
     const short = tf.zeros([2]);
+    const flat = tf.zeros([3, 1]);
     const ints = tf.zeros([3], 'int32');
     expect(() =>
       tf.engine().runKernel(ADAM_UPDATE_KERNEL, { value: x, m: x, v: short, gradient: x }, attrs),
@@ -156,6 +171,9 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
     expect(() =>
       tf.engine().runKernel(ADAM_UPDATE_KERNEL, { value: x, m: x, v: x, gradient: ints }, attrs),
     ).toThrow(`${ADAM_UPDATE_KERNEL}: gradient must have dtype float32, got int32`);
-    tf.dispose([x, short, ints]);
+    expect(() =>
+      tf.engine().runKernel(ADAM_UPDATE_KERNEL, { value: x, m: flat, v: x, gradient: x }, attrs),
+    ).toThrow(`${ADAM_UPDATE_KERNEL}: m must have value's shape [3], got [3, 1]`);
+    tf.dispose([x, short, flat, ints]);
   });
 });

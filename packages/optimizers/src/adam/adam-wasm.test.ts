@@ -8,7 +8,14 @@ import { loadWasmBackend, resetWasmKernelStats, wasmKernelStats } from '@dlkit/b
 import { expectTensorsClose } from '@dlkit/test-harness';
 import { adam } from './adam-optimizer.js';
 
-const SHAPES: Record<string, number[]> = { kernel: [12, 7], bias: [7], conv: [3, 3, 2, 4], one: [1] };
+// `big` is above the kernel's SIMD threshold (8,192 elements), the others below it.
+const SHAPES: Record<string, number[]> = {
+  kernel: [12, 7],
+  bias: [7],
+  conv: [3, 3, 2, 4],
+  one: [1],
+  big: [100, 100],
+};
 
 describe('adam() on the wasm backend (fused kernel)', () => {
   let previous = 'cpu';
@@ -33,12 +40,16 @@ describe('adam() on the wasm backend (fused kernel)', () => {
     expect(optA.getConfig()['epsilon']).toBe(optB.getConfig()['epsilon']);
     resetWasmKernelStats();
     let count = -1;
+    let buffers = -1;
     const steps = 8;
     for (let t = 1; t <= steps; t++) {
       const grads = Object.fromEntries(Object.entries(SHAPES).map(([k, s]) => [k, rs.randn(...s)]));
       optA.applyGradients(Object.fromEntries(Object.entries(ours).map(([k, v]) => [v.name, grads[k]!])));
-      if (t === 2) count = tf.memory().numTensors;
-      if (t > 2) expect(tf.memory().numTensors).toBe(count);
+      if (t === 2) [count, buffers] = [tf.memory().numTensors, tf.backend().numDataIds()];
+      if (t > 2) {
+        expect(tf.memory().numTensors).toBe(count);
+        expect(tf.backend().numDataIds()).toBe(buffers);
+      }
       optB.applyGradients(Object.fromEntries(Object.entries(theirs).map(([k, v]) => [v.name, grads[k]!])));
       tf.dispose(Object.values(grads));
       for (const k of Object.keys(SHAPES))
