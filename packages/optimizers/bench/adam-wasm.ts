@@ -1,6 +1,6 @@
 /**
  * adam() (one fused DlkitAdamUpdate kernel per variable) against tf.train.adam (a dozen
- * element-wise kernels per variable) on @dlkit/backend's wasm backend:
+ * element-wise kernels per variable) on `@dlkit/backend`'s wasm backend:
  *
  * - `optimizer only`: applyGradients with fixed gradients on the variables of the bench's MLP
  *   (784-512-256-10) and Transformer encoder layer (18 variables);
@@ -58,7 +58,16 @@ const transformerShapes = (): number[][] => {
   const ffn = 128;
   return [
     ...[0, 1, 2, 3].flatMap(() => [[d, d], [d]]),
-    [d], [d], [d, ffn], [ffn], [ffn, d], [d], [d], [d], [d, 10], [10],
+    [d],
+    [d],
+    [d, ffn],
+    [ffn],
+    [ffn, d],
+    [d],
+    [d],
+    [d],
+    [d, 10],
+    [10],
   ];
 };
 
@@ -75,7 +84,10 @@ function mlpModel(): { loss: () => tf.Scalar; vars: tf.Variable[]; dispose: () =
   const y = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch], 0, 10, 1), 10).toFloat());
   return {
     loss: () =>
-      tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+      tf.losses.softmaxCrossEntropy(
+        y,
+        model.apply(x, { training: true }) as tf.Tensor,
+      ) as tf.Scalar,
     vars: model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val),
     dispose: () => {
       model.dispose();
@@ -89,25 +101,47 @@ function transformerModel(): { loss: () => tf.Scalar; vars: tf.Variable[]; dispo
   const [batch, seq, d, heads, ffn] = [32, 32, 64, 4, 128];
   const dk = d / heads;
   const glorot = (shape: [number, number]): tf.Variable =>
-    tf.variable(tf.randomUniform(shape, -Math.sqrt(6 / (shape[0] + shape[1])), Math.sqrt(6 / (shape[0] + shape[1]))));
+    tf.variable(
+      tf.randomUniform(
+        shape,
+        -Math.sqrt(6 / (shape[0] + shape[1])),
+        Math.sqrt(6 / (shape[0] + shape[1])),
+      ),
+    );
   const zeros = (n: number): tf.Variable => tf.variable(tf.zeros([n]));
   const ones = (n: number): tf.Variable => tf.variable(tf.ones([n]));
   const p = {
-    wq: glorot([d, d]), bq: zeros(d), wk: glorot([d, d]), bk: zeros(d),
-    wv: glorot([d, d]), bv: zeros(d), wo: glorot([d, d]), bo: zeros(d),
-    g1: ones(d), b1: zeros(d), w1: glorot([d, ffn]), c1: zeros(ffn),
-    w2: glorot([ffn, d]), c2: zeros(d), g2: ones(d), b2: zeros(d),
-    wc: glorot([d, 10]), bc: zeros(10),
+    wq: glorot([d, d]),
+    bq: zeros(d),
+    wk: glorot([d, d]),
+    bk: zeros(d),
+    wv: glorot([d, d]),
+    bv: zeros(d),
+    wo: glorot([d, d]),
+    bo: zeros(d),
+    g1: ones(d),
+    b1: zeros(d),
+    w1: glorot([d, ffn]),
+    c1: zeros(ffn),
+    w2: glorot([ffn, d]),
+    c2: zeros(d),
+    g2: ones(d),
+    b2: zeros(d),
+    wc: glorot([d, 10]),
+    bc: zeros(10),
   };
   const x = tf.randomNormal([batch, seq, d]);
   const y = tf.tidy(() => tf.oneHot(tf.randomUniformInt([batch], 0, 10, 1), 10).toFloat());
-  const dense2 = (t: tf.Tensor2D, w: tf.Variable, b: tf.Variable): tf.Tensor2D => tf.add(tf.matMul(t, w), b);
+  const dense2 = (t: tf.Tensor2D, w: tf.Variable, b: tf.Variable): tf.Tensor2D =>
+    tf.add(tf.matMul(t, w), b);
   const layerNorm = (t: tf.Tensor2D, g: tf.Variable, b: tf.Variable): tf.Tensor2D => {
     const { mean, variance } = tf.moments(t, -1, true);
     return tf.add(tf.mul(tf.div(tf.sub(t, mean), tf.sqrt(tf.add(variance, 1e-5))), g), b);
   };
   const split = (t: tf.Tensor2D): tf.Tensor3D =>
-    tf.transpose(tf.reshape(t, [batch, seq, heads, dk]), [0, 2, 1, 3]).reshape([batch * heads, seq, dk]);
+    tf
+      .transpose(tf.reshape(t, [batch, seq, heads, dk]), [0, 2, 1, 3])
+      .reshape([batch * heads, seq, dk]);
   const loss = (): tf.Scalar => {
     const x2 = tf.reshape(x, [batch * seq, d]) as tf.Tensor2D;
     const q = split(dense2(x2, p.wq, p.bq));
@@ -115,7 +149,9 @@ function transformerModel(): { loss: () => tf.Scalar; vars: tf.Variable[]; dispo
     const v = split(dense2(x2, p.wv, p.bv));
     const att = tf.softmax(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dk)));
     const ctx = tf.matMul(att, v);
-    const merged = tf.transpose(tf.reshape(ctx, [batch, heads, seq, dk]), [0, 2, 1, 3]).reshape([batch * seq, d]) as tf.Tensor2D;
+    const merged = tf
+      .transpose(tf.reshape(ctx, [batch, heads, seq, dk]), [0, 2, 1, 3])
+      .reshape([batch * seq, d]) as tf.Tensor2D;
     const h1 = layerNorm(tf.add(x2, dense2(merged, p.wo, p.bo)), p.g1, p.b1);
     const f = dense2(tf.relu(dense2(h1, p.w1, p.c1)), p.w2, p.c2);
     const h2 = layerNorm(tf.add(h1, f), p.g2, p.b2);
@@ -151,7 +187,8 @@ async function measure(
   const before = tf.memory().numTensors;
   const ms = timePair(a.run, b.run);
   const kernels = [await kernelsPerStep(a.run), await kernelsPerStep(b.run)];
-  if (tf.memory().numTensors !== before) throw new Error(`${workload} ${label}: tensor count not flat`);
+  if (tf.memory().numTensors !== before)
+    throw new Error(`${workload} ${label}: tensor count not flat`);
   for (const [i, c] of cases.entries()) {
     rows.push({
       workload,
@@ -193,7 +230,7 @@ async function main(): Promise<void> {
     await measure(rows, workload, 'full training step', (opt) => {
       const m = build();
       const run = (): void => {
-        tf.dispose(opt.minimize(m.loss, true, m.vars));
+        opt.minimize(m.loss, true, m.vars)?.dispose();
       };
       return {
         run,

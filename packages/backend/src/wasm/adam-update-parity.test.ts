@@ -45,7 +45,10 @@ function compositeStep(shape: number[], s: State, grad: number[], h: Hyper, t: n
     const newV = tf.add(tf.mul(v!, h.beta2), tf.mul(tf.square(g!), 1 - h.beta2));
     const mHat = tf.div(newM, 1 - h.beta1 ** t);
     const vHat = tf.div(newV, 1 - h.beta2 ** t);
-    const newValue = tf.sub(value!, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), h.epsilon)), h.learningRate));
+    const newValue = tf.sub(
+      value!,
+      tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), h.epsilon)), h.learningRate),
+    );
     return {
       value: Array.from(newValue.dataSync()),
       m: Array.from(newM.dataSync()),

@@ -29,7 +29,11 @@ type CpuBackend = tf.KernelBackend & {
   makeTensorInfo(shape: number[], dtype: tf.DataType, values?: tf.TypedArray): tf.TensorInfo;
 };
 let fusedCalls = 0;
-function cpuAdamUpdate({ inputs, attrs, backend }: {
+function cpuAdamUpdate({
+  inputs,
+  attrs,
+  backend,
+}: {
   inputs: tf.NamedTensorInfoMap;
   attrs?: tf.NamedAttrMap;
   backend: unknown;
@@ -60,7 +64,10 @@ function cpuAdamUpdate({ inputs, attrs, backend }: {
   const mHat = run('RealDiv', { a: newM, b: num(1 - a['beta1Power']!) });
   const vHat = run('RealDiv', { a: newV, b: num(1 - a['beta2Power']!) });
   const denom = run('Add', { a: run('Sqrt', { x: vHat }), b: num(a['epsilon']!) });
-  const step = run('Multiply', { a: run('RealDiv', { a: mHat, b: denom }), b: num(a['learningRate']!) });
+  const step = run('Multiply', {
+    a: run('RealDiv', { a: mHat, b: denom }),
+    b: num(a['learningRate']!),
+  });
   const newValue = run('Sub', { a: value!, b: step });
   const outs = [newValue, newM, newV];
   for (const x of made) if (!outs.includes(x)) cpu.disposeData(x.dataId);
@@ -93,12 +100,19 @@ function makeVariables(seed: number, prefix: string): Record<string, tf.Variable
   );
 }
 
-function gradsFor(vars: Record<string, tf.Variable>, grads: Record<string, tf.Tensor>): tf.NamedTensorMap {
+function gradsFor(
+  vars: Record<string, tf.Variable>,
+  grads: Record<string, tf.Tensor>,
+): tf.NamedTensorMap {
   return Object.fromEntries(Object.entries(vars).map(([k, v]) => [v.name, grads[k]!]));
 }
 
 /** Runs `steps` steps of both optimizers on twin variables with the same random gradients. */
-function compareWithTfAdam(make: () => tf.Optimizer, reference: () => tf.Optimizer, steps: number): void {
+function compareWithTfAdam(
+  make: () => tf.Optimizer,
+  reference: () => tf.Optimizer,
+  steps: number,
+): void {
   const ours = makeVariables(11, 'ours');
   const theirs = makeVariables(11, 'theirs');
   const optA = make();
@@ -110,7 +124,11 @@ function compareWithTfAdam(make: () => tf.Optimizer, reference: () => tf.Optimiz
     optB.applyGradients(gradsFor(theirs, grads));
     tf.dispose(Object.values(grads));
     for (const k of Object.keys(SHAPES))
-      expectTensorsClose(ours[k]!, theirs[k]!, { rtol: 1e-5, atol: 1e-6, label: `step ${t + 1} ${k}` });
+      expectTensorsClose(ours[k]!, theirs[k]!, {
+        rtol: 1e-5,
+        atol: 1e-6,
+        label: `step ${t + 1} ${k}`,
+      });
   }
   optA.dispose();
   optB.dispose();
@@ -130,7 +148,9 @@ function runTorchFixture(makeOpt: (r: TorchFixture['runs'][number]) => tf.Optimi
     );
     const opt = makeOpt(run);
     run.trajectory.forEach((step, t) => {
-      const grads = Object.fromEntries(Object.entries(fx.grads[t]!).map(([k, g]) => [k, fixtureTensor(g)]));
+      const grads = Object.fromEntries(
+        Object.entries(fx.grads[t]!).map(([k, g]) => [k, fixtureTensor(g)]),
+      );
       opt.applyGradients(gradsFor(vars, grads));
       tf.dispose(Object.values(grads));
       for (const k of Object.keys(vars))
@@ -179,8 +199,16 @@ for (const path of ['composite', 'fused'] as const) {
     });
 
     it('follows tf.train.adam step by step (defaults and other hyperparameters)', () => {
-      compareWithTfAdam(() => adam(), () => tf.train.adam(), 6);
-      compareWithTfAdam(() => adam(0.05, 0.8, 0.95, 1e-3), () => tf.train.adam(0.05, 0.8, 0.95, 1e-3), 6);
+      compareWithTfAdam(
+        () => adam(),
+        () => tf.train.adam(),
+        6,
+      );
+      compareWithTfAdam(
+        () => adam(0.05, 0.8, 0.95, 1e-3),
+        () => tf.train.adam(0.05, 0.8, 0.95, 1e-3),
+        6,
+      );
       expect(fusedCalls).toBe(path === 'fused' ? 2 * 6 * 3 : 0);
     });
 
@@ -217,7 +245,12 @@ for (const path of ['composite', 'fused'] as const) {
       const build = (): tf.Sequential =>
         tf.sequential({
           layers: [
-            tf.layers.dense({ units: 4, inputShape: [3], activation: 'tanh', kernelInitializer: 'ones' }),
+            tf.layers.dense({
+              units: 4,
+              inputShape: [3],
+              activation: 'tanh',
+              kernelInitializer: 'ones',
+            }),
             tf.layers.dense({ units: 1, kernelInitializer: 'ones' }),
           ],
         });
@@ -234,8 +267,12 @@ for (const path of ['composite', 'fused'] as const) {
       const before = tf.memory().numTensors;
       const hA = await a.fit(xs, ys, { epochs: 3, batchSize: 8, shuffle: false, verbose: 0 });
       const hB = await b.fit(xs, ys, { epochs: 3, batchSize: 8, shuffle: false, verbose: 0 });
-      expectTensorsClose(hA.history['loss'] as number[], hB.history['loss'] as number[], { rtol: 1e-5 });
-      a.getWeights().forEach((w, i) => expectTensorsClose(w, b.getWeights()[i]!, { rtol: 1e-5, atol: 1e-6 }));
+      expectTensorsClose(hA.history['loss'] as number[], hB.history['loss'] as number[], {
+        rtol: 1e-5,
+      });
+      a.getWeights().forEach((w, i) =>
+        expectTensorsClose(w, b.getWeights()[i]!, { rtol: 1e-5, atol: 1e-6 }),
+      );
       expect(optA.iterations).toBe(6);
       if (path === 'fused') expect(fusedCalls).toBe(6 * 4);
       // Both optimizers hold 2 moments per model variable (4 variables): nothing else remains.
@@ -292,7 +329,9 @@ describe('AdamOptimizer state and serialization', () => {
     expect(back).toBeInstanceOf(AdamOptimizer);
     expect(back.getConfig()).toEqual(opt.getConfig());
     // tfjs' own Adam is still registered under its name.
-    expect(tf.serialization.SerializationMap.getMap().classNameMap['Adam']![0]).not.toBe(AdamOptimizer);
+    expect(tf.serialization.SerializationMap.getMap().classNameMap['Adam']![0]).not.toBe(
+      AdamOptimizer,
+    );
     opt.dispose();
     back.dispose();
   });
@@ -301,7 +340,7 @@ describe('AdamOptimizer state and serialization', () => {
     const ours = makeVariables(21, 'w_ours');
     const theirs = makeVariables(21, 'w_theirs');
     const optA = adam(0.03);
-    const optB = tf.train.adam(0.03);
+    const optB: tf.Optimizer = tf.train.adam(0.03);
     const rs = new RandomState(6);
     const step = (): void => {
       const g = Object.fromEntries(Object.entries(SHAPES).map(([k, s]) => [k, rs.randn(...s)]));
@@ -314,7 +353,15 @@ describe('AdamOptimizer state and serialization', () => {
     const wA = await optA.getWeights();
     const wB = await optB.getWeights();
     const local = (name: string): string => name.replace(/^[a-z_]+\d+\//, '');
-    expect(wA.map((w) => local(w.name))).toEqual(['iter', 'w/m', 'b/m', 'k/m', 'w/v', 'b/v', 'k/v']);
+    expect(wA.map((w) => local(w.name))).toEqual([
+      'iter',
+      'w/m',
+      'b/m',
+      'k/m',
+      'w/v',
+      'b/v',
+      'k/v',
+    ]);
     expect(wB.map((w) => local(w.name))).toEqual(wA.map((w) => local(w.name)));
     expect(wA[1]!.name).toBe(`${ours['w']!.name}/m`);
     expect(wA[0]!.name).toBe('iter');
@@ -333,7 +380,8 @@ describe('AdamOptimizer state and serialization', () => {
     const g = Object.fromEntries(Object.entries(SHAPES).map(([k, s]) => [k, rs.randn(...s)]));
     restored.applyGradients(gradsFor(ours, g));
     optB.applyGradients(gradsFor(theirs, g));
-    for (const k of Object.keys(SHAPES)) expectTensorsClose(ours[k]!, theirs[k]!, { rtol: 1e-5, atol: 1e-6 });
+    for (const k of Object.keys(SHAPES))
+      expectTensorsClose(ours[k]!, theirs[k]!, { rtol: 1e-5, atol: 1e-6 });
     // setWeights again replaces (and frees) the previous moments.
     const count = tf.memory().numTensors;
     const again = await optB.getWeights();
@@ -379,12 +427,18 @@ describe('AdamOptimizer state and serialization', () => {
   it('rejects bad hyperparameters, unknown variables and malformed weights', async () => {
     expect(() => adam(-0.1)).toThrow('adam: learningRate must be a finite number >= 0, got -0.1');
     expect(() => adam(0.01, 1)).toThrow('adam: beta1 must be a finite number >= 0 and < 1, got 1');
-    expect(() => adam(0.01, -0.5)).toThrow('adam: beta1 must be a finite number >= 0 and < 1, got -0.5');
-    expect(() => adam(0.01, 0.9, 1.5)).toThrow('adam: beta2 must be a finite number >= 0 and < 1, got 1.5');
+    expect(() => adam(0.01, -0.5)).toThrow(
+      'adam: beta1 must be a finite number >= 0 and < 1, got -0.5',
+    );
+    expect(() => adam(0.01, 0.9, 1.5)).toThrow(
+      'adam: beta2 must be a finite number >= 0 and < 1, got 1.5',
+    );
     expect(() => adam(0.01, 0.9, 0.999, -1e-8)).toThrow(
       'adam: epsilon must be a finite number >= 0, got -1e-8',
     );
-    expect(() => adam(Number.NaN)).toThrow('adam: learningRate must be a finite number >= 0, got NaN');
+    expect(() => adam(Number.NaN)).toThrow(
+      'adam: learningRate must be a finite number >= 0, got NaN',
+    );
     expect(() => new AdamOptimizer(0.01, 0.9, 2)).toThrow(
       'AdamOptimizer: beta2 must be a finite number >= 0 and < 1, got 2',
     );
@@ -394,7 +448,12 @@ describe('AdamOptimizer state and serialization', () => {
       'AdamOptimizer.applyGradients: no variable named no_such_variable',
     );
     await expect(opt.setWeights([])).rejects.toThrow(DlkitError);
-    await expect(opt.setWeights([{ name: 'iter', tensor: g }, { name: 'x/m', tensor: g }])).rejects.toThrow(
+    await expect(
+      opt.setWeights([
+        { name: 'iter', tensor: g },
+        { name: 'x/m', tensor: g },
+      ]),
+    ).rejects.toThrow(
       'AdamOptimizer.setWeights: weightValues must hold iter then as many m as v tensors (an odd count), got 2',
     );
     g.dispose();

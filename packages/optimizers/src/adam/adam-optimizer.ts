@@ -47,12 +47,13 @@ const check = (fn: string, lr: number, beta1: number, beta2: number, epsilon: nu
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { AdamOptimizer } from '@dlkit/optimizers';
- * const x = tf.variable(tf.tensor1d([1, -2]));
+ * const init = tf.tensor1d([1, -2]);
+ * const x = tf.variable(init);
  * const opt = new AdamOptimizer(0.1);
  * for (let i = 0; i < 3; i++) opt.minimize(() => x.square().sum());
  * x.print(); // about [0.7, -1.7]: Adam moves each entry by about α per step
  * opt.dispose();
- * x.dispose();
+ * tf.dispose([x, init]);
  * ```
  *
  * @see the guide page `docs/optimizers/adam.md`
@@ -144,7 +145,10 @@ export class AdamOptimizer extends tf.Optimizer {
           m.assign(newM);
           v.assign(newV);
           value.assign(
-            tf.sub(value, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), attrs.epsilon)), attrs.learningRate)),
+            tf.sub(
+              value,
+              tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), attrs.epsilon)), attrs.learningRate),
+            ),
           );
         }
       });

@@ -32,11 +32,15 @@ describe('adam() on the wasm backend (fused kernel)', () => {
     expect(hasKernel(ADAM_UPDATE_KERNEL)).toBe(true);
     const rs = new RandomState(12);
     const inits = Object.fromEntries(Object.entries(SHAPES).map(([k, s]) => [k, rs.randn(...s)]));
-    const ours = Object.fromEntries(Object.entries(inits).map(([k, t]) => [k, tf.variable(t, true, `wasm_ours/${k}`)]));
-    const theirs = Object.fromEntries(Object.entries(inits).map(([k, t]) => [k, tf.variable(t, true, `wasm_theirs/${k}`)]));
+    const ours = Object.fromEntries(
+      Object.entries(inits).map(([k, t]) => [k, tf.variable(t, true, `wasm_ours/${k}`)]),
+    );
+    const theirs = Object.fromEntries(
+      Object.entries(inits).map(([k, t]) => [k, tf.variable(t, true, `wasm_theirs/${k}`)]),
+    );
     tf.dispose(Object.values(inits));
     const optA = adam(0.01);
-    const optB = tf.train.adam(0.01);
+    const optB: tf.Optimizer = tf.train.adam(0.01);
     expect(optA.getConfig()['epsilon']).toBe(optB.getConfig()['epsilon']);
     resetWasmKernelStats();
     let count = -1;
@@ -44,13 +48,17 @@ describe('adam() on the wasm backend (fused kernel)', () => {
     const steps = 8;
     for (let t = 1; t <= steps; t++) {
       const grads = Object.fromEntries(Object.entries(SHAPES).map(([k, s]) => [k, rs.randn(...s)]));
-      optA.applyGradients(Object.fromEntries(Object.entries(ours).map(([k, v]) => [v.name, grads[k]!])));
+      optA.applyGradients(
+        Object.fromEntries(Object.entries(ours).map(([k, v]) => [v.name, grads[k]!])),
+      );
       if (t === 2) [count, buffers] = [tf.memory().numTensors, tf.backend().numDataIds()];
       if (t > 2) {
         expect(tf.memory().numTensors).toBe(count);
         expect(tf.backend().numDataIds()).toBe(buffers);
       }
-      optB.applyGradients(Object.fromEntries(Object.entries(theirs).map(([k, v]) => [v.name, grads[k]!])));
+      optB.applyGradients(
+        Object.fromEntries(Object.entries(theirs).map(([k, v]) => [v.name, grads[k]!])),
+      );
       tf.dispose(Object.values(grads));
       for (const k of Object.keys(SHAPES))
         expectTensorsClose(ours[k]!, theirs[k]!, { rtol: 1e-4, atol: 1e-6, label: `t=${t} ${k}` });
@@ -65,7 +73,12 @@ describe('adam() on the wasm backend (fused kernel)', () => {
     const build = (): tf.Sequential =>
       tf.sequential({
         layers: [
-          tf.layers.dense({ units: 8, inputShape: [5], activation: 'relu', kernelInitializer: 'glorotUniform' }),
+          tf.layers.dense({
+            units: 8,
+            inputShape: [5],
+            activation: 'relu',
+            kernelInitializer: 'glorotUniform',
+          }),
           tf.layers.dense({ units: 3, activation: 'softmax' }),
         ],
       });
@@ -83,7 +96,9 @@ describe('adam() on the wasm backend (fused kernel)', () => {
     const hA = await a.fit(xs, ys, { epochs: 4, batchSize: 16, shuffle: false, verbose: 0 });
     const hB = await b.fit(xs, ys, { epochs: 4, batchSize: 16, shuffle: false, verbose: 0 });
     expect(wasmKernelStats().calls[ADAM_UPDATE_KERNEL]).toBe(4 * 2 * 4);
-    expectTensorsClose(hA.history['loss'] as number[], hB.history['loss'] as number[], { rtol: 1e-4 });
+    expectTensorsClose(hA.history['loss'] as number[], hB.history['loss'] as number[], {
+      rtol: 1e-4,
+    });
     const wB = b.getWeights();
     a.getWeights().forEach((w, i) => expectTensorsClose(w, wB[i]!, { rtol: 1e-4, atol: 1e-6 }));
     tf.dispose([xs, ys]);

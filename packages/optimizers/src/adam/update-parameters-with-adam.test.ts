@@ -42,7 +42,11 @@ function expectDictClose(actual: Record<string, tf.Tensor>, expected: Dict, labe
   expect(Object.keys(actual).sort(), label).toEqual(Object.keys(expected).sort());
   for (const [k, v] of Object.entries(expected)) {
     // float32 against float64 NumPy over three steps; sCorrected/√ amplify relative error a little.
-    expectTensorsClose(actual[k]!, fixtureTensor(v), { rtol: 1e-5, atol: 1e-7, label: `${label}.${k}` });
+    expectTensorsClose(actual[k]!, fixtureTensor(v), {
+      rtol: 1e-5,
+      atol: 1e-7,
+      label: `${label}.${k}`,
+    });
   }
 }
 
@@ -113,7 +117,17 @@ describe('updateParametersWithAdam', () => {
       let { v, s } = init;
       for (const step of fx.other_trajectory) {
         const g = decode(fx.grads[step.t - 1]!);
-        const out = updateParametersWithAdam(parameters, g, v, s, step.t, learning_rate, beta1, beta2, epsilon);
+        const out = updateParametersWithAdam(
+          parameters,
+          g,
+          v,
+          s,
+          step.t,
+          learning_rate,
+          beta1,
+          beta2,
+          epsilon,
+        );
         expectDictClose(out.parameters, step.parameters, `other t=${step.t} parameters`);
         expectDictClose(out.v, step.v, `other t=${step.t} v`);
         expectDictClose(out.s, step.s, `other t=${step.t} s`);
@@ -153,9 +167,15 @@ describe('updateParametersWithAdam', () => {
     const grads = { dW1: rs.randn(3, 2), db1: rs.randn(3, 1) };
     const { v, s } = initializeAdam(parameters);
     const before = parameters.W1.arraySync();
-    expect(await expectNoLeaks(() => updateParametersWithAdam(parameters, grads, v, s, 2))).toBe(10);
+    expect(await expectNoLeaks(() => updateParametersWithAdam(parameters, grads, v, s, 2))).toBe(
+      10,
+    );
     expect(parameters.W1.arraySync()).toEqual(before);
-    expect(v['dW1']!.arraySync()).toEqual([[0, 0], [0, 0], [0, 0]]);
+    expect(v['dW1']!.arraySync()).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     tf.dispose([parameters, grads, v, s]);
   });
 
@@ -164,8 +184,10 @@ describe('updateParametersWithAdam', () => {
       const parameters = { W1: tf.ones([3, 2]) };
       const grads = { dW1: tf.ones([3, 2]) };
       const { v, s } = initializeAdam(parameters);
-      const call = (...args: unknown[]) => () =>
-        (updateParametersWithAdam as (...a: unknown[]) => unknown)(...args);
+      const call =
+        (...args: unknown[]) =>
+        () =>
+          (updateParametersWithAdam as (...a: unknown[]) => unknown)(...args);
       expect(call(parameters, {}, v, s, 1)).toThrow(
         'updateParametersWithAdam: grads has no dW1 for parameter W1',
       );

@@ -32,9 +32,14 @@ export function adamUpdate({ inputs, attrs, backend }: KernelArgs): tf.TensorInf
       });
     }
     if (x.dtype !== 'float32') {
-      throw new DlkitError('dtype', ADAM_UPDATE_KERNEL, `${name} must have dtype float32, got ${x.dtype}`, {
-        argument: name,
-      });
+      throw new DlkitError(
+        'dtype',
+        ADAM_UPDATE_KERNEL,
+        `${name} must have dtype float32, got ${x.dtype}`,
+        {
+          argument: name,
+        },
+      );
     }
     if (x.shape.length !== value.shape.length || x.shape.some((d, i) => d !== value.shape[i])) {
       throw new DlkitError(
@@ -73,7 +78,21 @@ export function adamUpdate({ inputs, attrs, backend }: KernelArgs): tf.TensorInf
   const x1 = heapView(backend, outValue) as Float32Array;
   const m1 = heapView(backend, outM) as Float32Array;
   const v1 = heapView(backend, outV) as Float32Array;
-  adamLoop(x, m0, v0, gs, x1, m1, v1, size, lr * invCorrection1, beta1, beta2, epsilon, invCorrection2);
+  adamLoop(
+    x,
+    m0,
+    v0,
+    gs,
+    x1,
+    m1,
+    v1,
+    size,
+    lr * invCorrection1,
+    beta1,
+    beta2,
+    epsilon,
+    invCorrection2,
+  );
   return [outValue, outM, outV];
 }
 
