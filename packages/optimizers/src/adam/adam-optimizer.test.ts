@@ -447,6 +447,12 @@ describe('AdamOptimizer state and serialization', () => {
     expect(() => opt.applyGradients({ no_such_variable: g })).toThrow(
       'AdamOptimizer.applyGradients: no variable named no_such_variable',
     );
+    const zeros = tf.zeros([3]);
+    const w = tf.variable(zeros, true, uniqueName('shape', 'w'));
+    expect(() => opt.applyGradients({ [w.name]: g })).toThrow(
+      `AdamOptimizer.applyGradients: the gradient of ${w.name} must have shape [3], got [2]`,
+    );
+    tf.dispose([w, zeros]);
     await expect(opt.setWeights([])).rejects.toThrow(DlkitError);
     await expect(
       opt.setWeights([

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, DlkitError, assertNumber, hasKernel } from '@dlkit/core';
+import { ADAM_UPDATE_KERNEL, DlkitError, assertNumber, assertShape, hasKernel } from '@dlkit/core';
 
 /**
  * A tensor with the name it is saved under: the items of an optimizer's `getWeights()` and
@@ -127,6 +127,7 @@ export class AdamOptimizer extends tf.Optimizer {
       const m = (this.firstMoments[i] ??= this.slot(`${name}/m`, value)).variable;
       const v = (this.secondMoments[i] ??= this.slot(`${name}/v`, value)).variable;
       if (gradient == null) return;
+      assertShape('AdamOptimizer.applyGradients', `the gradient of ${name}`, gradient, value.shape);
       tf.tidy(() => {
         if (fused) {
           const [newValue, newM, newV] = engine.runKernel(

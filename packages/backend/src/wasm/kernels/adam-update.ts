@@ -6,20 +6,22 @@ export { ADAM_UPDATE_KERNEL };
 
 /**
  * `DlkitAdamUpdate` (`ADAM_UPDATE_KERNEL` of `@dlkit/core`) on wasm: one Adam step for one
- * variable in a single pass over the wasm heap, instead of the dozen element-wise kernels (and
- * scalar uploads) of `tf.train.adam`. Inputs `value`, `m`, `v`, `gradient` (same size, float32);
+ * variable in one engine kernel call, instead of the dozen element-wise kernels (and scalar
+ * uploads) of `tf.train.adam`. Inputs `value`, `m`, `v`, `gradient` (same shape, float32);
  * attributes `learningRate`, `beta1`, `beta2`, `epsilon`, `beta1Power`, `beta2Power`; outputs the
  * new `value`, `m` and `v`:
  * `m' = β1 m + (1 - β1) g`, `v' = β2 v + (1 - β2) g²`,
- * `value' = value - α (m' / (1 - β1^t)) / (√(v' / (1 - β2^t)) + ε)`, computed in double precision
- * per element and stored as float32.
+ * `value' = value - α (m' / (1 - β1^t)) / (√(v' / (1 - β2^t)) + ε)`.
+ *
+ * Below {@link SIMD_THRESHOLD} elements it is one JavaScript loop over float32 views of the wasm
+ * heap (double precision per element, stored as float32); from there on, the same formula as
+ * tfjs' SIMD wasm element-wise kernels called directly (float32). Nothing leaves the wasm heap.
  */
 export function adamUpdate({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo[] {
   const value = inputs['value'] as tf.TensorInfo;
   const m = inputs['m'] as tf.TensorInfo;
   const v = inputs['v'] as tf.TensorInfo;
   const g = inputs['gradient'] as tf.TensorInfo;
-  const size = value.shape.reduce((p, d) => p * d, 1);
   for (const [name, x] of [
     ['value', value],
     ['m', m],
@@ -36,9 +38,7 @@ export function adamUpdate({ inputs, attrs, backend }: KernelArgs): tf.TensorInf
         'dtype',
         ADAM_UPDATE_KERNEL,
         `${name} must have dtype float32, got ${x.dtype}`,
-        {
-          argument: name,
-        },
+        { argument: name },
       );
     }
     if (x.shape.length !== value.shape.length || x.shape.some((d, i) => d !== value.shape[i])) {
@@ -50,6 +50,7 @@ export function adamUpdate({ inputs, attrs, backend }: KernelArgs): tf.TensorInf
       );
     }
   }
+  const size = value.shape.reduce((p, d) => p * d, 1);
   const a = (attrs ?? {}) as Record<string, number>;
   const lr = a['learningRate'] as number;
   const beta1 = a['beta1'] as number;
