@@ -4,3 +4,6 @@
  * @packageDocumentation
  */
 export { updateParametersWithGd } from './gradient-descent/update-parameters-with-gd.js';
+export { initializeAdam, type AdamState } from './adam/initialize-adam.js';
+export { updateParametersWithAdam, type AdamUpdate } from './adam/update-parameters-with-adam.js';
+export { AdamOptimizer, adam, type NamedTensor } from './adam/adam-optimizer.js';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { LSTM_BACKWARD_KERNEL, LSTM_FORWARD_KERNEL } from '@dlkit/core';
+import { ADAM_UPDATE_KERNEL, LSTM_BACKWARD_KERNEL, LSTM_FORWARD_KERNEL } from '@dlkit/core';
+import { adamUpdate } from './kernels/adam-update.js';
 import { batchMatMul, fusedMatMul } from './kernels/batch-mat-mul.js';
 import { conv2dBackpropFilter } from './kernels/conv2d-backprop-filter.js';
 import { conv2dBackpropInput } from './kernels/conv2d-backprop-input.js';
@@ -9,6 +10,7 @@ import { einsum } from './kernels/einsum.js';
 import { identity } from './kernels/identity.js';
 import { lstmBackward, lstmForward } from './kernels/lstm.js';
 import { maxPoolGrad } from './kernels/max-pool-grad.js';
+import { nativeKernels } from './kernels/native.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { slice, splitV, unpack } from './kernels/slice.js';
 import { sum } from './kernels/sum.js';
@@ -20,6 +22,8 @@ interface DlkitKernel {
   func: WasmKernelFunc;
   /** Replaces tfjs' own wasm kernel (kept and called for the fast path). */
   replaces: boolean;
+  /** Runs only on dlkit's native module: withdrawn where that cannot load (see below). */
+  native?: boolean;
 }
 
 const KERNELS: readonly DlkitKernel[] = [
@@ -28,8 +32,9 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'DepthwiseConv2dNativeBackpropInput', func: depthwiseBackpropInput, replaces: false },
   { name: 'UnsortedSegmentSum', func: unsortedSegmentSum, replaces: false },
   { name: 'Einsum', func: einsum, replaces: false },
-  { name: LSTM_FORWARD_KERNEL, func: lstmForward, replaces: false },
-  { name: LSTM_BACKWARD_KERNEL, func: lstmBackward, replaces: false },
+  { name: LSTM_FORWARD_KERNEL, func: lstmForward, replaces: false, native: true },
+  { name: LSTM_BACKWARD_KERNEL, func: lstmBackward, replaces: false, native: true },
+  { name: ADAM_UPDATE_KERNEL, func: adamUpdate, replaces: false, native: true },
   { name: 'BatchMatMul', func: batchMatMul, replaces: true },
   { name: '_FusedMatMul', func: fusedMatMul, replaces: true },
   { name: 'Conv2DBackpropInput', func: conv2dBackpropInput, replaces: true },
@@ -156,7 +161,8 @@ function cpuFallback(name: string): WasmKernelFunc {
  * (`Conv2DBackpropFilter`, `DepthwiseConv2dNativeBackpropFilter`,
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
  * wasm kernels, dlkit's fused LSTM kernels (`DlkitLstmForward`, `DlkitLstmBackward`: a whole
- * sequence per call, used by `@dlkit/sequence`'s LSTM), faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
+ * sequence per call, used by `@dlkit/sequence`'s LSTM) and fused Adam update (`DlkitAdamUpdate`,
+ * used by `@dlkit/optimizers`' `adam()`), faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
  * operands transposed first and batched products on dlkit's own SIMD kernel, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
  * `Slice`, `SplitV`, `Unpack`, `Transpose`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
  * `cpu` backend has. Idempotent; {@link setupBackend} calls it.
@@ -189,9 +195,15 @@ export function registerWasmTrainingKernels(): string[] {
       kernelFunc: counted(k.name, k.func, calls),
     };
     if (existing?.setupFunc !== undefined) config.setupFunc = existing.setupFunc;
+    if (k.native === true) {
+      config.setupFunc = (backend) => void withdrawFusedKernelsWithoutNative(backend as Wasm);
+    }
     tf.registerKernel(config);
     names.push(k.name);
   }
+  // A wasm backend initialised before this call ran no setupFunc of these kernels: check it now.
+  const initialised = tf.engine().registry['wasm'];
+  if (initialised !== undefined) withdrawFusedKernelsWithoutNative(initialised as Wasm);
   for (const cpuKernel of tf.getKernelsForBackend('cpu')) {
     const name = cpuKernel.kernelName;
     if (NO_FALLBACK.has(name) || tf.getKernel(name, 'wasm') !== undefined) continue;
@@ -203,6 +215,27 @@ export function registerWasmTrainingKernels(): string[] {
   }
   registered = names;
   return names.slice();
+}
+
+/**
+ * Unregisters dlkit's fused kernels (`DlkitLstmForward`, `DlkitLstmBackward`, `DlkitAdamUpdate`)
+ * from `wasm` when dlkit's native module cannot load on `backend` (tfjs' threaded build, whose
+ * memory is shared), so that `hasKernel` is false and the ops of `@dlkit/sequence` and
+ * `@dlkit/optimizers` take their composite paths. Runs as those kernels' `setupFunc`, when tfjs
+ * initialises the backend.
+ *
+ * @returns The names of the kernels it withdrew (none where the native module loads).
+ */
+export function withdrawFusedKernelsWithoutNative(backend: Wasm): string[] {
+  if (nativeKernels(backend) !== null) return [];
+  const withdrawn: string[] = [];
+  for (const k of KERNELS) {
+    if (k.native === true && tf.getKernel(k.name, 'wasm') !== undefined) {
+      tf.unregisterKernel(k.name, 'wasm');
+      withdrawn.push(k.name);
+    }
+  }
+  return withdrawn;
 }
 
 /** The names of dlkit's own wasm kernels (for tests). */

@@ -1,6 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DlkitError } from '@dlkit/core';
-import { nativeKernels, type NativeKernels } from './native.js';
+import { nativeOrThrow } from './native.js';
 import { runWasmKernel, type KernelArgs } from './kernel-util.js';
 
 /** `[m, steps, units]` of an LSTM kernel call, read from `xProj` `[m, Tx, 4 nA]` or `hc`. */
@@ -12,18 +11,6 @@ function dims(x: tf.TensorInfo, perStep: number, kernel: string): [number, numbe
     );
   }
   return [m, steps, width / perStep];
-}
-
-function native(backend: KernelArgs['backend'], kernel: string): NativeKernels {
-  const kernels = nativeKernels(backend);
-  if (kernels === null) {
-    throw new DlkitError(
-      'backend',
-      kernel,
-      "dlkit's native wasm module cannot use this wasm backend's memory (tfjs' threaded build shares it); use the non-threaded wasm build or another backend",
-    );
-  }
-  return kernels;
 }
 
 /**
@@ -39,7 +26,7 @@ export function lstmForward({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const hc = backend.makeOutput([m, steps, 2 * units], 'float32');
   const gates = backend.makeOutput([m, steps, 4 * units], 'float32');
   const at = (t: tf.TensorInfo): number => backend.getMemoryOffset(t.dataId);
-  native(backend, 'DlkitLstmForward').lstmForward(
+  nativeOrThrow(backend, 'DlkitLstmForward').lstmForward(
     at(xProj),
     at(u),
     at(h0),
@@ -68,7 +55,7 @@ export function lstmBackward({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const dh0 = backend.makeOutput([m, units], 'float32');
   const dc0 = backend.makeOutput([m, units], 'float32');
   const at = (t: tf.TensorInfo): number => backend.getMemoryOffset(t.dataId);
-  native(backend, 'DlkitLstmBackward').lstmBackward(
+  nativeOrThrow(backend, 'DlkitLstmBackward').lstmBackward(
     at(dhc),
     at(ut),
     at(c0),

@@ -32,3 +32,24 @@ describe('nativeKernels', () => {
     expect(nativeKernels(fake)).toBeNull();
   });
 });
+
+describe('withdrawFusedKernelsWithoutNative', () => {
+  it('unregisters the fused kernels where the native module cannot load, and only there', async () => {
+    const { withdrawFusedKernelsWithoutNative } = await import('../register-kernels.js');
+    const real = tf.backend() as Wasm;
+    expect(withdrawFusedKernelsWithoutNative(real)).toEqual([]);
+    const names = ['DlkitLstmForward', 'DlkitLstmBackward', 'DlkitAdamUpdate'];
+    const saved = names.map((n) => tf.getKernel(n, 'wasm'));
+    expect(saved.every((k) => k !== undefined)).toBe(true);
+    const shared = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });
+    const fake = { wasm: { asm: { memory: shared }, _malloc: () => 0 } } as unknown as Wasm;
+    try {
+      expect(withdrawFusedKernelsWithoutNative(fake).sort()).toEqual([...names].sort());
+      for (const n of names) expect(tf.getKernel(n, 'wasm')).toBeUndefined();
+    } finally {
+      for (const k of saved)
+        if (k !== undefined && !tf.getKernel(k.kernelName, 'wasm')) tf.registerKernel(k);
+    }
+    for (const n of names) expect(tf.getKernel(n, 'wasm')).toBeDefined();
+  });
+});

@@ -1,3 +1,4 @@
+import { DlkitError } from '@dlkit/core';
 import { NATIVE_WASM_BASE64 } from './native-wasm.js';
 import type { Wasm } from './kernel-util.js';
 
@@ -139,4 +140,20 @@ function instantiate(heap: EmscriptenHeap, memory: WebAssembly.Memory): NativeKe
     scratch: top,
     int32View: () => new Int32Array(memory.buffer),
   };
+}
+
+/**
+ * The native kernels for a kernel that exists only through them (dlkit's fused kernels, which
+ * registration withdraws where the module is unavailable: see `registerWasmTrainingKernels`).
+ */
+export function nativeOrThrow(backend: Wasm, kernel: string): NativeKernels {
+  const kernels = nativeKernels(backend);
+  if (kernels === null) {
+    throw new DlkitError(
+      'backend',
+      kernel,
+      "dlkit's native wasm module cannot use this wasm backend's memory (tfjs' threaded build shares it)",
+    );
+  }
+  return kernels;
 }
