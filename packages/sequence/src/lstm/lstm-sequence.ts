@@ -154,9 +154,10 @@ function compositeLstm(
 }
 
 /**
- * The fused path: the forward and backward kernels over the whole sequence inside one
- * `tf.customGrad`, whose value is the kernel's `hc`; the weight gradients are large single
- * matmuls over all `m * Tx` rows.
+ * The fused path: the input projection as ordinary ops (so autodiff skips `dx` when `x` needs no
+ * gradient, as for a model's input), then the forward and backward kernels over the whole
+ * sequence inside one `tf.customGrad` whose value is the kernel's `hc`; the recurrent kernel's
+ * gradient is one large matmul over all `m * Tx` rows.
  */
 function fusedLstm(
   x: tf.Tensor,
@@ -167,38 +168,31 @@ function fusedLstm(
   c0: tf.Tensor,
   d: Dims,
 ): LstmSequenceResult {
-  const { m, Tx, nX, nA } = d;
+  const { m, Tx, nA } = d;
   const run = tf.customGrad(
     (
-      xIn,
-      kIn,
-      bIn,
+      xProjIn,
       uIn,
       h0In,
       c0In,
       save,
     ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } => {
-      const [xs, ks, bs, us, h0s, c0s] = [xIn, kIn, bIn, uIn, h0In, c0In] as tf.Tensor[] as [
-        tf.Tensor,
-        tf.Tensor,
-        tf.Tensor,
-        tf.Tensor,
-        tf.Tensor,
-        tf.Tensor,
+      const [xProj, us, h0s, c0s] = [xProjIn, uIn, h0In, c0In] as tf.Tensor[] as [
+        tf.Tensor3D,
+        tf.Tensor2D,
+        tf.Tensor2D,
+        tf.Tensor2D,
       ];
-      const xProj = inputProjection(xs, ks, bs, d);
       const [hc, gates] = tf
         .engine()
         .runKernel(LSTM_FORWARD_KERNEL, { xProj, recurrentKernel: us, h0: h0s, c0: c0s }, {}) as [
         tf.Tensor3D,
         tf.Tensor3D,
       ];
-      (save as (tensors: tf.Tensor[]) => void)([xs, ks, us, h0s, c0s, hc, gates]);
+      (save as (tensors: tf.Tensor[]) => void)([us, h0s, c0s, hc, gates]);
       const gradFunc = (dhc: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] =>
         tf.tidy(() => {
-          const [sx, sk, su, sh0, sc0, shc, sgates] = saved as [
-            tf.Tensor,
-            tf.Tensor2D,
+          const [su, sh0, sc0, shc, sgates] = saved as [
             tf.Tensor2D,
             tf.Tensor2D,
             tf.Tensor2D,
@@ -212,25 +206,21 @@ function fusedLstm(
               { dhc, recurrentKernel: su, h0: sh0, c0: sc0, hc: shc, gates: sgates },
               {},
             ) as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D];
-          const dz2d = tf.reshape(dz, [m * Tx, 4 * nA]) as tf.Tensor2D;
-          const x2d = tf.reshape(sx, [m * Tx, nX]) as tf.Tensor2D;
           // h[t-1] for every step: h0, then the hidden states of steps 0 .. Tx-2.
           const first = tf.reshape(sh0, [m, 1, nA]);
           const hPrev3d =
             Tx === 1 ? first : tf.concat([first, tf.slice(shc, [0, 0, 0], [m, Tx - 1, nA])], 1);
           const hPrev = tf.reshape(hPrev3d, [m * Tx, nA]) as tf.Tensor2D;
-          const dx = tf.reshape(tf.matMul(dz2d, sk, false, true), [m, Tx, nX]);
-          const dKernel = tf.matMul(x2d, dz2d, true, false);
-          const dBias = tf.sum(dz2d, 0);
+          const dz2d = tf.reshape(dz, [m * Tx, 4 * nA]) as tf.Tensor2D;
           const dRecurrentKernel = tf.matMul(hPrev, dz2d, true, false);
-          return [dx, dKernel, dBias, dRecurrentKernel, dh0, dc0];
+          return [dz, dRecurrentKernel, dh0, dc0];
         });
-      tf.dispose([xProj, gates]);
+      tf.dispose(gates);
       return { value: hc, gradFunc };
     },
   );
   return tf.tidy(() => {
-    const hc = run(x, kernel, bias, recurrentKernel, h0, c0);
+    const hc = run(inputProjection(x, kernel, bias, d), recurrentKernel, h0, c0);
     return {
       sequence: tf.slice(hc, [0, 0, 0], [m, Tx, nA]) as tf.Tensor3D,
       lastH: tf.reshape(tf.slice(hc, [0, Tx - 1, 0], [m, 1, nA]), [m, nA]) as tf.Tensor2D,
