@@ -14,3 +14,9 @@ export {
   referenceLstmBackward,
   registerReferenceLstmKernels,
 } from './lstm-reference.ts';
+export {
+  trainOn,
+  expectTrainingRunsClose,
+  type TrainingCase,
+  type TrainingRun,
+} from './training-run.ts';

@@ -7,12 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWasmBackend, resetWasmKernelStats, wasmKernelStats } from '@dlkit/backend';
 import { adam } from '@dlkit/optimizers';
 import { lstm } from '@dlkit/sequence';
-import { expectTensorsClose } from '@dlkit/test-harness';
+import { expectTrainingRunsClose, trainOn } from '@dlkit/test-harness';
 
 interface Case {
   name: string;
   build: () => tf.Sequential;
   x: () => tf.Tensor;
+  /** Examples in `x`. */
+  m: number;
   classes: number;
 }
 
@@ -34,6 +36,7 @@ const CASES: Case[] = [
         layers: [lstm({ units: 5, inputShape: [6, 7] }), tf.layers.dense({ units: 7 })],
       }),
     x: () => tf.oneHot(tf.tensor2d(ints(18, 1, 7), [3, 6], 'int32'), 7).toFloat(),
+    m: 3,
     classes: 7,
   },
   {
@@ -48,46 +51,10 @@ const CASES: Case[] = [
         ],
       }),
     x: () => tf.tensor2d(ints(20, 2, 9), [4, 5]),
+    m: 4,
     classes: 3,
   },
 ];
-
-async function train(
-  backend: 'cpu' | 'wasm',
-  c: Case,
-  initial: number[][],
-): Promise<{ grads: Float32Array[]; losses: number[]; weights: Float32Array[] }> {
-  await tf.setBackend(backend);
-  const before = tf.memory().numTensors;
-  const model = c.build();
-  const start = model.getWeights().map((w, i) => tf.tensor(initial[i] as number[], w.shape));
-  model.setWeights(start);
-  tf.dispose(start);
-  const x = tf.tidy(c.x);
-  const m = x.shape[0] as number;
-  const y = tf.tidy(() =>
-    tf.oneHot(tf.tensor1d(ints(m, 3, c.classes), 'int32'), c.classes).toFloat(),
-  );
-  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const lossFn = (): tf.Scalar =>
-    tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
-  const { grads, value } = tf.variableGrads(lossFn, vars);
-  const gradValues = vars.map((v) => (grads[v.name] as tf.Tensor).dataSync() as Float32Array);
-  tf.dispose([value, ...Object.values(grads)]);
-  const opt = adam(0.01);
-  const losses: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const loss = opt.minimize(lossFn, true, vars) as tf.Scalar;
-    losses.push(loss.dataSync()[0] as number);
-    loss.dispose();
-  }
-  const weights = vars.map((v) => v.dataSync() as Float32Array);
-  tf.dispose([x, y]);
-  opt.dispose();
-  model.dispose();
-  expect(tf.memory().numTensors).toBe(before);
-  return { grads: gradValues, losses, weights };
-}
 
 describe("dlkit's LSTM and Adam train the same on wasm (fused kernels) as on cpu (composites)", () => {
   beforeAll(async () => {
@@ -102,27 +69,22 @@ describe("dlkit's LSTM and Adam train the same on wasm (fused kernels) as on cpu
       model.dispose();
       return w;
     });
-    const ref = await train('cpu', c, initial);
+    const training = {
+      build: c.build,
+      x: c.x,
+      y: () => tf.oneHot(tf.tensor1d(ints(c.m, 3, c.classes), 'int32'), c.classes).toFloat(),
+      initial,
+      optimizer: () => adam(0.01),
+      steps: 4,
+    };
+    const ref = await trainOn('cpu', training);
     resetWasmKernelStats();
-    const got = await train('wasm', c, initial);
+    const got = await trainOn('wasm', training);
     const calls = wasmKernelStats().calls;
     for (const k of ['DlkitLstmForward', 'DlkitLstmBackward', 'DlkitAdamUpdate']) {
       expect(calls[k] ?? 0, k).toBeGreaterThan(0);
     }
     expect(wasmKernelStats().cpuFallbacks).toEqual({});
-    const tol = { rtol: 1e-4, atol: 1e-5 };
-    got.grads.forEach((g, i) =>
-      expectTensorsClose(Array.from(g), Array.from(ref.grads[i] as Float32Array), {
-        ...tol,
-        label: `gradient ${i}`,
-      }),
-    );
-    expectTensorsClose(got.losses, ref.losses, { rtol: 1e-4 });
-    got.weights.forEach((w, i) =>
-      expectTensorsClose(Array.from(w), Array.from(ref.weights[i] as Float32Array), {
-        ...tol,
-        label: `weights ${i}`,
-      }),
-    );
+    expectTrainingRunsClose(got, ref);
   });
 });

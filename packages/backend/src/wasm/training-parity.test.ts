@@ -3,7 +3,7 @@
 // built once, then their loss gradients and a few Adam steps computed on `cpu` and on `wasm`.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectTensorsClose } from '@dlkit/test-harness';
+import { expectTensorsClose, expectTrainingRunsClose, trainOn } from '@dlkit/test-harness';
 import { loadWasmBackend } from './load-wasm.js';
 import { resetWasmKernelStats, wasmKernelStats } from './register-kernels.js';
 
@@ -124,40 +124,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** Gradients of the loss and the weights after 3 Adam steps, computed on `backend`. */
-async function train(
-  backend: 'cpu' | 'wasm',
-  c: Case,
-  initial: Float32Array[],
-): Promise<{ grads: Float32Array[]; weights: Float32Array[]; losses: number[] }> {
-  await tf.setBackend(backend);
-  const before = tf.memory().numTensors;
-  const model = c.build();
-  const start = model.getWeights().map((w, i) => tf.tensor(initial[i] as Float32Array, w.shape));
-  model.setWeights(start);
-  tf.dispose(start);
-  const [x, y] = [tf.tidy(c.x), tf.tidy(c.y)];
-  const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const lossFn = (): tf.Scalar =>
-    tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
-  const { grads, value } = tf.variableGrads(lossFn, vars);
-  const gradValues = vars.map((v) => (grads[v.name] as tf.Tensor).dataSync() as Float32Array);
-  tf.dispose([value, ...Object.values(grads)]);
-  const opt = tf.train.adam(0.01);
-  const losses: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const loss = opt.minimize(lossFn, true, vars) as tf.Scalar;
-    losses.push(loss.dataSync()[0] as number);
-    loss.dispose();
-  }
-  const weights = vars.map((v) => v.dataSync() as Float32Array);
-  tf.dispose([x, y]);
-  opt.dispose();
-  model.dispose();
-  expect(tf.memory().numTensors).toBe(before);
-  return { grads: gradValues, weights, losses };
-}
-
 beforeAll(async () => {
   await loadWasmBackend();
 });
@@ -171,26 +137,19 @@ describe('small models train the same on wasm as on cpu', () => {
       m.dispose();
       return w;
     });
-    const ref = await train('cpu', c, initial);
+    const training = {
+      build: c.build,
+      x: c.x,
+      y: c.y,
+      initial,
+      optimizer: () => tf.train.adam(0.01),
+    };
+    const ref = await trainOn('cpu', training);
     resetWasmKernelStats();
-    const got = await train('wasm', c, initial);
+    const got = await trainOn('wasm', training);
     for (const k of c.kernels) expect(wasmKernelStats().calls[k] ?? 0, k).toBeGreaterThan(0);
     expect(wasmKernelStats().cpuFallbacks).toEqual({});
-    got.grads.forEach((g, i) =>
-      expectTensorsClose(Array.from(g), Array.from(ref.grads[i] as Float32Array), {
-        rtol: 1e-4,
-        atol: 1e-5,
-        label: `gradient ${i}`,
-      }),
-    );
-    expectTensorsClose(got.losses, ref.losses, { rtol: 1e-4 });
-    got.weights.forEach((w, i) =>
-      expectTensorsClose(Array.from(w), Array.from(ref.weights[i] as Float32Array), {
-        rtol: 1e-4,
-        atol: 1e-5,
-        label: `weights ${i}`,
-      }),
-    );
+    expectTrainingRunsClose(got, ref);
   });
 
   it('attention with batched, transposed matmuls (and an einsum of its output)', async () => {
