@@ -65,25 +65,35 @@ async function onCpu(a: Arrays): Promise<number[][]> {
   return out;
 }
 
-async function onWasm(a: Arrays): Promise<number[][]> {
-  await tf.setBackend('wasm');
-  const t = tensors(a);
-  const [hc, gates] = tf.engine().runKernel(LSTM_FORWARD_KERNEL, {
+type Inputs = ReturnType<typeof tensors>;
+
+/** The forward kernel on the active backend: `[hc, gates]`. */
+const forward = (t: Inputs): [tf.Tensor, tf.Tensor] =>
+  tf.engine().runKernel(LSTM_FORWARD_KERNEL, {
     xProj: t.xProj,
     recurrentKernel: t.u,
     h0: t.h0,
     c0: t.c0,
-  }) as tf.Tensor[];
-  const grads = tf.engine().runKernel(LSTM_BACKWARD_KERNEL, {
+  }) as [tf.Tensor, tf.Tensor];
+
+/** The backward kernel on the active backend: `[dz, dh0, dc0]`. */
+const backward = (t: Inputs, hc: tf.Tensor, gates: tf.Tensor): tf.Tensor[] =>
+  tf.engine().runKernel(LSTM_BACKWARD_KERNEL, {
     dhc: t.dhc,
     recurrentKernel: t.u,
     h0: t.h0,
     c0: t.c0,
-    hc: hc as tf.Tensor,
-    gates: gates as tf.Tensor,
+    hc,
+    gates,
   }) as tf.Tensor[];
-  const out = [hc as tf.Tensor, gates as tf.Tensor, ...grads].map((x) => Array.from(x.dataSync()));
-  tf.dispose([hc as tf.Tensor, gates as tf.Tensor, ...grads, ...Object.values(t)]);
+
+async function onWasm(a: Arrays): Promise<number[][]> {
+  await tf.setBackend('wasm');
+  const t = tensors(a);
+  const [hc, gates] = forward(t);
+  const grads = backward(t, hc, gates);
+  const out = [hc, gates, ...grads].map((x) => Array.from(x.dataSync()));
+  tf.dispose([hc, gates, ...grads, ...Object.values(t)]);
   return out;
 }
 
@@ -114,27 +124,11 @@ describe('fused LSTM kernels on wasm match the contract on cpu', () => {
   it('leave exactly their outputs (2 forward, 3 backward) and free the transposed kernel', async () => {
     await tf.setBackend('wasm');
     const t = tensors(inputsOf(CASES[2] as Case, 1));
-    const [hc, gates] = tf.engine().runKernel(LSTM_FORWARD_KERNEL, {
-      xProj: t.xProj,
-      recurrentKernel: t.u,
-      h0: t.h0,
-      c0: t.c0,
-    }) as tf.Tensor[];
+    const [hc, gates] = forward(t);
     const bytes = tf.memory().numBytes;
-    expect(
-      await expectNoLeaks(() =>
-        tf.engine().runKernel(LSTM_BACKWARD_KERNEL, {
-          dhc: t.dhc,
-          recurrentKernel: t.u,
-          h0: t.h0,
-          c0: t.c0,
-          hc: hc as tf.Tensor,
-          gates: gates as tf.Tensor,
-        }),
-      ),
-    ).toBe(3);
+    expect(await expectNoLeaks(() => backward(t, hc, gates))).toBe(3);
     expect(tf.memory().numBytes).toBe(bytes);
-    tf.dispose([hc as tf.Tensor, gates as tf.Tensor, ...Object.values(t)]);
+    tf.dispose([hc, gates, ...Object.values(t)]);
   });
 
   it('refuse inputs that break the contract, naming the kernel', async () => {
