@@ -124,6 +124,7 @@ describe('fused LSTM kernels on wasm match the contract on cpu', () => {
   it('leave exactly their outputs (2 forward, 3 backward) and free the transposed kernel', async () => {
     await tf.setBackend('wasm');
     const t = tensors(inputsOf(CASES[2] as Case, 1));
+    expect(await expectNoLeaks(() => forward(t))).toBe(2);
     const [hc, gates] = forward(t);
     const bytes = tf.memory().numBytes;
     expect(await expectNoLeaks(() => backward(t, hc, gates))).toBe(3);
