@@ -451,9 +451,7 @@ export class RandomState {
   uniform(low: number, high: number, size: number | readonly number[]): tf.Tensor;
   uniform(low = 0, high = 1, size?: number | readonly number[]): number | tf.Tensor {
     if (size === undefined) return this.uniformArray(low, high, 1)[0] as number;
-    const shape = shapeOf(size);
-    const n = count('RandomState.uniform', shape);
-    return tf.tensor(Float32Array.from(this.uniformArray(low, high, n)), shape, 'float32');
+    return floatTensor('RandomState.uniform', size, (n) => this.uniformArray(low, high, n));
   }
 
   /**
@@ -492,9 +490,7 @@ export class RandomState {
   normal(loc: number, scale: number, size: number | readonly number[]): tf.Tensor;
   normal(loc = 0, scale = 1, size?: number | readonly number[]): number | tf.Tensor {
     if (size === undefined) return this.normalArray(loc, scale, 1)[0] as number;
-    const shape = shapeOf(size);
-    const n = count('RandomState.normal', shape);
-    return tf.tensor(Float32Array.from(this.normalArray(loc, scale, n)), shape, 'float32');
+    return floatTensor('RandomState.normal', size, (n) => this.normalArray(loc, scale, n));
   }
 
   /**
@@ -547,8 +543,7 @@ export class RandomState {
    * @returns A new tensor of that shape.
    */
   rand(...shape: number[]): tf.Tensor {
-    const n = count('RandomState.rand', shape);
-    return tf.tensor(Float32Array.from(this.randomSampleArray(n)), shape, 'float32');
+    return floatTensor('RandomState.rand', shape, (n) => this.randomSampleArray(n));
   }
 
   /**
@@ -558,8 +553,7 @@ export class RandomState {
    * @returns A new tensor of that shape.
    */
   randn(...shape: number[]): tf.Tensor {
-    const n = count('RandomState.randn', shape);
-    return tf.tensor(Float32Array.from(this.standardNormalArray(n)), shape, 'float32');
+    return floatTensor('RandomState.randn', shape, (n) => this.standardNormalArray(n));
   }
 }
 
@@ -576,6 +570,16 @@ function maskOf(max: number): number {
 
 function shapeOf(size: number | readonly number[]): number[] {
   return typeof size === 'number' ? [size] : [...size];
+}
+
+/** `draw(n)` rounded to a new float32 tensor of shape `size` (a length or a shape). */
+function floatTensor(
+  fn: string,
+  size: number | readonly number[],
+  draw: (n: number) => Float64Array,
+): tf.Tensor {
+  const shape = shapeOf(size);
+  return tf.tensor(Float32Array.from(draw(count(fn, shape))), shape, 'float32');
 }
 
 /** Checks `low < high` (safe integers, range at most 2**53) and returns `high - low`. */
