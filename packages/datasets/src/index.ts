@@ -12,6 +12,7 @@ export {
 } from './generators/planar-flower.js';
 export type { PointsData } from './internal/options.js';
 export { makeMoons, type MoonsOptions } from './generators/moons.js';
+export type { PointOptions } from './internal/options.js';
 export { makeCircles, type CirclesOptions } from './generators/circles.js';
 export { makeBlobs, type BlobsOptions } from './generators/blobs.js';
 export {

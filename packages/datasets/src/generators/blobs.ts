@@ -1,15 +1,14 @@
 import { RandomState, assertNumber } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
-  POINT_LAYOUTS,
-  checkChoice,
   checkCount,
-  checkSeed,
+  checkSeedAndLayout,
+  type PointOptions,
   type PointsData,
 } from '../internal/options.js';
 
 /** Options for {@link makeBlobs}. */
-export interface BlobsOptions {
+export interface BlobsOptions extends PointOptions {
   /** Number of points, spread as evenly as possible over the centres. Default 200. */
   m?: number;
   /** Number of clusters (classes `0…centers-1`). Default 6. */
@@ -22,10 +21,6 @@ export interface BlobsOptions {
   centerBox?: [number, number];
   /** Seed of the NumPy-compatible generator. Default 5 (the course's `random_state=5`). */
   seed?: number;
-  /** Whether to shuffle the points. Default true. */
-  shuffle?: boolean;
-  /** `'columns'` (`X` is `[nFeatures, m]`, `Y` is `[1, m]`) or `'rows'` (`X` is `[m, nFeatures]`, `Y` is `[m, 1]`). */
-  layout?: 'columns' | 'rows';
 }
 
 /**
@@ -67,8 +62,7 @@ export function makeBlobs(options: BlobsOptions = {}): PointsData {
   const [low, high] = centerBox;
   assertNumber(fn, 'centerBox[0]', low);
   assertNumber(fn, 'centerBox[1]', high, { min: low });
-  checkSeed(fn, seed);
-  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+  checkSeedAndLayout(fn, seed, layout);
   const rng = new RandomState(seed);
   const d = nFeatures;
   const c = new Float64Array(centers * d);

@@ -1,16 +1,15 @@
 import { RandomState, assertNumber } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
-  POINT_LAYOUTS,
-  checkChoice,
   checkCount,
-  checkSeed,
+  checkSeedAndLayout,
   linspace,
+  type PointOptions,
   type PointsData,
 } from '../internal/options.js';
 
 /** Options for {@link makeCircles}. */
-export interface CirclesOptions {
+export interface CirclesOptions extends PointOptions {
   /** Number of points; `floor(m/2)` on the outer circle (class 0), the rest inside (class 1). Default 300. */
   m?: number;
   /** Radius of the inner circle relative to the outer one, in `[0, 1)`. Default 0.8. */
@@ -19,10 +18,6 @@ export interface CirclesOptions {
   noise?: number;
   /** Seed of the NumPy-compatible generator. Default 1 (the course's `np.random.seed(1)`). */
   seed?: number;
-  /** Whether to shuffle the points. Default true. */
-  shuffle?: boolean;
-  /** `'columns'` (course: `X` is `[2, m]`, `Y` is `[1, m]`) or `'rows'` (`X` is `[m, 2]`, `Y` is `[m, 1]`). */
-  layout?: 'columns' | 'rows';
 }
 
 /**
@@ -57,8 +52,7 @@ export function makeCircles(options: CirclesOptions = {}): PointsData {
   checkCount(fn, 'm', m, 2, 10_000_000);
   assertNumber(fn, 'factor', factor, { min: 0, max: 1, maxExclusive: true });
   assertNumber(fn, 'noise', noise, { min: 0 });
-  checkSeed(fn, seed);
-  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+  checkSeedAndLayout(fn, seed, layout);
   const nOut = Math.floor(m / 2);
   const nIn = m - nOut;
   const tOut = linspace(0, 2 * Math.PI, nOut, false);

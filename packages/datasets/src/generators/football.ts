@@ -1,9 +1,7 @@
 import { RandomState, assertNumber } from '@dlkit/core';
 import {
-  POINT_LAYOUTS,
-  checkChoice,
   checkCount,
-  checkSeed,
+  checkSeedAndLayout,
   pointsData,
   type PointsData,
 } from '../internal/options.js';
@@ -80,8 +78,7 @@ export function makeFootball(options: FootballOptions = {}): FootballData {
   checkCount(fn, 'trainSize', trainSize, 1, 10_000_000);
   checkCount(fn, 'testSize', testSize, 1, 10_000_000);
   assertNumber(fn, 'labelNoise', labelNoise, { min: 0, max: 0.5 });
-  checkSeed(fn, seed);
-  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+  checkSeedAndLayout(fn, seed, layout);
   const rng = new RandomState(seed);
   const split = (m: number): PointsData => {
     const x = new Float64Array(2 * m);

@@ -1,15 +1,14 @@
 import { RandomState, assertNumber } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
-  POINT_LAYOUTS,
-  checkChoice,
   checkCount,
-  checkSeed,
+  checkSeedAndLayout,
+  type PointOptions,
   type PointsData,
 } from '../internal/options.js';
 
 /** Options for {@link makeGaussianQuantiles}. */
-export interface GaussianQuantilesOptions {
+export interface GaussianQuantilesOptions extends PointOptions {
   /** Number of points. Default 200. */
   m?: number;
   /** Number of classes: shells of equal count around the mean, inner shell is class 0. Default 2. */
@@ -20,10 +19,6 @@ export interface GaussianQuantilesOptions {
   cov?: number;
   /** Seed of the NumPy-compatible generator. Default 1. */
   seed?: number;
-  /** Whether to shuffle the points. Default true. */
-  shuffle?: boolean;
-  /** `'columns'` (`X` is `[nFeatures, m]`, `Y` is `[1, m]`) or `'rows'` (`X` is `[m, nFeatures]`, `Y` is `[m, 1]`). */
-  layout?: 'columns' | 'rows';
 }
 
 /**
@@ -61,8 +56,7 @@ export function makeGaussianQuantiles(options: GaussianQuantilesOptions = {}): P
   checkCount(fn, 'nClasses', nClasses, 1, m);
   checkCount(fn, 'nFeatures', nFeatures, 1, 10_000);
   assertNumber(fn, 'cov', cov, { min: 0, minExclusive: true });
-  checkSeed(fn, seed);
-  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+  checkSeedAndLayout(fn, seed, layout);
   const rng = new RandomState(seed);
   const d = nFeatures;
   const s = Math.sqrt(cov);

@@ -1,26 +1,21 @@
 import { RandomState, assertNumber } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
-  POINT_LAYOUTS,
-  checkChoice,
   checkCount,
-  checkSeed,
+  checkSeedAndLayout,
   linspace,
+  type PointOptions,
   type PointsData,
 } from '../internal/options.js';
 
 /** Options for {@link makeMoons}. */
-export interface MoonsOptions {
+export interface MoonsOptions extends PointOptions {
   /** Number of points; `floor(m/2)` on the outer moon (class 0), the rest on the inner one. Default 300. */
   m?: number;
   /** Standard deviation of the Gaussian noise added to every coordinate. Default 0.2 (the course's). */
   noise?: number;
   /** Seed of the NumPy-compatible generator. Default 3 (the course's `np.random.seed(3)`). */
   seed?: number;
-  /** Whether to shuffle the points (as scikit-learn does by default). Default true. */
-  shuffle?: boolean;
-  /** `'columns'` (course: `X` is `[2, m]`, `Y` is `[1, m]`) or `'rows'` (`X` is `[m, 2]`, `Y` is `[m, 1]`). */
-  layout?: 'columns' | 'rows';
 }
 
 /**
@@ -47,8 +42,7 @@ export function makeMoons(options: MoonsOptions = {}): PointsData {
   const { m = 300, noise = 0.2, seed = 3, shuffle = true, layout = 'columns' } = options;
   checkCount(fn, 'm', m, 2, 10_000_000);
   assertNumber(fn, 'noise', noise, { min: 0 });
-  checkSeed(fn, seed);
-  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+  checkSeedAndLayout(fn, seed, layout);
   const nOut = Math.floor(m / 2);
   const nIn = m - nOut;
   const tOut = linspace(0, Math.PI, nOut);

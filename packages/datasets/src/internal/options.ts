@@ -72,3 +72,25 @@ export function pointsData(
 
 /** The layouts point generators accept. */
 export const POINT_LAYOUTS = ['columns', 'rows'] as const;
+
+/**
+ * Options every random point generator shares (`makeMoons`, `makeCircles`, `makeBlobs`,
+ * `makeGaussianQuantiles`).
+ *
+ * @category C1 W3 · Shallow neural network
+ */
+export interface PointOptions {
+  /** Whether to shuffle the points (as scikit-learn does by default). Default true. */
+  shuffle?: boolean;
+  /**
+   * `'columns'` (the course's: `X` is `[nX, m]`, `Y` is `[1, m]`) or `'rows'` (`X` is `[m, nX]`,
+   * `Y` is `[m, 1]`). Default `'columns'`.
+   */
+  layout?: 'columns' | 'rows';
+}
+
+/** Checks the seed and layout every point generator takes. */
+export function checkSeedAndLayout(fn: string, seed: unknown, layout: unknown): void {
+  checkSeed(fn, seed);
+  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+}
