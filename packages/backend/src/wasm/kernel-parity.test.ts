@@ -144,33 +144,37 @@ const convAttrs = (c: ConvCase) => ({
   dimRoundingMode: c.p.rounding ?? null,
 });
 
-describe('Conv2DBackpropFilter on wasm matches cpu', () => {
-  const cases = convCases([1, 3]);
-  it(`over ${cases.length} cases`, async () => {
-    for (const c of cases) {
-      await expectParity(
-        'Conv2DBackpropFilter',
-        { x: { shape: c.inputShape }, dy: { shape: c.outShape } },
-        { ...convAttrs(c), filterShape: c.filterShape } as unknown as tf.NamedAttrMap,
-        c.label,
-      );
-    }
-  });
-});
+/** The two convolution gradients: their inputs and extra attribute for one case. */
+const CONV_GRADIENTS = [
+  {
+    kernel: 'Conv2DBackpropFilter',
+    batches: [1, 3],
+    inputs: (c: ConvCase) => ({ x: { shape: c.inputShape }, dy: { shape: c.outShape } }),
+    extra: (c: ConvCase) => ({ filterShape: c.filterShape }),
+  },
+  {
+    kernel: 'Conv2DBackpropInput',
+    batches: [1, 2],
+    inputs: (c: ConvCase) => ({ dy: { shape: c.outShape }, filter: { shape: c.filterShape } }),
+    extra: (c: ConvCase) => ({ inputShape: c.inputShape }),
+  },
+];
 
-describe('Conv2DBackpropInput on wasm matches cpu', () => {
-  const cases = convCases([1, 2]);
-  it(`over ${cases.length} cases`, async () => {
-    for (const c of cases) {
-      await expectParity(
-        'Conv2DBackpropInput',
-        { dy: { shape: c.outShape }, filter: { shape: c.filterShape } },
-        { ...convAttrs(c), inputShape: c.inputShape } as unknown as tf.NamedAttrMap,
-        c.label,
-      );
-    }
+for (const g of CONV_GRADIENTS) {
+  describe(`${g.kernel} on wasm matches cpu`, () => {
+    const cases = convCases(g.batches);
+    it(`over ${cases.length} cases`, async () => {
+      for (const c of cases) {
+        await expectParity(
+          g.kernel,
+          g.inputs(c),
+          { ...convAttrs(c), ...g.extra(c) } as unknown as tf.NamedAttrMap,
+          c.label,
+        );
+      }
+    });
   });
-});
+}
 
 describe('MaxPoolGrad on wasm matches cpu', () => {
   const cases: string[] = [];
