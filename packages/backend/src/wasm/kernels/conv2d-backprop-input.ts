@@ -1,5 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
-import { KernelScope, runOriginalKernel, type KernelArgs, type PadAttr } from './kernel-util.js';
+import type * as tf from '@tensorflow/tfjs';
+import {
+  KernelScope,
+  convInfoFromAttrs,
+  runOriginalKernel,
+  type KernelArgs,
+} from './kernel-util.js';
 
 /**
  * `dy` with `stride - 1` zeros between its rows and columns, cropped or padded so that a stride-1
@@ -90,14 +95,7 @@ export function conv2dBackpropInput({ inputs, attrs, backend }: KernelArgs): tf.
   const filter = inputs['filter'] as tf.TensorInfo;
   const inputShape = a['inputShape'] as [number, number, number, number];
   const filterShape = filter.shape as [number, number, number, number];
-  const info = tf.backend_util.computeConv2DInfo(
-    inputShape,
-    filterShape,
-    a['strides'] as number | [number, number],
-    1,
-    a['pad'] as PadAttr,
-    a['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-  );
+  const info = convInfoFromAttrs(inputShape, filterShape, { ...a, dilations: 1 });
   const [, H, W] = inputShape;
   const [kh, kw] = filterShape;
   const s = new KernelScope(backend);

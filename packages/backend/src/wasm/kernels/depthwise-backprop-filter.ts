@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
-import { KernelScope, type KernelArgs, type PadAttr } from './kernel-util.js';
+import type * as tf from '@tensorflow/tfjs';
+import { KernelScope, convInfoFromAttrs, type KernelArgs } from './kernel-util.js';
 
 /**
  * `DepthwiseConv2dNativeBackpropFilter` on wasm: for each filter tap `(i, j)`, the strided
@@ -11,15 +11,7 @@ export function depthwiseBackpropFilter({ inputs, attrs, backend }: KernelArgs):
   const dy = inputs['dy'] as tf.TensorInfo;
   const a = attrs ?? {};
   const filterShape = a['filterShape'] as [number, number, number, number];
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    a['strides'] as number | [number, number],
-    (a['dilations'] as number | [number, number] | undefined) ?? 1,
-    a['pad'] as PadAttr,
-    a['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    true,
-  );
+  const info = convInfoFromAttrs(x.shape as [number, number, number, number], filterShape, a, true);
   const [n, H, W, c] = x.shape as [number, number, number, number];
   const [kh, kw, , M] = filterShape;
   const { top, left } = info.padInfo;

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { spreadForTransposedConv } from './conv2d-backprop-input.js';
-import { KernelScope, type KernelArgs, type PadAttr } from './kernel-util.js';
+import { KernelScope, convInfoFromAttrs, type KernelArgs } from './kernel-util.js';
 
 /**
  * `DepthwiseConv2dNativeBackpropInput` on wasm as a transposed depthwise convolution: `dy` with
@@ -14,15 +14,7 @@ export function depthwiseBackpropInput({ inputs, attrs, backend }: KernelArgs): 
   const a = attrs ?? {};
   const inputShape = a['inputShape'] as [number, number, number, number];
   const filterShape = filter.shape as [number, number, number, number];
-  const info = tf.backend_util.computeConv2DInfo(
-    inputShape,
-    filterShape,
-    a['strides'] as number | [number, number],
-    (a['dilations'] as number | [number, number] | undefined) ?? 1,
-    a['pad'] as PadAttr,
-    a['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
-    true,
-  );
+  const info = convInfoFromAttrs(inputShape, filterShape, a, true);
   const [n, H, W, c] = inputShape;
   const [kh, kw, , M] = filterShape;
   const { top, left } = info.padInfo;

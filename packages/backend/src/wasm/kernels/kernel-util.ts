@@ -91,6 +91,27 @@ export function heapView(backend: Wasm, info: tf.TensorInfo): tf.TypedArray {
 /** `backend_util.computeConv2DInfo`'s explicit-or-named padding attribute. */
 export type PadAttr = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
 
+/**
+ * `backend_util.computeConv2DInfo` from a convolution kernel's attributes (`strides`, `pad`,
+ * `dilations` (default 1), `dimRoundingMode`), for the input and filter shapes given.
+ */
+export function convInfoFromAttrs(
+  inputShape: [number, number, number, number],
+  filterShape: [number, number, number, number],
+  attrs: tf.NamedAttrMap,
+  depthwise = false,
+): tf.backend_util.Conv2DInfo {
+  return tf.backend_util.computeConv2DInfo(
+    inputShape,
+    filterShape,
+    attrs['strides'] as number | [number, number],
+    (attrs['dilations'] as number | [number, number] | undefined) ?? 1,
+    attrs['pad'] as PadAttr,
+    attrs['dimRoundingMode'] as 'floor' | 'round' | 'ceil' | undefined,
+    depthwise,
+  );
+}
+
 /** `[n, n]` for a number, the pair itself otherwise. */
 export function pair(v: number | [number, number] | number[]): [number, number] {
   if (typeof v === 'number') return [v, v];
