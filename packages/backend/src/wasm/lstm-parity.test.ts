@@ -132,16 +132,43 @@ describe('fused LSTM kernels on wasm match the contract on cpu', () => {
     tf.dispose([hc, gates, ...Object.values(t)]);
   });
 
-  it('refuse inputs that break the contract, naming the kernel', async () => {
+  it('refuse inputs that break the contract, naming the kernel and the input', async () => {
     await tf.setBackend('wasm');
-    const x = tf.zeros([2, 3, 6]);
-    const u = tf.zeros([1, 6]);
-    const s = tf.zeros([2, 1]);
-    expect(() =>
-      tf.engine().runKernel(LSTM_FORWARD_KERNEL, { xProj: x, recurrentKernel: u, h0: s, c0: s }),
-    ).toThrow(
-      /DlkitLstmForward: expected a float32 \[m, Tx, 4nA\] tensor, got float32 \[2, 3, 6\]/,
+    const t = tensors(inputsOf(CASES[1] as Case, 2)); // m 2, Tx 3, nA 4
+    const bad = tf.zeros([2, 3, 6]);
+    const wrongU = tf.zeros([4, 8]);
+    const wrongH = tf.zeros([3, 4]);
+    const forwardWith = (over: Record<string, tf.Tensor>) => () =>
+      tf.engine().runKernel(LSTM_FORWARD_KERNEL, {
+        xProj: t.xProj,
+        recurrentKernel: t.u,
+        h0: t.h0,
+        c0: t.c0,
+        ...over,
+      });
+    expect(forwardWith({ xProj: bad })).toThrow(
+      /DlkitLstmForward: xProj must be a float32 \[m, Tx, 4nA\] tensor, got float32 \[2, 3, 6\]/,
     );
-    tf.dispose([x, u, s]);
+    expect(forwardWith({ recurrentKernel: wrongU })).toThrow(
+      /DlkitLstmForward: recurrentKernel must be a float32 \[4, 16\] tensor, got float32 \[4, 8\]/,
+    );
+    expect(forwardWith({ c0: wrongH })).toThrow(/DlkitLstmForward: c0 must be a float32 \[2, 4\]/);
+    const [hc, gates] = forward(t);
+    const shortGates = t.xProj.slice([0, 0, 0], [2, 2, 16]);
+    const before = tf.memory().numTensors;
+    expect(() =>
+      tf.engine().runKernel(LSTM_BACKWARD_KERNEL, {
+        dhc: t.dhc,
+        recurrentKernel: t.u,
+        h0: t.h0,
+        c0: t.c0,
+        hc,
+        gates: shortGates,
+      }),
+    ).toThrow(
+      /DlkitLstmBackward: gates must be a float32 \[2, 3, 16\] tensor, got float32 \[2, 2, 16\]/,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([bad, wrongU, wrongH, hc, gates, shortGates, ...Object.values(t)]);
   });
 });

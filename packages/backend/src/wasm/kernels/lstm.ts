@@ -1,16 +1,38 @@
 import type * as tf from '@tensorflow/tfjs';
+import { DlkitError } from '@dlkit/core';
 import { nativeOrThrow } from './native.js';
 import { runWasmKernel, type KernelArgs } from './kernel-util.js';
 
-/** `[m, steps, units]` of an LSTM kernel call, read from `xProj` `[m, Tx, 4 nA]` or `hc`. */
-function dims(x: tf.TensorInfo, perStep: number, kernel: string): [number, number, number] {
-  const [m, steps, width] = x.shape as [number, number, number];
-  if (x.shape.length !== 3 || width % perStep !== 0 || x.dtype !== 'float32') {
-    throw new Error(
-      `${kernel}: expected a float32 [m, Tx, ${perStep}nA] tensor, got ${x.dtype} [${x.shape.join(', ')}]`,
-    );
+/**
+ * Reads `[m, Tx, nA]` from the input that sets them (`xProj` `[m, Tx, 4nA]` forward, `hc`
+ * `[m, Tx, 2nA]` backward) and checks every input against them: the native kernels trust these
+ * shapes to address tfjs' heap, so a wrong one must not reach them.
+ */
+function checkedDims(
+  kernel: string,
+  inputs: Record<string, tf.TensorInfo | undefined>,
+  lead: string,
+  perStep: number,
+  expected: (m: number, steps: number, units: number) => Record<string, number[]>,
+): [number, number, number] {
+  const fail = (name: string, want: string, t: tf.TensorInfo | undefined): never => {
+    const got = t === undefined ? 'nothing' : `${t.dtype} [${t.shape.join(', ')}]`;
+    throw new DlkitError('shape', kernel, `${name} must be a float32 ${want} tensor, got ${got}`, {
+      argument: name,
+    });
+  };
+  const x = inputs[lead];
+  const [m, steps, width] = (x?.shape ?? []) as [number, number, number];
+  if (x === undefined || x.shape.length !== 3 || width % perStep !== 0 || x.dtype !== 'float32') {
+    fail(lead, `[m, Tx, ${perStep}nA]`, x);
   }
-  return [m, steps, width / perStep];
+  const units = width / perStep;
+  for (const [name, shape] of Object.entries(expected(m, steps, units))) {
+    const t = inputs[name];
+    const same = t?.dtype === 'float32' && t.shape.length === shape.length;
+    if (!same || shape.some((d, i) => t.shape[i] !== d)) fail(name, `[${shape.join(', ')}]`, t);
+  }
+  return [m, steps, units];
 }
 
 /**
@@ -22,7 +44,11 @@ export function lstmForward({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const [xProj, u, h0, c0] = ['xProj', 'recurrentKernel', 'h0', 'c0'].map(
     (name) => inputs[name] as tf.TensorInfo,
   ) as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
-  const [m, steps, units] = dims(xProj, 4, 'DlkitLstmForward');
+  const [m, steps, units] = checkedDims('DlkitLstmForward', inputs, 'xProj', 4, (n, _, a) => ({
+    recurrentKernel: [a, 4 * a],
+    h0: [n, a],
+    c0: [n, a],
+  }));
   const hc = backend.makeOutput([m, steps, 2 * units], 'float32');
   const gates = backend.makeOutput([m, steps, 4 * units], 'float32');
   const at = (t: tf.TensorInfo): number => backend.getMemoryOffset(t.dataId);
@@ -49,7 +75,12 @@ export function lstmBackward({ inputs, backend }: KernelArgs): tf.TensorInfo[] {
   const [dhc, u, c0, hc, gates] = ['dhc', 'recurrentKernel', 'c0', 'hc', 'gates'].map(
     (name) => inputs[name] as tf.TensorInfo,
   ) as [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo];
-  const [m, steps, units] = dims(hc, 2, 'DlkitLstmBackward');
+  const [m, steps, units] = checkedDims('DlkitLstmBackward', inputs, 'hc', 2, (n, t, a) => ({
+    dhc: [n, t, 2 * a],
+    recurrentKernel: [a, 4 * a],
+    c0: [n, a],
+    gates: [n, t, 4 * a],
+  }));
   const ut = runWasmKernel(backend, 'Transpose', { x: u }, { perm: [1, 0] }) as tf.TensorInfo;
   const dz = backend.makeOutput([m, steps, 4 * units], 'float32');
   const dh0 = backend.makeOutput([m, units], 'float32');
