@@ -2,10 +2,12 @@
  * `pnpm --filter @dlkit/bench run kernels`: dlkit's replacement wasm kernels against tfjs' own
  * wasm kernels on the shapes of the workloads, timed in CPU time of this process (steadier than
  * wall time on a shared machine). Reads tfjs' originals from the backend's internal registry.
+ * Also: dlkit's GEMM tiles against XNNPACK on 2-D products, and the fused LSTM kernels' time.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@dlkit/backend';
 import { originals } from '../../packages/backend/src/wasm/kernels/kernel-util.js';
+import { batchedMatMulSimd } from '../../packages/backend/src/wasm/kernels/batched-matmul-simd.js';
 await setupBackend();
 const backend = tf.backend() as never;
 function cpuTime(f: () => void, n = 60): number {
@@ -101,3 +103,80 @@ const t4 = tf.randomNormal([32, 32, 4, 16]);
 cmp('Transpose [32,32,4,16] (0,2,1,3)', 'Transpose', { x: t4 }, { perm: [0, 2, 1, 3] });
 const t3 = tf.randomNormal([128, 32, 16]);
 cmp('Transpose [128,32,16] (0,2,1)', 'Transpose', { x: t3 }, { perm: [0, 2, 1] });
+
+// dlkit's 4x8 SIMD tiles (native/gemm.h, reached through the batched product with a batch of 1)
+// against XNNPACK (tfjs' own BatchMatMul) on the plain 2-D products of the workloads: why 2-D
+// products stay on XNNPACK.
+const wasm = tf.backend() as unknown as Parameters<typeof batchedMatMulSimd>[0];
+for (const [M, K, N] of [
+  [128, 784, 512],
+  [784, 128, 512],
+  [128, 512, 256],
+  [1280, 64, 512],
+  [128, 1280, 512],
+  [32, 128, 512],
+] as const) {
+  const a = tf.randomNormal([1, M, K]);
+  const b = tf.randomNormal([1, K, N]);
+  const info = (t: tf.Tensor): tf.TensorInfo => ({
+    dataId: t.dataId,
+    shape: t.shape,
+    dtype: t.dtype,
+  });
+  const tiles = cpuTime(() => {
+    const o = batchedMatMulSimd(wasm, info(a), info(b), 1) as tf.TensorInfo;
+    wasm.disposeData(o.dataId);
+  }, 20);
+  const xnnpack = cpuTime(() => {
+    const o = originals.get('BatchMatMul')!.kernelFunc({
+      inputs: { a: info(a), b: info(b) },
+      attrs: { transposeA: false, transposeB: false },
+      backend,
+    }) as tf.TensorInfo;
+    wasm.disposeData(o.dataId);
+  }, 20);
+  console.log(
+    `2-D product ${M}x${K}x${N}`.padEnd(44),
+    'dlkit tiles',
+    tiles.toFixed(3),
+    'ms cpu  XNNPACK',
+    xnnpack.toFixed(3),
+    'ms cpu  ratio',
+    (xnnpack / tiles).toFixed(2),
+  );
+  tf.dispose([a, b]);
+}
+
+// The fused LSTM kernels at the char LSTM's shape (m 32, Tx 40, nA 128): one call each.
+const [m, steps, units] = [32, 40, 128];
+const lstmIn = {
+  xProj: tf.randomNormal([m, steps, 4 * units]),
+  recurrentKernel: tf.randomNormal([units, 4 * units], 0, 0.1),
+  h0: tf.zeros([m, units]),
+  c0: tf.zeros([m, units]),
+};
+const dhc = tf.randomNormal([m, steps, 2 * units]);
+const [hc, gates] = tf.engine().runKernel('DlkitLstmForward', lstmIn) as tf.Tensor[];
+const fwd = cpuTime(
+  () => tf.dispose(tf.engine().runKernel('DlkitLstmForward', lstmIn) as tf.Tensor[]),
+  20,
+);
+const bwd = cpuTime(
+  () =>
+    tf.dispose(
+      tf
+        .engine()
+        .runKernel('DlkitLstmBackward', { ...lstmIn, dhc, hc: hc!, gates: gates! }) as tf.Tensor[],
+    ),
+  20,
+);
+console.log(
+  `DlkitLstmForward / Backward [${m},${steps},${units}]`.padEnd(44),
+  'forward',
+  fwd.toFixed(3),
+  'ms cpu  backward',
+  bwd.toFixed(3),
+  'ms cpu  (each',
+  ((m * steps * units * 4 * units) / 1e6).toFixed(1),
+  'M multiply-adds of recurrent products)',
+);

@@ -51,6 +51,34 @@ function plainOperands(
   return { a, b, outShape };
 }
 
+/**
+ * The product of plain (untransposed, unbatched or batch-1) operands `a` `[..., M, K]` and `b`
+ * `[..., K, N]`, shaped `[...batch, M, N]` as tfjs' kernel shapes it: on dlkit's SIMD tiles for
+ * float32 (native/gemm.h), else tfjs' XNNPACK kernel. XNNPACK packs its right operand into its
+ * own layout on every call with a new tensor, and in training every right operand is new (the
+ * weights after each update, the gradients): the tiles read it in place, so each product is
+ * cheaper by that packing (MLP step about 30% faster).
+ */
+function plainProduct(backend: Wasm, a: tf.TensorInfo, b: tf.TensorInfo): tf.TensorInfo {
+  const M = a.shape[a.shape.length - 2] as number;
+  const N = b.shape[b.shape.length - 1] as number;
+  const batch = a.shape.length > b.shape.length ? a.shape.slice(0, -2) : b.shape.slice(0, -2);
+  if (a.dtype === 'float32' && b.dtype === 'float32') {
+    const product = batchedMatMulSimd(backend, a, b, 1);
+    if (product !== null) {
+      const out = runWasmKernel(backend, 'Reshape', { x: product }, { shape: [...batch, M, N] });
+      backend.disposeData(product.dataId);
+      return out as tf.TensorInfo;
+    }
+  }
+  return runOriginalKernel(
+    backend,
+    'BatchMatMul',
+    { a, b },
+    { transposeA: false, transposeB: false },
+  );
+}
+
 interface CachedTranspose {
   source: object;
   transposed: tf.TensorInfo;
@@ -125,14 +153,7 @@ function productTransposedOnB(
   if (2 * M * K + M * N >= 2 * N * K) return null;
   const aT = s.transpose(s.reshape(a, [M, K]), [1, 0]); // [K, M]
   const b2 = s.reshape(b, [N, K]);
-  const cT = s.track(
-    runOriginalKernel(
-      s.backend,
-      'BatchMatMul',
-      { a: b2, b: aT },
-      { transposeA: false, transposeB: false },
-    ),
-  ); // [1, N, M]
+  const cT = s.track(plainProduct(s.backend, b2, aT)); // [1, N, M]
   const c = s.transpose(s.reshape(cT, [N, M]), [1, 0]);
   const batch = tf.broadcast_util.assertAndGetBroadcastShape(
     a.shape.slice(0, -2),
@@ -188,14 +209,7 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   if (cached !== null) {
     const K = a0.shape[a0.shape.length - 1] as number;
     const rows = a0.shape.slice(0, -1).reduce((p, v) => p * v, 1);
-    const product = s.track(
-      runOriginalKernel(
-        backend,
-        'BatchMatMul',
-        { a: s.reshape(a0, [rows, K]), b: cached },
-        { transposeA: false, transposeB: false },
-      ),
-    );
+    const product = s.track(plainProduct(backend, s.reshape(a0, [rows, K]), cached));
     const batch = tf.broadcast_util.assertAndGetBroadcastShape(
       a0.shape.slice(0, -2),
       b0.shape.slice(0, -2),
@@ -211,12 +225,7 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     return swapped;
   }
   const { a, b, outShape } = plainOperands(s, a0, b0, transposeA, transposeB);
-  let out = runOriginalKernel(
-    backend,
-    'BatchMatMul',
-    { a, b },
-    { transposeA: false, transposeB: false },
-  );
+  let out = plainProduct(backend, a, b);
   if (outShape !== null) {
     s.track(out);
     out = s.reshape(out, outShape);
