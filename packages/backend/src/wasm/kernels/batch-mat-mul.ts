@@ -22,7 +22,7 @@ function swapLast(rank: number): number[] {
 
 /**
  * Prepares the operands of a wasm matmul for its fast path: operands marked transposed are
- * transposed first (XNNPACK's path only takes plain operands; tfjs' transposed path is ~10x
+ * transposed first (dlkit's tiles and XNNPACK take plain operands; tfjs' transposed path is ~10x
  * slower), and a batched `a` times an unbatched `b` becomes one 2-D matmul.
  */
 function plainOperands(
@@ -103,9 +103,8 @@ function evictDisposed(backend: Wasm): void {
 /**
  * The transpose `[K, N]` of a right operand `b` (`[N, K]`) that keeps coming back, such as an
  * LSTM's recurrent kernel in `dz @ U^T` at every time step of the backward pass. From its second
- * use on, `b^T` is made once and kept (tensor data is immutable, so a data id names one value),
- * which also lets XNNPACK keep the operator that packed it: the product then costs what the
- * forward one does. Entries go when their source is disposed (checked on each call) or when more
+ * use on, `b^T` is made once and kept (tensor data is immutable, so a data id names one value):
+ * the product then costs what the forward one does. Entries go when their source is disposed (checked on each call) or when more
  * than {@link CACHE_SIZE} are kept. Eviction runs at the start of every `BatchMatMul`.
  */
 function cachedTranspose(backend: Wasm, b: tf.TensorInfo): tf.TensorInfo | null {
@@ -138,35 +137,10 @@ export function clearTransposeCache(backend: Wasm): void {
 }
 
 /**
- * `a @ b^T` (`a` `[..., M, K]`, `b` `[N, K]`) as `(b @ a^T)^T` when that moves fewer numbers: XNNPACK
- * packs the right operand on every call, so transposing and packing the small `a` (the LSTM's
- * `[32, 512]` gate gradient) beats transposing and packing the large `b` (the `[128, 512]`
- * recurrent kernel) at every time step. Returns null when the plain route is cheaper.
- */
-function productTransposedOnB(
-  s: KernelScope,
-  a: tf.TensorInfo,
-  b: tf.TensorInfo,
-): tf.TensorInfo | null {
-  const [N, K] = b.shape.slice(-2) as [number, number];
-  const M = a.shape.slice(0, -1).reduce((p, v) => p * v, 1);
-  if (2 * M * K + M * N >= 2 * N * K) return null;
-  const aT = s.transpose(s.reshape(a, [M, K]), [1, 0]); // [K, M]
-  const b2 = s.reshape(b, [N, K]);
-  const cT = s.track(plainProduct(s.backend, b2, aT)); // [1, N, M]
-  const c = s.transpose(s.reshape(cT, [N, M]), [1, 0]);
-  const batch = tf.broadcast_util.assertAndGetBroadcastShape(
-    a.shape.slice(0, -2),
-    b.shape.slice(0, -2),
-  );
-  return s.reshape(c, [...batch, a.shape[a.shape.length - 2] as number, N]);
-}
-
-/**
- * `BatchMatMul` on wasm: through XNNPACK's fast path whenever the product is (or folds into) a
- * single 2-D one; products batched on both sides (attention) on dlkit's own SIMD kernel
- * (native/batched_matmul.c), 9-13x tfjs' scalar batched loop. Batches that broadcast against
- * each other keep tfjs' kernel.
+ * `BatchMatMul` on wasm, on dlkit's SIMD tiles (native/gemm.h): a product that is (or folds
+ * into) a single 2-D one with its operands transposed first where marked (see
+ * {@link plainProduct}), products batched on both sides (attention) in one call, 9-13x tfjs'
+ * scalar batched loop. Batches that broadcast against each other keep tfjs' kernel.
  */
 export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   const at = attrs ?? {};
@@ -218,11 +192,6 @@ export function batchMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
     const out = s.reshape(product, [...batch, a0.shape[a0.shape.length - 2] as number, N]);
     s.dispose(out);
     return out;
-  }
-  const swapped = transposeB && !transposeA ? productTransposedOnB(s, a0, b0) : null;
-  if (swapped !== null) {
-    s.dispose(swapped);
-    return swapped;
   }
   const { a, b, outShape } = plainOperands(s, a0, b0, transposeA, transposeB);
   let out = plainProduct(backend, a, b);
