@@ -16,4 +16,9 @@ export {
   resetWasmKernelStats,
   type WasmKernelStats,
 } from './wasm/register-kernels.js';
-export { fileSystem, registerFileSystemRouter } from './io/file-system.js';
+export {
+  fileSystem,
+  registerFileSystemRouter,
+  type FileSystemHandler,
+  type FileSystemOptions,
+} from './io/file-system.js';

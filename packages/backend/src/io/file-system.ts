@@ -1,62 +1,76 @@
 import * as tf from '@tensorflow/tfjs';
-import type * as NodeFs from 'node:fs/promises';
-import { DlkitError, nodeImport } from '@dlkit/core';
+import { assertNumber, DlkitError } from '@dlkit/core';
+import { describeValue } from './describe-value.js';
+import { checkpointPaths } from './paths.js';
+import { readCheckpoint } from './read-checkpoint.js';
+import { validateArtifacts } from './validate-artifacts.js';
+import { DEFAULT_SHARD_BYTES, writeCheckpoint, type FileSystemHooks } from './write-checkpoint.js';
 
-/** The steps of a save, in order; a crash between any two leaves a loadable checkpoint. */
-export type SaveStep =
-  | 'write-weights'
-  | 'sync-weights'
-  | 'write-json'
-  | 'sync-json'
-  | 'rename-json'
-  | 'remove-old-weights';
+export type { FileSystemHooks, SaveStep } from './write-checkpoint.js';
 
-/** Internal hooks for tests: called before each step of a save (throwing simulates a crash). */
-export interface FileSystemHooks {
-  beforeStep?: (step: SaveStep) => void;
+/**
+ * Options of {@link fileSystem}.
+ *
+ * @category Backends
+ */
+export interface FileSystemOptions {
+  /**
+   * Largest weights file a save writes, in bytes; larger weights go to several shards
+   * (default 4 MiB, tfjs' converter's shard size). An integer from 1 to 2^31 - 1.
+   */
+  shardBytes?: number;
 }
 
 const SCHEME = 'file://';
 
-function paths(target: string): { dir: string; json: string } {
-  const p = target.startsWith(SCHEME) ? target.slice(SCHEME.length) : target;
-  if (p.endsWith('.json')) {
-    const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-    return { dir: cut < 0 ? '.' : p.slice(0, cut) || '/', json: p };
+/**
+ * The IOHandler {@link fileSystem} returns: tfjs' `IOHandler` with both `save` and `load`.
+ *
+ * @category Backends
+ */
+export type FileSystemHandler = tf.io.IOHandler & Required<Pick<tf.io.IOHandler, 'save' | 'load'>>;
+
+function checkedShardBytes(options: unknown): number {
+  if (options === undefined) return DEFAULT_SHARD_BYTES;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new DlkitError(
+      'value',
+      'fileSystem',
+      `options must be an object, got ${describeValue(options)}`,
+      { argument: 'options' },
+    );
   }
-  const dir = p.replace(/[/\\]+$/, '') || '/';
-  return { dir, json: `${dir}/model.json` };
-}
-
-function ioError(fn: string, detail: string, cause?: unknown): DlkitError {
-  return new DlkitError('io', fn, detail, cause === undefined ? {} : { cause });
-}
-
-function reason(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return 'it does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return e instanceof Error ? e.message : String(e);
-}
-
-function weightBuffers(data: tf.io.WeightData | undefined): ArrayBuffer[] {
-  if (data === undefined) return [];
-  return Array.isArray(data) ? data : [data];
+  const { shardBytes, ...rest } = options as FileSystemOptions;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) {
+    throw new DlkitError('value', 'fileSystem', `options.${unknown} is not an option`, {
+      argument: `options.${unknown}`,
+    });
+  }
+  if (shardBytes === undefined) return DEFAULT_SHARD_BYTES;
+  return assertNumber('fileSystem', 'options.shardBytes', shardBytes, {
+    min: 1,
+    max: 2 ** 31 - 1,
+    integer: true,
+  });
 }
 
 /**
- * A tfjs `IOHandler` that saves a model to, and loads it from, a directory in Node's file
- * system, in the format of `@tensorflow/tfjs-node` (`model.json` plus a binary weights file), so
- * `model.save` and `tf.loadLayersModel` work without native TensorFlow.
+ * A tfjs `IOHandler` that saves a model to, and loads it from, a folder in Node's file
+ * system, in the format of `@tensorflow/tfjs-node` (a `model.json` manifest plus binary weights
+ * files), so `model.save` and `tf.loadLayersModel` work without native TensorFlow.
  *
- * Saves are atomic: the weights go to a new file, `model.json` is written to a temporary file
- * and renamed over the old one, and only then are the old weights removed, so a process killed
- * at any point leaves the previous (or the new) checkpoint loadable. A missing or corrupt file
- * is a `DlkitError` of kind `io` naming the file.
+ * Saves are atomic and touch only their own files: the model is checked first (a bad one is a
+ * `DlkitError` and the folder stays as it was); the weights go to new shards named after the
+ * manifest (`model.weights.<id>.bin`, or `.<id>.1.bin`, `.<id>.2.bin`, … above
+ * `shardBytes`), the manifest to a temporary file renamed over the old one, and only then are
+ * the shards the old manifest listed removed. A process killed at any point leaves the previous
+ * (or the new) checkpoint loadable, and several models can share a folder. A missing or corrupt
+ * file is a `DlkitError` of kind `io` naming the file.
  *
- * @param path - A directory (the model goes to `path/model.json`) or a `.json` file path, with
- *   or without the `file://` prefix.
+ * @param path - A folder (the model goes to `path/model.json`) or a `.json` file path, with or
+ *   without the `file://` prefix.
+ * @param options - The shard size.
  * @returns The handler, for `model.save(handler)` and `tf.loadLayersModel(handler)`.
  *
  * @example
@@ -77,130 +91,25 @@ function weightBuffers(data: tf.io.WeightData | undefined): ArrayBuffer[] {
  *
  * @category Backends
  */
-export function fileSystem(path: string): tf.io.IOHandler {
-  return fileSystemWithHooks(path, {});
+export function fileSystem(path: string, options?: FileSystemOptions): FileSystemHandler {
+  return fileSystemWithHooks(path, {}, options);
 }
 
 /** {@link fileSystem} with test hooks (not part of the public API). */
-export function fileSystemWithHooks(path: string, hooks: FileSystemHooks): tf.io.IOHandler {
-  const { dir, json } = paths(path);
+export function fileSystemWithHooks(
+  path: string,
+  hooks: FileSystemHooks,
+  options?: FileSystemOptions,
+): FileSystemHandler {
+  const paths = checkpointPaths('fileSystem', path);
+  const shardBytes = checkedShardBytes(options);
   return {
-    save: async (artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> => {
-      const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
-      const step = (s: SaveStep): void => hooks.beforeStep?.(s);
-      if (artifacts.modelTopology instanceof ArrayBuffer) {
-        throw ioError('fileSystem.save', 'cannot save a binary model topology; use a layers model');
-      }
-      await fs.mkdir(dir, { recursive: true });
-      const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-      const weightsName = `weights.${stamp}.bin`;
-      const weightsPath = `${dir}/${weightsName}`;
-      const buffers = weightBuffers(artifacts.weightData);
-      step('write-weights');
-      const wf = await fs.open(weightsPath, 'w');
-      try {
-        for (const b of buffers) await wf.write(new Uint8Array(b));
-        step('sync-weights');
-        await wf.sync();
-      } finally {
-        await wf.close();
-      }
-      const modelJSON: tf.io.ModelJSON = {
-        modelTopology: artifacts.modelTopology as object,
-        format: artifacts.format ?? 'layers-model',
-        generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
-        convertedBy: artifacts.convertedBy ?? null,
-        weightsManifest: [{ paths: [weightsName], weights: artifacts.weightSpecs ?? [] }],
-      };
-      if (artifacts.trainingConfig !== undefined)
-        modelJSON.trainingConfig = artifacts.trainingConfig;
-      if (artifacts.signature !== undefined) modelJSON.signature = artifacts.signature;
-      if (artifacts.userDefinedMetadata !== undefined)
-        modelJSON.userDefinedMetadata = artifacts.userDefinedMetadata;
-      if (artifacts.modelInitializer !== undefined)
-        modelJSON.modelInitializer = artifacts.modelInitializer;
-      const tmp = `${json}.${stamp}.tmp`;
-      step('write-json');
-      const jf = await fs.open(tmp, 'w');
-      try {
-        await jf.writeFile(JSON.stringify(modelJSON));
-        step('sync-json');
-        await jf.sync();
-      } finally {
-        await jf.close();
-      }
-      step('rename-json');
-      await fs.rename(tmp, json);
-      step('remove-old-weights');
-      const jsonBase = json.slice(dir.length + 1);
-      for (const name of await fs.readdir(dir)) {
-        const stale =
-          (name.startsWith('weights.') && name.endsWith('.bin') && name !== weightsName) ||
-          (name.startsWith(`${jsonBase}.`) && name.endsWith('.tmp'));
-        if (stale) await fs.rm(`${dir}/${name}`, { force: true });
-      }
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    save: async (modelArtifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> => {
+      const content = validateArtifacts('fileSystem.save', modelArtifacts);
+      await writeCheckpoint(paths, content, shardBytes, hooks);
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(modelArtifacts) };
     },
-    load: async (): Promise<tf.io.ModelArtifacts> => {
-      const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
-      let text: string;
-      try {
-        text = await fs.readFile(json, 'utf8');
-      } catch (e) {
-        throw ioError('fileSystem.load', `cannot read ${json}: ${reason(e)}`, e);
-      }
-      let modelJSON: tf.io.ModelJSON;
-      try {
-        modelJSON = JSON.parse(text) as tf.io.ModelJSON;
-      } catch (e) {
-        throw ioError('fileSystem.load', `${json} is not valid JSON (corrupt or truncated)`, e);
-      }
-      if (typeof modelJSON !== 'object' || modelJSON === null || modelJSON.modelTopology == null) {
-        throw ioError('fileSystem.load', `${json} has no modelTopology: not a tfjs model.json`);
-      }
-      return tf.io.getModelArtifactsForJSON(modelJSON, async (manifest) => {
-        const specs: tf.io.WeightsManifestEntry[] = [];
-        const buffers: ArrayBuffer[] = [];
-        for (const group of manifest) {
-          specs.push(...group.weights);
-          for (const rel of group.paths) {
-            const file = `${dir}/${rel}`;
-            let bytes: Uint8Array;
-            try {
-              bytes = await fs.readFile(file);
-            } catch (e) {
-              throw ioError('fileSystem.load', `cannot read weights file ${file}: ${reason(e)}`, e);
-            }
-            buffers.push(
-              bytes.buffer.slice(
-                bytes.byteOffset,
-                bytes.byteOffset + bytes.byteLength,
-              ) as ArrayBuffer,
-            );
-          }
-        }
-        const need = specs.reduce((sum, s) => {
-          const size = s.shape.reduce((p, v) => p * v, 1);
-          const bytesPer = s.quantization
-            ? s.quantization.dtype === 'uint8'
-              ? 1
-              : 2
-            : s.dtype === 'bool'
-              ? 1
-              : 4;
-          return sum + size * bytesPer;
-        }, 0);
-        const have = buffers.reduce((sum, b) => sum + b.byteLength, 0);
-        if (have !== need) {
-          const files = manifest.flatMap((g) => g.paths.map((p) => `${dir}/${p}`)).join(', ');
-          throw ioError(
-            'fileSystem.load',
-            `weights file ${files} has ${have} bytes but ${json} describes ${need} (corrupt or truncated)`,
-          );
-        }
-        return [specs, tf.io.concatenateArrayBuffers(buffers)];
-      });
-    },
+    load: () => readCheckpoint(paths),
   };
 }
 
@@ -229,7 +138,7 @@ export function registerFileSystemRouter(): boolean {
   if (tf.io.getSaveHandlers(`${SCHEME}probe`).length > 0) return false;
   const router = (url: string | string[]): tf.io.IOHandler | null => {
     if (Array.isArray(url)) return url.length === 1 ? router(url[0] as string) : null;
-    return url.startsWith(SCHEME) ? fileSystem(url) : null;
+    return typeof url === 'string' && url.startsWith(SCHEME) ? fileSystem(url) : null;
   };
   const ioRouter = router as Parameters<typeof tf.io.registerSaveRouter>[0];
   tf.io.registerSaveRouter(ioRouter);
