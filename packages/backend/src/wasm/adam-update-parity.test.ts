@@ -4,7 +4,7 @@
 // feed the next) and single steps at large t.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAM_UPDATE_KERNEL, hasKernel } from '@dlkit/core';
+import { ADAM_UPDATE_KERNEL, DlkitError, hasKernel } from '@dlkit/core';
 import { expectTensorsClose } from '@dlkit/test-harness';
 import { loadWasmBackend } from './load-wasm.js';
 import { resetWasmKernelStats, wasmKernelStats } from './register-kernels.js';
@@ -176,5 +176,53 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
       tf.engine().runKernel(ADAM_UPDATE_KERNEL, { value: x, m: flat, v: x, gradient: x }, attrs),
     ).toThrow(`${ADAM_UPDATE_KERNEL}: m must have value's shape [3], got [3, 1]`);
     tf.dispose([x, short, flat, ints]);
+  });
+
+  it('rejects missing, non-finite or out-of-range attributes before it writes anything', async () => {
+    await tf.setBackend('wasm');
+    const good = attrsFor(HYPERS[0]!, 1);
+    const x = tf.ones([5]);
+    const inputs = { value: x, m: x, v: x, gradient: x };
+    const buffers = tf.backend().numDataIds();
+    // (core's assertNumber writes a value that is not a number as its type, then the value.)
+    const cases: [string, unknown, string][] = [
+      [
+        'learningRate',
+        undefined,
+        'attrs.learningRate must be a finite number, got undefined undefined',
+      ],
+      ['learningRate', NaN, 'attrs.learningRate must be a finite number, got NaN'],
+      [
+        'beta1',
+        undefined,
+        'attrs.beta1 must be a finite number >= 0 and < 1, got undefined undefined',
+      ],
+      ['beta1', 1, 'attrs.beta1 must be a finite number >= 0 and < 1, got 1'],
+      ['beta2', -0.5, 'attrs.beta2 must be a finite number >= 0 and < 1, got -0.5'],
+      ['epsilon', Infinity, 'attrs.epsilon must be a finite number >= 0, got Infinity'],
+      ['epsilon', '1e-7', 'attrs.epsilon must be a finite number >= 0, got string 1e-7'],
+      ['beta1Power', 1, 'attrs.beta1Power must be a finite number >= 0 and < 1, got 1'],
+      [
+        'beta2Power',
+        undefined,
+        'attrs.beta2Power must be a finite number >= 0 and < 1, got undefined undefined',
+      ],
+    ];
+    for (const [name, bad, detail] of cases) {
+      const attrs = { ...good } as Record<string, unknown>;
+      if (bad === undefined) delete attrs[name];
+      else attrs[name] = bad;
+      let error: unknown;
+      try {
+        tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, attrs as tf.NamedAttrMap);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, `${name} = ${String(bad)}`).toBeInstanceOf(DlkitError);
+      expect((error as DlkitError).message).toBe(`${ADAM_UPDATE_KERNEL}: ${detail}`);
+      expect((error as DlkitError).argument).toBe(`attrs.${name}`);
+    }
+    expect(tf.backend().numDataIds()).toBe(buffers);
+    x.dispose();
   });
 });

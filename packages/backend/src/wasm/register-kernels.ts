@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, LSTM_BACKWARD_KERNEL, LSTM_FORWARD_KERNEL } from '@dlkit/core';
+import {
+  ADAM_UPDATE_KERNEL,
+  DlkitError,
+  LSTM_BACKWARD_KERNEL,
+  LSTM_FORWARD_KERNEL,
+} from '@dlkit/core';
 import { adamUpdate } from './kernels/adam-update.js';
 import { batchMatMul, fusedMatMul } from './kernels/batch-mat-mul.js';
 import { conv2dBackpropFilter } from './kernels/conv2d-backprop-filter.js';
@@ -123,12 +128,16 @@ function counted(name: string, func: WasmKernelFunc, into: Map<string, number>):
 }
 
 /** Runs kernel `name` on the cpu backend with inputs copied out of wasm, outputs copied back. */
-function cpuFallback(name: string): WasmKernelFunc {
+export function cpuFallback(name: string): WasmKernelFunc {
   return ({ inputs, attrs, backend }) => {
     const cpu = tf.findBackend('cpu');
     const kernel = tf.getKernel(name, 'cpu');
     if (cpu === null || kernel === undefined) {
-      throw new Error(`Kernel '${name}' is not registered for backend 'wasm' nor 'cpu'`);
+      throw new DlkitError(
+        'backend',
+        name,
+        `no kernel ${name} is registered for the wasm backend nor for the cpu backend`,
+      );
     }
     const toCpu = (info: tf.TensorInfo): tf.TensorInfo => ({
       dataId: cpu.write(backend.readSync(info.dataId), info.shape, info.dtype),

@@ -1,9 +1,33 @@
 import type * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, DlkitError } from '@dlkit/core';
+import { ADAM_UPDATE_KERNEL, DlkitError, assertNumber, type NumberBounds } from '@dlkit/core';
 import type { KernelArgs } from './kernel-util.js';
 import { nativeOrThrow } from './native.js';
 
 export { ADAM_UPDATE_KERNEL };
+
+const FRACTION: NumberBounds = { min: 0, max: 1, maxExclusive: true };
+const ATTRS: readonly [string, NumberBounds][] = [
+  ['learningRate', {}],
+  ['beta1', FRACTION],
+  ['beta2', FRACTION],
+  ['epsilon', { min: 0 }],
+  // beta^t for t >= 1: below 1, so that the bias corrections 1 - beta^t are not zero.
+  ['beta1Power', FRACTION],
+  ['beta2Power', FRACTION],
+];
+
+/**
+ * The kernel's attributes, each a finite number in its range (a missing one would reach the
+ * native kernel as NaN and write NaN into the variable).
+ */
+type AdamAttrs = [number, number, number, number, number, number];
+
+function checkedAttrs(attrs: tf.NamedAttrMap | undefined): AdamAttrs {
+  const a = (attrs ?? {}) as Record<string, unknown>;
+  return ATTRS.map(([name, bounds]) =>
+    assertNumber(ADAM_UPDATE_KERNEL, `attrs.${name}`, a[name], bounds),
+  ) as AdamAttrs;
+}
 
 /**
  * `DlkitAdamUpdate` (`ADAM_UPDATE_KERNEL` of `@dlkit/core`) on wasm: one Adam step for one
@@ -51,12 +75,9 @@ export function adamUpdate({ inputs, attrs, backend }: KernelArgs): tf.TensorInf
     }
   }
   const size = value.shape.reduce((p, d) => p * d, 1);
-  const a = (attrs ?? {}) as Record<string, number>;
-  const [lr, beta1, beta2, epsilon] = ['learningRate', 'beta1', 'beta2', 'epsilon'].map(
-    (k) => a[k] as number,
-  ) as [number, number, number, number];
-  const bc1 = 1 - (a['beta1Power'] as number);
-  const bc2 = 1 - (a['beta2Power'] as number);
+  const [lr, beta1, beta2, epsilon, beta1Power, beta2Power] = checkedAttrs(attrs);
+  const bc1 = 1 - beta1Power;
+  const bc2 = 1 - beta2Power;
   const kernels = nativeOrThrow(backend, ADAM_UPDATE_KERNEL);
   const outs = [0, 1, 2].map(() => backend.makeOutput(value.shape.slice(), 'float32'));
   const at = (t: tf.TensorInfo): number => backend.getMemoryOffset(t.dataId);

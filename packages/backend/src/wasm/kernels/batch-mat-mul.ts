@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { DlkitError } from '@dlkit/core';
 import { batchedMatMulSimd } from './batched-matmul-simd.js';
 import { nativeKernels } from './native.js';
 import {
@@ -249,8 +250,19 @@ export function fusedMatMul({ inputs, attrs, backend }: KernelArgs): tf.TensorIn
   return out;
 }
 
+const ACTIVATIONS = ['linear', 'relu', 'relu6', 'elu', 'sigmoid', 'leakyrelu', 'prelu'];
+
 function unfused({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   const at = attrs ?? {};
+  const act = at['activation'] as string | undefined;
+  if (act !== undefined && !ACTIVATIONS.includes(act)) {
+    throw new DlkitError(
+      'value',
+      '_FusedMatMul',
+      `activation must be one of ${ACTIVATIONS.join(', ')}, got ${String(act)}`,
+      { argument: 'activation' },
+    );
+  }
   const s = new KernelScope(backend);
   let out = s.run(
     'BatchMatMul',
@@ -259,7 +271,6 @@ function unfused({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   );
   const bias = inputs['bias'];
   if (bias !== undefined) out = s.run('Add', { a: out, b: bias });
-  const act = at['activation'] as string | undefined;
   if (act === 'relu') out = s.run('Relu', { x: out });
   else if (act === 'relu6') out = s.run('Relu6', { x: out });
   else if (act === 'elu') out = s.run('Elu', { x: out });
@@ -268,8 +279,6 @@ function unfused({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
     out = s.run('LeakyRelu', { x: out }, { alpha: at['leakyreluAlpha'] as number });
   else if (act === 'prelu')
     out = s.run('Prelu', { x: out, alpha: inputs['preluActivationWeights'] as tf.TensorInfo });
-  else if (act !== undefined && act !== 'linear')
-    throw new Error(`_FusedMatMul: activation ${act}`);
   if (out === inputs['a']) out = s.run('Identity', { x: out });
   s.dispose(out);
   return out;

@@ -1,5 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
+import { DlkitError } from '@dlkit/core';
 import { KernelScope, type KernelArgs } from './kernel-util.js';
+
+const noOperands = (): DlkitError =>
+  new DlkitError('value', 'Einsum', 'needs at least one operand', { argument: 'tensors' });
 
 /**
  * `Einsum` on wasm: tfjs' own contraction path (`backend_util.getEinsumComputePath`) run with
@@ -7,7 +11,13 @@ import { KernelScope, type KernelArgs } from './kernel-util.js';
  */
 export function einsum({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
   const tensors = (Array.isArray(inputs) ? inputs : Object.values(inputs)) as tf.TensorInfo[];
-  const equation = (attrs ?? {})['equation'] as string;
+  const equation = (attrs ?? {})['equation'];
+  if (tensors.length === 0) throw noOperands();
+  if (typeof equation !== 'string') {
+    throw new DlkitError('value', 'Einsum', `equation must be a string, got ${typeof equation}`, {
+      argument: 'equation',
+    });
+  }
   const bu = tf.backend_util;
   const { allDims, summedDims, idDims } = bu.decodeEinsumEquation(equation, tensors.length);
   bu.checkEinsumDimSizes(allDims.length, idDims, tensors as unknown as tf.Tensor[]);
@@ -36,7 +46,7 @@ export function einsum({ inputs, attrs, backend }: KernelArgs): tf.TensorInfo {
       remaining--;
     }
   }
-  if (out === null) throw new Error('Einsum: no operands');
+  if (out === null) throw noOperands();
   // The result may be an input itself (e.g. 'ij->ij'): return a fresh reference to it.
   const result = tensors.includes(out) ? s.run('Identity', { x: out }) : out;
   s.dispose(result);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { DlkitError } from '@dlkit/core';
 
 /** The wasm backend as kernels see it. */
 export type Wasm = BackendWasm;
@@ -27,7 +28,14 @@ export class KernelScope {
   /** Calls the wasm kernel `name` and returns its single output. */
   run(name: string, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap = {}): tf.TensorInfo {
     const out = runWasmKernel(this.backend, name, inputs, attrs);
-    if (Array.isArray(out)) throw new Error(`${name} returned several outputs`);
+    if (Array.isArray(out)) {
+      for (const o of out) this.backend.disposeData(o.dataId);
+      throw new DlkitError(
+        'backend',
+        name,
+        `returned ${out.length} outputs where one was expected`,
+      );
+    }
     this.made.push(out);
     return out;
   }
@@ -56,6 +64,11 @@ export class KernelScope {
   }
 }
 
+/** The error for a kernel that the wasm backend does not have. */
+export function missingKernel(name: string): DlkitError {
+  return new DlkitError('backend', name, `no kernel ${name} is registered for the wasm backend`);
+}
+
 /** Calls the wasm kernel `name` directly and returns its output(s). */
 export function runWasmKernel(
   backend: Wasm,
@@ -64,7 +77,7 @@ export function runWasmKernel(
   attrs: tf.NamedAttrMap = {},
 ): tf.TensorInfo | tf.TensorInfo[] {
   const config = tf.getKernel(name, 'wasm');
-  if (config === undefined) throw new Error(`no wasm kernel ${name}`);
+  if (config === undefined) throw missingKernel(name);
   return config.kernelFunc({ inputs, attrs, backend }) as tf.TensorInfo | tf.TensorInfo[];
 }
 
@@ -79,7 +92,7 @@ export function runOriginalKernel(
   attrs: tf.NamedAttrMap = {},
 ): tf.TensorInfo {
   const config = originals.get(name) ?? tf.getKernel(name, 'wasm');
-  if (config === undefined) throw new Error(`no wasm kernel ${name}`);
+  if (config === undefined) throw missingKernel(name);
   return config.kernelFunc({ inputs, attrs, backend }) as tf.TensorInfo;
 }
 
