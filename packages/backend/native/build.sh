@@ -9,14 +9,17 @@
 # testing dlkit never needs a compiler.
 set -eu
 cd "$(dirname "$0")"
+# A private output file: several checkouts may build at once.
+out=$(mktemp "${TMPDIR:-/tmp}/dlkit-native.XXXXXX")
+trap 'rm -f "$out"' EXIT
 clang-14 --target=wasm32 -O3 -msimd128 -mmutable-globals -nostdlib -ffreestanding -fno-builtin \
   -Wl,--no-entry -Wl,--export-dynamic -Wl,--strip-all -Wl,--import-memory -Wl,-z,stack-size=0 \
   -Wl,--export=__stack_pointer \
-  -o /tmp/dlkit-native.wasm batched_matmul.c lstm.c adam.c
+  -o "$out" batched_matmul.c lstm.c adam.c
 node -e '
 const fs = require("fs");
 const check = process.argv[1] === "--check";
-const bytes = fs.readFileSync("/tmp/dlkit-native.wasm");
+const bytes = fs.readFileSync(process.argv[2]);
 const sha = require("crypto").createHash("sha256").update(bytes).digest("hex");
 const b64 = bytes.toString("base64");
 const target = "../src/wasm/kernels/native-wasm.ts";
@@ -39,5 +42,7 @@ ${lines.slice(0, -2)};
 export const NATIVE_WASM_SHA256 = "${sha}";
 `);
 console.log(bytes.length, "bytes", sha);
-' -- "${1:-}"
-(cd .. && npx prettier --write src/wasm/kernels/native-wasm.ts > /dev/null)
+' -- "${1:-}" "$out"
+if [ "${1:-}" != "--check" ]; then
+  (cd .. && npx prettier --write src/wasm/kernels/native-wasm.ts > /dev/null)
+fi
