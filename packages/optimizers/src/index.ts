@@ -6,4 +6,26 @@
 export { updateParametersWithGd } from './gradient-descent/update-parameters-with-gd.js';
 export { initializeAdam, type AdamState } from './adam/initialize-adam.js';
 export { updateParametersWithAdam, type AdamUpdate } from './adam/update-parameters-with-adam.js';
-export { AdamOptimizer, adam, type NamedTensor } from './adam/adam-optimizer.js';
+export { AdamOptimizer, adam } from './adam/adam-optimizer.js';
+
+// Week 2, production: tfjs optimizers (momentum, RMSprop, AdamW on the shared slot machinery),
+// gradient clipping, learning-rate schedules and the callback that applies them.
+export {
+  SlotOptimizer,
+  type NamedTensor,
+  type SlotUpdate,
+  type SlotOptimizerInit,
+} from './slots/slot-optimizer.js';
+export {
+  MomentumOptimizer,
+  type MomentumForm,
+  type MomentumOptions,
+} from './momentum/momentum-optimizer.js';
+export { RmspropOptimizer } from './rmsprop/rmsprop-optimizer.js';
+export { AdamWOptimizer } from './adamw/adamw-optimizer.js';
+export type { ClipOptions } from './clipping/clip-options.js';
+export {
+  clipGradientsByValue,
+  clipGradientsByGlobalNorm,
+  type GlobalNormClipResult,
+} from './clipping/clip-gradients.js';
