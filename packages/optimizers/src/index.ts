@@ -29,3 +29,14 @@ export {
   clipGradientsByGlobalNorm,
   type GlobalNormClipResult,
 } from './clipping/clip-gradients.js';
+export type { LearningRateSchedule, StaircaseOptions } from './schedules/learning-rate-schedule.js';
+export { exponentialDecay } from './schedules/exponential-decay.js';
+export { inverseTimeDecay } from './schedules/inverse-time-decay.js';
+export { stepDecay } from './schedules/step-decay.js';
+export { cosineDecayWithWarmup, type CosineDecayOptions } from './schedules/cosine-decay.js';
+export { applySchedule, type SchedulableOptimizer } from './schedules/set-learning-rate.js';
+export {
+  LearningRateScheduler,
+  learningRateScheduler,
+  type LearningRateSchedulerOptions,
+} from './schedules/learning-rate-scheduler.js';

@@ -54,7 +54,7 @@ export function clipTensorsByGlobalNorm(
  *
  * @param gradients - Gradients by name (a course dictionary `dW1, db1, …` or a tfjs
  *   `NamedTensorMap`), float32, any shapes.
- * @param clipValue - The bound, a finite number > 0.
+ * @param clipValue - The bound, a finite number above 0.
  * @returns New tensors under the same keys (the caller disposes them; the inputs are untouched).
  *
  * @example
@@ -92,7 +92,7 @@ export function clipGradientsByValue(
  *
  * @param gradients - Gradients by name (a course dictionary `dW1, db1, …` or a tfjs
  *   `NamedTensorMap`), float32, any shapes.
- * @param clipNorm - The largest global norm, a finite number > 0.
+ * @param clipNorm - The largest global norm, a finite number above 0.
  * @returns The clipped gradients under the same keys and the global norm before clipping (all new
  *   tensors: the caller disposes them).
  *

@@ -10,9 +10,9 @@ import { clipTensorsByGlobalNorm, clipTensorsByValue } from './clip-gradients.js
  * @category C2 W2 · Gradient clipping
  */
 export interface ClipOptions {
-  /** Element-wise bound, > 0. */
+  /** Element-wise bound, above 0. */
   clipValue?: number;
-  /** Largest global norm of the step's gradients, > 0. */
+  /** Largest global norm of the step's gradients, above 0. */
   clipNorm?: number;
 }
 

@@ -92,6 +92,17 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   private slots: Slot[][];
   private rate: number;
 
+  /**
+   * `x instanceof` a dlkit optimizer class follows the prototype chain (tfjs' `Optimizer` answers
+   * true for any object with `minimize`, `computeGradients` and `applyGradients`).
+   *
+   * @param instance - The value tested.
+   * @returns Whether it was made by this class or a subclass.
+   */
+  static override [Symbol.hasInstance](instance: unknown): boolean {
+    return Function.prototype[Symbol.hasInstance].call(this, instance);
+  }
+
   /** @param init - The class name, slot names, learning rate and clipping. */
   protected constructor(init: SlotOptimizerInit) {
     super();

@@ -159,7 +159,7 @@ describe("MomentumOptimizer's pytorch form equals tf.train.momentum", () => {
       const b = tf.variable(init, true, `tfm_b${made++}`);
       init.dispose();
       const ours = new MomentumOptimizer(0.05, 0.9, { form: 'pytorch', nesterov });
-      const theirs = tf.train.momentum(0.05, 0.9, nesterov);
+      const theirs: tf.Optimizer = tf.train.momentum(0.05, 0.9, nesterov);
       for (let t = 0; t < 20; t++) {
         const g = rs.randn(4, 3);
         ours.applyGradients({ [a.name]: g });
