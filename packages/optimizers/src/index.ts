@@ -40,3 +40,33 @@ export {
   learningRateScheduler,
   type LearningRateSchedulerOptions,
 } from './schedules/learning-rate-scheduler.js';
+
+// Week 3, hyperparameter tuning: search spaces on the right scales, random search, coarse to fine,
+// a seeded resumable trial runner, results sorted by a metric.
+export {
+  uniform,
+  logUniform,
+  oneMinusLogUniform,
+  intUniform,
+  choice,
+  type Hyperparameter,
+  type SearchSpace,
+  type TrialConfig,
+} from './tuning/search-space.js';
+export { sampleSearchSpace } from './tuning/sample-search-space.js';
+export { refineSearchSpace, type RefineOptions } from './tuning/refine-search-space.js';
+export type { TrialRecord, RankOptions } from './tuning/trial-record.js';
+export {
+  runTrials,
+  type Objective,
+  type TrialContext,
+  type RunTrialsOptions,
+} from './tuning/run-trials.js';
+export {
+  randomSearch,
+  coarseToFine,
+  type RandomSearchOptions,
+  type CoarseToFineOptions,
+  type CoarseToFineResult,
+} from './tuning/searches.js';
+export { resultsTable, resultsJson } from './tuning/results-table.js';
