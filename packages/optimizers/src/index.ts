@@ -50,6 +50,8 @@ export {
   intUniform,
   choice,
   type Hyperparameter,
+  type RangeHyperparameter,
+  type ChoiceHyperparameter,
   type SearchSpace,
   type TrialConfig,
 } from './tuning/search-space.js';

@@ -16,12 +16,13 @@ import type { ClipOptions } from '../clipping/clip-options.js';
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { AdamWOptimizer } from '@dlkit/optimizers';
- * const x = tf.variable(tf.tensor1d([1, -2]));
+ * const init = tf.tensor1d([1, -2]);
+ * const x = tf.variable(init);
  * const opt = new AdamWOptimizer(0.1, 0.5);
  * opt.minimize(() => x.square().sum()); // x := x (1 - 0.1 · 0.5), then Adam moves it by about 0.1
  * x.print(); // about [0.85, -1.8]
  * opt.dispose();
- * x.dispose();
+ * tf.dispose([x, init]);
  * ```
  *
  * @see the guide page `docs/optimizers/optimizers.md`

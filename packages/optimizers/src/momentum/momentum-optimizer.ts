@@ -73,12 +73,13 @@ function checkForm(
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { MomentumOptimizer } from '@dlkit/optimizers';
- * const x = tf.variable(tf.tensor1d([1, -2]));
+ * const init = tf.tensor1d([1, -2]);
+ * const x = tf.variable(init);
  * const opt = new MomentumOptimizer(0.1, 0.9);
  * opt.minimize(() => x.square().sum()); // v = 0.1 · 2x, x -= 0.1 v
  * x.print(); // [0.98, -1.96]
  * opt.dispose();
- * x.dispose();
+ * tf.dispose([x, init]);
  * ```
  *
  * @see the guide page `docs/optimizers/optimizers.md`

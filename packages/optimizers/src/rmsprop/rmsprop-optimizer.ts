@@ -15,12 +15,13 @@ import { checkOptionsObject, type ClipOptions } from '../clipping/clip-options.j
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { RmspropOptimizer } from '@dlkit/optimizers';
- * const x = tf.variable(tf.tensor1d([1, -2]));
+ * const init = tf.tensor1d([1, -2]);
+ * const x = tf.variable(init);
  * const opt = new RmspropOptimizer(0.01, 0.9, 1e-7);
  * opt.minimize(() => x.square().sum()); // the first step moves each entry by about α / √(1 - ρ)
  * x.print(); // about [0.968, -1.968]
  * opt.dispose();
- * x.dispose();
+ * tf.dispose([x, init]);
  * ```
  *
  * @see the guide page `docs/optimizers/optimizers.md`

@@ -57,7 +57,8 @@ export function setRate(optimizer: SchedulableOptimizer, rate: number): void {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { MomentumOptimizer, applySchedule, stepDecay } from '@dlkit/optimizers';
- * const x = tf.variable(tf.scalar(1));
+ * const init = tf.scalar(1);
+ * const x = tf.variable(init);
  * const opt = new MomentumOptimizer(0.1, 0.9);
  * const lr = stepDecay(0.1, 2, 0.5);
  * for (let step = 0; step < 4; step++) {
@@ -66,7 +67,7 @@ export function setRate(optimizer: SchedulableOptimizer, rate: number): void {
  * }
  * console.log(opt.learningRate); // 0.05
  * opt.dispose();
- * x.dispose();
+ * tf.dispose([x, init]);
  * ```
  *
  * @see the guide page `docs/optimizers/schedules.md`

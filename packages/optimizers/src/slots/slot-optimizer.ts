@@ -73,12 +73,13 @@ export interface SlotOptimizerInit extends ClipOptions {
  *   }
  *   getConfig(): tf.serialization.ConfigDict { return { learningRate: this.learningRate }; }
  * }
- * const x = tf.variable(tf.scalar(1));
+ * const init = tf.scalar(1);
+ * const x = tf.variable(init);
  * const opt = new Summing(0.25);
  * opt.minimize(() => x.square()); // x := 1 - 0.25 · 2
  * console.log(x.dataSync()[0]); // 0.5
  * opt.dispose();
- * x.dispose();
+ * tf.dispose([x, init]);
  * ```
  *
  * @category C2 W2 · Optimization algorithms
@@ -121,6 +122,7 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     return this.rate;
   }
 
+  /** Sets the step size for the next steps (a finite number at least 0; NaN is refused). */
   set learningRate(value: number) {
     this.rate = assertNumber(`${this.fn}.learningRate`, 'learningRate', value, { min: 0 });
   }

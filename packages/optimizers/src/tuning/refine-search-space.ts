@@ -16,7 +16,10 @@ import {
 export interface RefineOptions extends RankOptions {
   /** How many of the best trials the new ranges must cover (default: a quarter, at least 2). */
   keep?: number;
-  /** How far to widen each range beyond the kept trials, as a fraction of its width on its own scale (default 0.1). */
+  /**
+   * How far to widen each range beyond the kept trials, as a fraction of their range on its own
+   * scale (a tenth of the old range when they all have one value; default 0.1).
+   */
   margin?: number;
 }
 
@@ -35,8 +38,9 @@ function narrow(h: Hyperparameter, values: unknown[], margin: number): Hyperpara
   if (nums.length === 0) return h;
   const scaled = nums.map((v) => toScale(h, v));
   const [lo, hi] = [Math.min(...scaled), Math.max(...scaled)];
-  const pad = (hi - lo) * margin;
   const [a, b] = [toScale(h, h.low), toScale(h, h.high)];
+  // A single kept value has no width: it is taken as a tenth of the old range.
+  const pad = (hi > lo ? hi - lo : Math.abs(b - a) / 10) * margin;
   const clamp = (s: number): number => Math.min(Math.max(a, b), Math.max(Math.min(a, b), s));
   let low = fromScale(h, clamp(lo - pad));
   let high = fromScale(h, clamp(hi + pad));

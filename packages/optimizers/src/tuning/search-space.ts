@@ -12,9 +12,33 @@ import { DlkitError, assertNumber } from '@dlkit/core';
  *
  * @category C2 W3 · Hyperparameter tuning
  */
-export type Hyperparameter =
-  | { kind: 'uniform' | 'logUniform' | 'oneMinusLogUniform' | 'int'; low: number; high: number }
-  | { kind: 'choice'; values: readonly (string | number | boolean)[] };
+export type Hyperparameter = RangeHyperparameter | ChoiceHyperparameter;
+
+/**
+ * A numeric {@link Hyperparameter}: a range and a scale.
+ *
+ * @category C2 W3 · Hyperparameter tuning
+ */
+export interface RangeHyperparameter {
+  /** The scale it is sampled on. */
+  kind: 'uniform' | 'logUniform' | 'oneMinusLogUniform' | 'int';
+  /** The smallest value. */
+  low: number;
+  /** The largest value. */
+  high: number;
+}
+
+/**
+ * A {@link Hyperparameter} picked from a list.
+ *
+ * @category C2 W3 · Hyperparameter tuning
+ */
+export interface ChoiceHyperparameter {
+  /** Always `'choice'`. */
+  kind: 'choice';
+  /** The values to pick from. */
+  values: readonly (string | number | boolean)[];
+}
 
 /**
  * Hyperparameters by name.
