@@ -136,7 +136,10 @@ export class MomentumOptimizer extends SlotOptimizer {
         ? tf.add(tf.mul(velocity, this.beta), tf.mul(gradient, 1 - this.beta))
         : fresh
           ? gradient
-          : tf.add(tf.mul(velocity, this.beta), tf.mul(gradient, 1 - this.dampening));
+          : tf.add(
+              tf.mul(velocity, this.beta),
+              this.dampening === 0 ? gradient : tf.mul(gradient, 1 - this.dampening),
+            );
     velocity.assign(next);
     const direction = this.nesterov ? tf.add(gradient, tf.mul(next, this.beta)) : next;
     value.assign(tf.sub(value, tf.mul(direction, this.learningRate)));
