@@ -32,17 +32,33 @@ export class LearningRateScheduler extends tf.Callback {
   private target: SchedulableOptimizer | undefined;
   private batches = 0;
 
+  private readonly learningRateSchedule: LearningRateSchedule;
+  private readonly per: 'epoch' | 'batch';
+  private readonly optimizer: SchedulableOptimizer | undefined;
+
   /**
    * @param learningRateSchedule - The schedule.
-   * @param per - Epoch or batch.
-   * @param optimizer - The optimizer, or undefined for the model's.
+   * @param options - `per` (`'epoch'` or `'batch'`) and the `optimizer` (default: the model's).
    */
-  constructor(
-    private readonly learningRateSchedule: LearningRateSchedule,
-    private readonly per: 'epoch' | 'batch',
-    private readonly optimizer: SchedulableOptimizer | undefined,
-  ) {
+  constructor(learningRateSchedule: LearningRateSchedule, options?: LearningRateSchedulerOptions) {
     super();
+    const fn = 'learningRateScheduler';
+    scheduledRate(fn, learningRateSchedule, 0);
+    if (options !== undefined && (options === null || typeof options !== 'object')) {
+      throw new DlkitError('value', fn, `options must be an object, got ${String(options)}`, {
+        argument: 'options',
+      });
+    }
+    const per = options?.per ?? 'epoch';
+    if (per !== 'epoch' && per !== 'batch') {
+      throw new DlkitError('value', fn, `per must be 'epoch' or 'batch', got ${String(per)}`, {
+        argument: 'options.per',
+      });
+    }
+    this.learningRateSchedule = learningRateSchedule;
+    this.per = per;
+    this.optimizer =
+      options?.optimizer === undefined ? undefined : checkSchedulable(fn, options.optimizer);
   }
 
   /**
@@ -117,20 +133,5 @@ export function learningRateScheduler(
   learningRateSchedule: LearningRateSchedule,
   options?: LearningRateSchedulerOptions,
 ): LearningRateScheduler {
-  const fn = 'learningRateScheduler';
-  scheduledRate(fn, learningRateSchedule, 0);
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new DlkitError('value', fn, `options must be an object, got ${String(options)}`, {
-      argument: 'options',
-    });
-  }
-  const per = options?.per ?? 'epoch';
-  if (per !== 'epoch' && per !== 'batch') {
-    throw new DlkitError('value', fn, `per must be 'epoch' or 'batch', got ${String(per)}`, {
-      argument: 'options.per',
-    });
-  }
-  const optimizer =
-    options?.optimizer === undefined ? undefined : checkSchedulable(fn, options.optimizer);
-  return new LearningRateScheduler(learningRateSchedule, per, optimizer);
+  return new LearningRateScheduler(learningRateSchedule, options);
 }

@@ -107,6 +107,14 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   /** @param init - The class name, slot names, learning rate and clipping. */
   protected constructor(init: SlotOptimizerInit) {
     super();
+    if (new.target === SlotOptimizer || init === null || typeof init !== 'object') {
+      throw new DlkitError(
+        'value',
+        'SlotOptimizer',
+        'SlotOptimizer is a base class: extend it and call super({ name, slotNames, learningRate })',
+        { argument: 'init' },
+      );
+    }
     this.fn = init.name;
     this.slotNames = init.slotNames;
     this.slots = init.slotNames.map(() => []);
@@ -187,9 +195,18 @@ export abstract class SlotOptimizer extends tf.Optimizer {
         { argument: 'variableGradients' },
       );
     }
-    return Array.isArray(variableGradients)
-      ? variableGradients.map((v) => [v.name, v.tensor])
-      : Object.entries(variableGradients);
+    if (!Array.isArray(variableGradients)) return Object.entries(variableGradients);
+    return variableGradients.map((v, i) => {
+      if (v === null || typeof v !== 'object' || typeof v.name !== 'string') {
+        throw new DlkitError(
+          'value',
+          fn,
+          `variableGradients[${i}] must be a { name, tensor } pair, got ${v === null ? 'null' : typeof v}`,
+          { argument: 'variableGradients' },
+        );
+      }
+      return [v.name, v.tensor];
+    });
   }
 
   private makeSlot(originalName: string, value: tf.Variable): Slot {

@@ -9,7 +9,7 @@ import { RmspropOptimizer } from '../rmsprop/rmsprop-optimizer.js';
 import { AdamWOptimizer } from '../adamw/adamw-optimizer.js';
 import { AdamOptimizer } from '../adam/adam-optimizer.js';
 import { clipGradientsByGlobalNorm } from '../clipping/clip-gradients.js';
-import type { SlotOptimizer } from './slot-optimizer.js';
+import { SlotOptimizer } from './slot-optimizer.js';
 
 interface Case {
   name: string;
@@ -184,6 +184,9 @@ for (const c of CASES) {
       );
       expect(() => opt.applyGradients(null as never)).toThrow(DlkitError);
       expect(() => opt.applyGradients('grads' as never)).toThrow(DlkitError);
+      expect(() => opt.applyGradients([null] as never)).toThrow(
+        `${fn}: variableGradients[0] must be a { name, tensor } pair, got null`,
+      );
       const setFn = `${c.name.split(' ')[0]}.setWeights`;
       await expect(opt.setWeights([])).rejects.toThrow(`${setFn}: weightValues must hold iter`);
       await expect(opt.setWeights(null as never)).rejects.toThrow(DlkitError);
@@ -259,6 +262,13 @@ describe('hyperparameters are checked', () => {
     expect(
       () => new AdamOptimizer(0.1, 0.9, 0.999, 1e-7, { clipNorm: Number.POSITIVE_INFINITY }),
     ).toThrow('AdamOptimizer: clipNorm must be a finite number > 0, got Infinity');
+  });
+
+  it('SlotOptimizer itself cannot be made', () => {
+    const Base = SlotOptimizer as unknown as new (init?: unknown) => SlotOptimizer;
+    expect(() => new Base()).toThrow(
+      'SlotOptimizer: SlotOptimizer is a base class: extend it and call super({ name, slotNames, learningRate })',
+    );
   });
 
   it('instanceof follows the classes', () => {
