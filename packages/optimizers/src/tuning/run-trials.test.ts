@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DlkitError, RandomState } from '@dlkit/core';
 import { runTrials } from './run-trials.js';
-import { randomSearch } from './searches.js';
+import { coarseToFine, randomSearch } from './searches.js';
+import { logUniform } from './search-space.js';
 import { sampleSearchSpace } from './sample-search-space.js';
 import type { AtomicIo } from './atomic-file.js';
 import { SEARCH, objective } from '../../test/search-objective.js';
@@ -183,5 +184,34 @@ describe('runTrials', () => {
     await expect(runTrials(configs, () => ({ cost: 1 }), null as never)).rejects.toThrow(
       DlkitError,
     );
+  });
+});
+
+describe('coarseToFine resumes in the round it stopped in', () => {
+  it('re-runs nothing of a finished round, and ends as an uninterrupted search', async () => {
+    const file = newFile();
+    const space = { learningRate: logUniform(1e-5, 1) };
+    const cost = (c: Record<string, unknown>): number =>
+      (Math.log10(c['learningRate'] as number) + 3) ** 2;
+    const options = { numTrials: 6, rounds: 3, metric: 'cost', seed: 11 };
+    let calls = 0;
+    const crashing = (c: Record<string, unknown>): Record<string, number> => {
+      if (++calls === 9) throw new Error('power cut'); // the third trial of round 1
+      return { cost: cost(c) };
+    };
+    await expect(coarseToFine(space, crashing, { ...options, file })).rejects.toThrow('power cut');
+    let resumedCalls = 0;
+    const resumed = await coarseToFine(
+      space,
+      (c) => {
+        resumedCalls++;
+        return { cost: cost(c) };
+      },
+      { ...options, file },
+    );
+    // Round 0 (6 trials) and two trials of round 1 were saved: 18 - 8 trials remain.
+    expect(resumedCalls).toBe(10);
+    const clean = await coarseToFine(space, (c) => ({ cost: cost(c) }), options);
+    expect(resumed).toEqual(clean);
   });
 });
