@@ -115,6 +115,18 @@ function checkMetrics(
   return { ...(metrics as Record<string, number>) };
 }
 
+/** Checks that the objective is a function. */
+export function checkObjective(fn: string, objective: unknown): void {
+  if (typeof objective !== 'function') {
+    throw new DlkitError(
+      'value',
+      fn,
+      `objective must be a function, got ${objective === null ? 'null' : typeof objective}`,
+      { argument: 'objective' },
+    );
+  }
+}
+
 function checkConfigs(fn: string, configs: unknown): TrialConfig[] {
   if (!Array.isArray(configs)) {
     throw new DlkitError(
@@ -177,16 +189,8 @@ export async function runTrials(
 ): Promise<TrialRecord[]> {
   const fn = 'runTrials';
   const list = checkConfigs(fn, configs);
-  if (typeof objective !== 'function') {
-    throw new DlkitError(
-      'value',
-      fn,
-      `objective must be a function, got ${objective === null ? 'null' : typeof objective}`,
-      {
-        argument: 'objective',
-      },
-    );
-  }
+  checkObjective(fn, objective);
+
   const rank = checkRank(fn, options);
   const seed = assertNumber(fn, 'seed', options.seed ?? 1, {
     integer: true,
@@ -194,6 +198,11 @@ export async function runTrials(
     max: 2 ** 32 - 1,
   });
   const { file, onTrial, io } = options;
+  if (onTrial !== undefined && typeof onTrial !== 'function') {
+    throw new DlkitError('value', fn, `onTrial must be a function, got ${typeof onTrial}`, {
+      argument: 'options.onTrial',
+    });
+  }
   if (file !== undefined && (typeof file !== 'string' || file.length === 0)) {
     throw new DlkitError('value', fn, `file must be a path, got ${String(file)}`, {
       argument: 'options.file',

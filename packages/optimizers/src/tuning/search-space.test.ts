@@ -171,6 +171,15 @@ describe('results', () => {
     const a = await randomSearch(SPACE, obj, { numTrials: 5, metric: 'cost', seed: 3 });
     const b = await randomSearch(SPACE, obj, { numTrials: 5, metric: 'cost', seed: 3 });
     expect(a).toEqual(b);
+    await expect(randomSearch(SPACE, obj, { metric: 'cost' } as never)).rejects.toThrow(
+      'randomSearch: numTrials must be an integer >= 1 and <= 100000, got undefined',
+    );
+    await expect(
+      coarseToFine(SPACE, null as never, { numTrials: 2, metric: 'cost' }),
+    ).rejects.toThrow('coarseToFine: objective must be a function, got null');
+    await expect(coarseToFine({}, obj, { numTrials: 2, metric: 'cost' })).rejects.toThrow(
+      'coarseToFine: space must name at least one hyperparameter',
+    );
     expect(a.map((t) => t.config)).toEqual(
       expect.arrayContaining(sampleSearchSpace(SPACE, 5, 3).map((c) => expect.objectContaining(c))),
     );

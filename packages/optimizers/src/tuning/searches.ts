@@ -1,9 +1,19 @@
 import { DlkitError, assertNumber } from '@dlkit/core';
-import type { SearchSpace } from './search-space.js';
-import { sampleSearchSpace } from './sample-search-space.js';
+import { checkSearchSpace, type SearchSpace } from './search-space.js';
+import { MAX_TRIALS, sampleSearchSpace } from './sample-search-space.js';
 import { refineSearchSpace } from './refine-search-space.js';
-import { runTrials, type Objective, type RunTrialsOptions } from './run-trials.js';
+import { checkObjective, runTrials, type Objective, type RunTrialsOptions } from './run-trials.js';
 import { checkRank, sortTrials, type TrialRecord } from './trial-record.js';
+
+/** Checks what both searches take, so that their messages name the function called. */
+function checkSearch(fn: string, space: unknown, objective: unknown, options: unknown): void {
+  checkSearchSpace(fn, space);
+  checkObjective(fn, objective);
+  checkRank(fn, options);
+  const { numTrials, seed = 1 } = options as RandomSearchOptions;
+  assertNumber(fn, 'numTrials', numTrials, { integer: true, min: 1, max: MAX_TRIALS });
+  assertNumber(fn, 'seed', seed, { integer: true, min: 0, max: 2 ** 32 - 101 });
+}
 
 /**
  * Options of {@link randomSearch}.
@@ -43,8 +53,7 @@ export async function randomSearch(
   objective: Objective,
   options: RandomSearchOptions,
 ): Promise<TrialRecord[]> {
-  const fn = 'randomSearch';
-  checkRank(fn, options);
+  checkSearch('randomSearch', space, objective, options);
   const configs = sampleSearchSpace(space, options.numTrials, options.seed ?? 1);
   return runTrials(configs, objective, options);
 }
@@ -105,6 +114,7 @@ export async function coarseToFine(
   options: CoarseToFineOptions,
 ): Promise<CoarseToFineResult> {
   const fn = 'coarseToFine';
+  checkSearch(fn, space, objective, options);
   const rank = checkRank(fn, options);
   const rounds = assertNumber(fn, 'rounds', options.rounds ?? 2, {
     integer: true,
