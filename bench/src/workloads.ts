@@ -10,7 +10,7 @@
  * the backend registers them).
  */
 import * as tf from '@tensorflow/tfjs';
-import { adam } from '@dlkit/optimizers';
+import { AdamWOptimizer, MomentumOptimizer, RmspropOptimizer, adam } from '@dlkit/optimizers';
 import { lstm } from '@dlkit/sequence';
 
 /** Which layers and optimizer a workload is built from (see the module comment). */
@@ -20,6 +20,24 @@ export type Stack = 'dlkit' | 'tfjs';
 function adamOf(stack: Stack): tf.Optimizer {
   return stack === 'dlkit' ? adam(1e-3) : tf.train.adam(1e-3);
 }
+
+/**
+ * The optimizers of the `mlp-<optimizer>` rows (issue 13), the same on both stacks where tfjs has
+ * the optimizer: momentum 0.9 with lr 0.01 (`tf.train.momentum` is PyTorch's form), RMSprop with
+ * lr 1e-3 and decay 0.9 (`tf.train.rmsprop` puts ε inside the root: the same cost), AdamW with lr
+ * 1e-3 and weight decay 0.01. tfjs has no AdamW: its row runs `tf.train.adam`, one multiply per
+ * variable cheaper.
+ */
+const MLP_OPTIMIZERS = {
+  momentum: (stack: Stack): tf.Optimizer =>
+    stack === 'dlkit'
+      ? new MomentumOptimizer(0.01, 0.9, { form: 'pytorch' })
+      : tf.train.momentum(0.01, 0.9),
+  rmsprop: (stack: Stack): tf.Optimizer =>
+    stack === 'dlkit' ? new RmspropOptimizer(1e-3, 0.9, 1e-7) : tf.train.rmsprop(1e-3, 0.9),
+  adamw: (stack: Stack): tf.Optimizer =>
+    stack === 'dlkit' ? new AdamWOptimizer(1e-3, 0.01) : tf.train.adam(1e-3),
+};
 
 /** An LSTM layer of 128 units with sigmoid gates from the stack's library. */
 function lstmOf(stack: Stack, inputShape?: [number, number]): tf.layers.Layer {
@@ -38,7 +56,16 @@ export interface Workload {
   dispose: () => void;
 }
 
-export const WORKLOAD_NAMES = ['mlp', 'lenet5', 'charlstm', 'embedlstm', 'transformer'] as const;
+export const WORKLOAD_NAMES = [
+  'mlp',
+  'lenet5',
+  'charlstm',
+  'embedlstm',
+  'transformer',
+  'mlp-momentum',
+  'mlp-rmsprop',
+  'mlp-adamw',
+] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 function oneHotLabels(batch: number, classes: number): tf.Tensor2D {
@@ -54,8 +81,9 @@ function layersWorkload(
   x: tf.Tensor,
   y: tf.Tensor,
   stack: Stack,
+  optimizerOf: (stack: Stack) => tf.Optimizer = adamOf,
 ): Workload {
-  model.compile({ optimizer: adamOf(stack), loss: 'categoricalCrossentropy' });
+  model.compile({ optimizer: optimizerOf(stack), loss: 'categoricalCrossentropy' });
   const opt = model.optimizer;
   const step = (): tf.Scalar =>
     opt.minimize(() => {
@@ -74,7 +102,7 @@ function layersWorkload(
   };
 }
 
-export function mlp(stack: Stack): Workload {
+export function mlp(stack: Stack, optimizer?: keyof typeof MLP_OPTIMIZERS): Workload {
   const batch = 128;
   const model = tf.sequential({
     layers: [
@@ -84,12 +112,13 @@ export function mlp(stack: Stack): Workload {
     ],
   });
   return layersWorkload(
-    'mlp',
+    optimizer === undefined ? 'mlp' : `mlp-${optimizer}`,
     batch,
     model,
     tf.randomNormal([batch, 784]),
     oneHotLabels(batch, 10),
     stack,
+    optimizer === undefined ? adamOf : MLP_OPTIMIZERS[optimizer],
   );
 }
 
@@ -228,7 +257,10 @@ export function transformer(stack: Stack): Workload {
 }
 
 export const WORKLOADS: Record<WorkloadName, (stack: Stack) => Workload> = {
-  mlp,
+  mlp: (stack) => mlp(stack),
+  'mlp-momentum': (stack) => mlp(stack, 'momentum'),
+  'mlp-rmsprop': (stack) => mlp(stack, 'rmsprop'),
+  'mlp-adamw': (stack) => mlp(stack, 'adamw'),
   lenet5,
   charlstm: charLstm,
   embedlstm: embedLstm,

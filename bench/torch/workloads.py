@@ -70,8 +70,17 @@ class Encoder(nn.Module):
         return self.head(h2.mean(1))
 
 
+# The optimizers of the mlp-<optimizer> rows, as in bench/src/workloads.ts.
+OPTIMIZERS = {
+    "adam": lambda ps: torch.optim.Adam(ps, lr=1e-3),
+    "momentum": lambda ps: torch.optim.SGD(ps, lr=0.01, momentum=0.9),
+    "rmsprop": lambda ps: torch.optim.RMSprop(ps, lr=1e-3, alpha=0.9, eps=1e-7),
+    "adamw": lambda ps: torch.optim.AdamW(ps, lr=1e-3, weight_decay=0.01),
+}
+
+
 def workload(name):
-    if name == "mlp":
+    if name == "mlp" or name.startswith("mlp-"):
         m = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 256), nn.ReLU(), nn.Linear(256, 10))
         return m, torch.randn(128, 784), labels(128, 10), 128
     if name == "lenet5":
@@ -92,7 +101,8 @@ def main():
     torch.set_num_threads(threads)
     torch.manual_seed(0)
     model, x, y, batch = workload(name)
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    optimizer = name.split("-", 1)[1] if name.startswith("mlp-") else "adam"
+    opt = OPTIMIZERS[optimizer](model.parameters())
 
     def step():
         opt.zero_grad()

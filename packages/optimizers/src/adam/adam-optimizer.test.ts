@@ -460,7 +460,7 @@ describe('AdamOptimizer state and serialization', () => {
         { name: 'x/m', tensor: g },
       ]),
     ).rejects.toThrow(
-      'AdamOptimizer.setWeights: weightValues must hold iter then as many m as v tensors (an odd count), got 2',
+      'AdamOptimizer.setWeights: weightValues must hold iter then as many m as v tensors (1 + 2 n), got 2',
     );
     g.dispose();
     opt.dispose();

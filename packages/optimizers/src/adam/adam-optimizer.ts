@@ -1,24 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, DlkitError, assertNumber, assertShape, hasKernel } from '@dlkit/core';
-
-/**
- * A tensor with the name it is saved under: the items of an optimizer's `getWeights()` and
- * `setWeights()` (tfjs' `NamedTensor`, which `@tensorflow/tfjs` does not export).
- *
- * @category C2 W2 · Adam
- */
-export interface NamedTensor {
-  /** The saved name, e.g. `iter` or `dense/kernel/m`. */
-  name: string;
-  /** The value. */
-  tensor: tf.Tensor;
-}
-
-/** One optimizer-owned variable and the name it is saved under (`<variable>/m` or `/v`). */
-interface Slot {
-  originalName: string;
-  variable: tf.Variable;
-}
+import { ADAM_UPDATE_KERNEL, assertNumber, hasKernel } from '@dlkit/core';
+import { SlotOptimizer, type SlotUpdate } from '../slots/slot-optimizer.js';
+import { checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
 
 const check = (fn: string, lr: number, beta1: number, beta2: number, epsilon: number): void => {
   assertNumber(fn, 'learningRate', lr, { min: 0 });
@@ -59,14 +42,12 @@ const check = (fn: string, lr: number, beta1: number, beta2: number, epsilon: nu
  * @see the guide page `docs/optimizers/adam.md`
  * @category C2 W2 · Adam
  */
-export class AdamOptimizer extends tf.Optimizer {
+export class AdamOptimizer extends SlotOptimizer {
   /** The name this class is registered and saved under (tfjs' own Adam is `Adam`). */
   static get className(): string {
     return 'DlkitAdam';
   }
 
-  /** The step size `α`. */
-  readonly learningRate: number;
   /** `β1`, the first moment's decay. */
   readonly beta1: number;
   /** `β2`, the second moment's decay. */
@@ -74,153 +55,75 @@ export class AdamOptimizer extends tf.Optimizer {
   /** `ε`, added to the root of the corrected second moment. */
   readonly epsilon: number;
 
-  private firstMoments: Slot[] = [];
-  private secondMoments: Slot[] = [];
-
   /**
-   * @param learningRate - `α`, at least 0 (default 0.001).
+   * @param learningRate - `α`, at least 0 (default 0.001); settable later through
+   *   `learningRate`.
    * @param beta1 - `β1` in [0, 1) (default 0.9).
    * @param beta2 - `β2` in [0, 1) (default 0.999).
    * @param epsilon - `ε`, at least 0 (default: the active backend's `tf.backend().epsilon()`, as
    *   `tf.train.adam`; 1e-7 on `cpu` and `wasm`).
+   * @param options - Gradient clipping (`clipValue`, `clipNorm`), none by default.
    */
-  constructor(learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon?: number | null) {
-    super();
+  constructor(
+    learningRate = 0.001,
+    beta1 = 0.9,
+    beta2 = 0.999,
+    epsilon?: number | null,
+    options?: ClipOptions,
+  ) {
     const eps = epsilon ?? tf.backend().epsilon();
-    check('AdamOptimizer', learningRate, beta1, beta2, eps);
-    this.learningRate = learningRate;
+    check(new.target.name, learningRate, beta1, beta2, eps);
+    super({
+      name: new.target.name,
+      slotNames: ['m', 'v'],
+      learningRate,
+      ...checkOptionsObject<ClipOptions>(new.target.name, options),
+    });
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = eps;
   }
 
   /**
-   * Applies one Adam step to the named variables (what `minimize` and `model.fit` call). Every
-   * temporary tensor is disposed; the gradients are not.
+   * One Adam step for one variable: the fused kernel where the backend has it, tfjs ops
+   * otherwise.
    *
-   * @param variableGradients - Gradients by variable name, or `{ name, tensor }` pairs, each
-   *   with its variable's shape. A variable's position in this list picks its moments, as in
-   *   `tf.train.adam`, so pass the variables in the same order every step.
+   * @param args - The variable, its gradient, its moments `[m, v]` and the step number.
    */
-  applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
-    const list = Array.isArray(variableGradients)
-      ? variableGradients.map((v) => [v.name, v.tensor] as const)
-      : Object.entries(variableGradients);
-    const t = this.iterations + 1;
+  protected update({ value, gradient, slots, step }: SlotUpdate): void {
+    const [m, v] = slots as [tf.Variable, tf.Variable];
     const attrs = {
       learningRate: this.learningRate,
       beta1: this.beta1,
       beta2: this.beta2,
       epsilon: this.epsilon,
-      beta1Power: this.beta1 ** t,
-      beta2Power: this.beta2 ** t,
+      beta1Power: this.beta1 ** step,
+      beta2Power: this.beta2 ** step,
     };
-    const fused = hasKernel(ADAM_UPDATE_KERNEL);
-    const engine = tf.engine();
-    list.forEach(([name, gradient], i) => {
-      const value = engine.registeredVariables[name];
-      if (value === undefined) {
-        throw new DlkitError('value', 'AdamOptimizer.applyGradients', `no variable named ${name}`, {
-          argument: 'variableGradients',
-        });
-      }
-      const m = (this.firstMoments[i] ??= this.slot(`${name}/m`, value)).variable;
-      const v = (this.secondMoments[i] ??= this.slot(`${name}/v`, value)).variable;
-      if (gradient == null) return;
-      assertShape('AdamOptimizer.applyGradients', `the gradient of ${name}`, gradient, value.shape);
-      tf.tidy(() => {
-        if (fused) {
-          const [newValue, newM, newV] = engine.runKernel(
-            ADAM_UPDATE_KERNEL,
-            { value, m, v, gradient },
-            attrs,
-          ) as tf.Tensor[];
-          m.assign(newM as tf.Tensor);
-          v.assign(newV as tf.Tensor);
-          value.assign(newValue as tf.Tensor);
-        } else {
-          const newM = tf.add(tf.mul(m, attrs.beta1), tf.mul(gradient, 1 - attrs.beta1));
-          const newV = tf.add(tf.mul(v, attrs.beta2), tf.mul(tf.square(gradient), 1 - attrs.beta2));
-          const mHat = tf.div(newM, 1 - attrs.beta1Power);
-          const vHat = tf.div(newV, 1 - attrs.beta2Power);
-          m.assign(newM);
-          v.assign(newV);
-          value.assign(
-            tf.sub(
-              value,
-              tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), attrs.epsilon)), attrs.learningRate),
-            ),
-          );
-        }
-      });
-    });
-    this.incrementIterations();
-  }
-
-  private slot(originalName: string, value: tf.Variable): Slot {
-    return { originalName, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-  }
-
-  /** Frees the moment variables this optimizer owns. */
-  override dispose(): void {
-    tf.dispose(this.firstMoments.map((s) => s.variable));
-    tf.dispose(this.secondMoments.map((s) => s.variable));
-    this.firstMoments = [];
-    this.secondMoments = [];
-    super.dispose();
-  }
-
-  /**
-   * The optimizer's state in `tf.train.adam`'s layout: `iter` (an int32 scalar, new), then the
-   * first moments `<variable>/m`, then the second moments `<variable>/v` (the optimizer's own
-   * variables: do not dispose them).
-   *
-   * @returns The named tensors.
-   */
-  override async getWeights(): Promise<NamedTensor[]> {
-    return [
-      await this.saveIterations(),
-      ...[...this.firstMoments, ...this.secondMoments].map((s) => ({
-        name: s.originalName,
-        tensor: s.variable,
-      })),
-    ];
-  }
-
-  /**
-   * Restores state saved by {@link AdamOptimizer.getWeights} or by `tf.train.adam`'s `getWeights`:
-   * the iteration count, then the first moments, then the second moments. The tensors are copied
-   * (the caller still owns them); the previous moments are disposed.
-   *
-   * @param weightValues - `[iter, ...m, ...v]`.
-   */
-  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
-    const fn = 'AdamOptimizer.setWeights';
-    if (weightValues.length === 0 || weightValues.length % 2 !== 1) {
-      throw new DlkitError(
-        'value',
-        fn,
-        `weightValues must hold iter then as many m as v tensors (an odd count), got ${weightValues.length}`,
-        { argument: 'weightValues' },
-      );
+    if (hasKernel(ADAM_UPDATE_KERNEL)) {
+      const [newValue, newM, newV] = tf
+        .engine()
+        .runKernel(ADAM_UPDATE_KERNEL, { value, m, v, gradient }, attrs) as tf.Tensor[];
+      m.assign(newM as tf.Tensor);
+      v.assign(newV as tf.Tensor);
+      value.assign(newValue as tf.Tensor);
+      return;
     }
-    const moments = await this.extractIterations(weightValues);
-    const count = moments.length / 2;
-    const toSlot = (w: NamedTensor): Slot => ({
-      originalName: w.name,
-      variable: w.tensor.variable(false),
-    });
-    const first = moments.slice(0, count).map(toSlot);
-    const second = moments.slice(count).map(toSlot);
-    tf.dispose([...this.firstMoments, ...this.secondMoments].map((s) => s.variable));
-    this.firstMoments = first;
-    this.secondMoments = second;
+    const newM = tf.add(tf.mul(m, attrs.beta1), tf.mul(gradient, 1 - attrs.beta1));
+    const newV = tf.add(tf.mul(v, attrs.beta2), tf.mul(tf.square(gradient), 1 - attrs.beta2));
+    const mHat = tf.div(newM, 1 - attrs.beta1Power);
+    const vHat = tf.div(newV, 1 - attrs.beta2Power);
+    m.assign(newM);
+    v.assign(newV);
+    value.assign(
+      tf.sub(value, tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), attrs.epsilon)), attrs.learningRate)),
+    );
   }
 
   /**
    * The hyperparameters, for serialization.
    *
-   * @returns `{ learningRate, beta1, beta2, epsilon }`.
+   * @returns `{ learningRate, beta1, beta2, epsilon }`, plus `clipValue`/`clipNorm` when set.
    */
   override getConfig(): tf.serialization.ConfigDict {
     return {
@@ -228,6 +131,7 @@ export class AdamOptimizer extends tf.Optimizer {
       beta1: this.beta1,
       beta2: this.beta2,
       epsilon: this.epsilon,
+      ...this.clipping,
     };
   }
 
@@ -236,14 +140,17 @@ export class AdamOptimizer extends tf.Optimizer {
    * deserialization calls).
    *
    * @param cls - The class to build (this one).
-   * @param config - `{ learningRate, beta1, beta2, epsilon }`.
+   * @param config - `{ learningRate, beta1, beta2, epsilon }` and the clipping options.
    * @returns A new optimizer with no state.
    */
   static override fromConfig<T extends tf.serialization.Serializable>(
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    return new cls(config['learningRate'], config['beta1'], config['beta2'], config['epsilon']);
+    return new cls(config['learningRate'], config['beta1'], config['beta2'], config['epsilon'], {
+      clipValue: config['clipValue'],
+      clipNorm: config['clipNorm'],
+    });
   }
 }
 
@@ -258,6 +165,7 @@ tf.serialization.registerClass(AdamOptimizer);
  * @param beta1 - `β1` in [0, 1) (default 0.9).
  * @param beta2 - `β2` in [0, 1) (default 0.999).
  * @param epsilon - `ε`, at least 0 (default `tf.backend().epsilon()`, as `tf.train.adam`).
+ * @param options - Gradient clipping (`clipValue`, `clipNorm`), none by default.
  * @returns A new {@link AdamOptimizer}; dispose it when done (a model compiled with it does not).
  *
  * @example
@@ -284,8 +192,9 @@ export function adam(
   beta1 = 0.9,
   beta2 = 0.999,
   epsilon?: number,
+  options?: ClipOptions,
 ): AdamOptimizer {
   const eps = epsilon ?? tf.backend().epsilon();
   check('adam', learningRate, beta1, beta2, eps);
-  return new AdamOptimizer(learningRate, beta1, beta2, eps);
+  return new AdamOptimizer(learningRate, beta1, beta2, eps, checkOptionsObject('adam', options));
 }
