@@ -66,24 +66,29 @@ export async function expectNoLeaks(
   return outputs.length;
 }
 
-/** Runs `fn` while recording the tensors made and the tensors made earlier that it disposes. */
+/**
+ * Runs `fn` while recording the tensors it makes and the tensors made earlier that it disposes.
+ * `Variable.assign` disposes the variable and tracks it again at once: an update in place, which
+ * counts as neither.
+ */
 async function watchTensors(
   fn: () => unknown,
 ): Promise<{ made: Map<number, tf.Tensor>; disposedOthers: tf.Tensor[]; result: unknown }> {
   const engine = tf.engine() as unknown as WatchedEngine;
   const made = new Map<number, tf.Tensor>();
-  const disposedOthers: tf.Tensor[] = [];
+  const others = new Map<number, tf.Tensor>();
   const { trackTensor, disposeTensor } = engine;
   engine.trackTensor = function (a, backend) {
-    made.set(a.id, a);
+    if (!others.delete(a.id)) made.set(a.id, a);
     trackTensor.call(this, a, backend);
   };
   engine.disposeTensor = function (a) {
-    if (!a.isDisposed && !made.has(a.id)) disposedOthers.push(a);
+    if (!a.isDisposed && !made.has(a.id)) others.set(a.id, a);
     disposeTensor.call(this, a);
   };
   try {
-    return { made, disposedOthers, result: await fn() };
+    const result = await fn();
+    return { made, disposedOthers: [...others.values()].filter((t) => t.isDisposed), result };
   } finally {
     engine.trackTensor = trackTensor;
     engine.disposeTensor = disposeTensor;
