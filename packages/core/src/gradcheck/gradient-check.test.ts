@@ -131,7 +131,9 @@ describe('gradientCheck against differences worked out by hand', () => {
   ])('a gradient %s·W gives the difference %s', (c, expected) => {
     tf.tidy(() => {
       const W1 = new RandomState(3).randn(3, 4);
-      const r = gradientCheck({ W1 }, { dW1: W1.mul(c) }, (p) => p['W1']!.square().sum().mul(0.5));
+      const r = gradientCheck({ W1 }, { dW1: W1.mul(c) }, (p) =>
+        p['W1']!.square().sum<tf.Scalar>().mul<tf.Scalar>(0.5),
+      );
       expect(r.difference).toBeCloseTo(expected, 3);
       expect(r.passed).toBe(expected < GRADCHECK_THRESHOLD);
     });
