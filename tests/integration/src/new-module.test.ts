@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without types; the test uses one pure function
 import { addCourseMapRow } from '../../../scripts/new-module.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
