@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `pnpm test`: every check of every workspace package through turbo (lint, typecheck, vitest,
-// typedoc validation, publint and attw on the packed package), then one table and the closing line `dlkit: N passed, N failed`.
+// typedoc validation, publint and attw on the packed package), then one table, the names of the
+// tests that were skipped, and the closing line `dlkit: N passed, N failed, N skipped`.
 // A failed lint, typecheck or typedoc task counts as one failure; vitest tests count one each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { closingLine, countResults } from './vitest-results.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tasks = ['lint', 'typecheck', 'test', 'docs:api', 'check:package'];
@@ -52,7 +54,7 @@ const newest = existsSync(runsDir)
   : undefined;
 if (newest === undefined) {
   console.error('check: turbo wrote no run summary; it did not run');
-  console.log('dlkit: 0 passed, 1 failed');
+  console.log(closingLine({ passed: 0, failed: 1, skipped: 0 }));
   process.exit(1);
 }
 const summary = JSON.parse(readFileSync(newest, 'utf8'));
@@ -60,6 +62,8 @@ const summary = JSON.parse(readFileSync(newest, 'utf8'));
 const rows = new Map();
 let passed = 0;
 let failed = 0;
+let skipped = 0;
+const skippedNames = [];
 for (const t of summary.tasks) {
   const row = rows.get(t.package) ?? { dir: t.directory };
   rows.set(t.package, row);
@@ -73,11 +77,13 @@ for (const t of summary.tasks) {
   }
   const file = join(root, t.directory, '.vitest', 'results.json');
   if (existsSync(file)) {
-    const r = JSON.parse(readFileSync(file, 'utf8'));
-    row.test = `${r.numPassedTests} passed, ${r.numFailedTests} failed${cached}`;
-    passed += r.numPassedTests;
-    failed += r.numFailedTests;
-    if (!ok && r.numFailedTests === 0) {
+    const r = countResults(JSON.parse(readFileSync(file, 'utf8')));
+    row.test = `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped${cached}`;
+    passed += r.passed;
+    failed += r.failed;
+    skipped += r.skipped;
+    skippedNames.push(...r.skippedNames.map((n) => `${t.package}: ${n}`));
+    if (!ok && r.failed === 0) {
       row.test += ' + run FAILED';
       failed++;
     }
@@ -93,5 +99,9 @@ for (const [name, row] of [...rows].sort()) {
   console.log(`${pad(name, 28)}${tasks.map((t) => pad(row[t], t === 'test' ? 34 : 18)).join('')}`);
 }
 console.log(`\nchecks took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`dlkit: ${passed} passed, ${failed} failed`);
+if (skippedNames.length > 0) {
+  console.log(`\nskipped (${skippedNames.length}):`);
+  for (const name of skippedNames) console.log(`  - ${name}`);
+}
+console.log(closingLine({ passed, failed, skipped }));
 process.exit(failed > 0 || turbo.status !== 0 ? 1 : 0);

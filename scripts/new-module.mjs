@@ -91,18 +91,88 @@ function newPackage(name, description) {
   );
 }
 
-function newModule(pkgName, moduleName, exportName, week) {
+/** The README's course map: header, separator and rows, matched whatever the column padding. */
+const courseMapTable =
+  /^\|\s*course week\s*\|\s*module\s*\|\s*exports\s*\|[ \t]*\r?\n\|[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*(?:\r?\n\|.*\|[ \t]*)*/m;
+
+/**
+ * The README with a row for the new module appended to its course map, or undefined when it has
+ * none. Exported for the generator's test.
+ */
+export function addCourseMapRow(readme, week, moduleName, exportName) {
+  const match = courseMapTable.exec(readme);
+  if (match === null) return undefined;
+  const end = match.index + match[0].length;
+  const row = `| ${week} | \`${moduleName}\` | \`${exportName}\` |`;
+  return `${readme.slice(0, end)}\n${row}${readme.slice(end)}`;
+}
+
+/** Reformats `text` with prettier when `before` was already prettier-formatted (README tables). */
+async function keepFormatted(path, before, text) {
+  let prettier;
+  try {
+    prettier = await import('prettier');
+  } catch {
+    return text; // prettier is a root devDependency; without it the row stays unpadded
+  }
+  const options = { ...(await prettier.resolveConfig(path)), filepath: path };
+  return (await prettier.check(before, options)) ? prettier.format(text, options) : text;
+}
+
+async function newModule(pkgName, moduleName, exportName, week) {
   if (!pkgName || !moduleName || !exportName || !week) {
     fail('usage: new module <package> <module> <exportName> "<C4 W1 · Convolution>"');
   }
   if (!validName.test(moduleName)) fail(`module name '${moduleName}': use a-z, 0-9, -`);
   if (!/^[a-z][A-Za-z0-9]*$/.test(exportName)) fail(`export name '${exportName}': use camelCase`);
+  if (/[|\n]/.test(week)) fail(`course week '${week}': no '|' or line breaks`);
   const dir = join(root, 'packages', pkgName);
   if (!existsSync(join(dir, 'package.json'))) fail(`no package packages/${pkgName}`);
   const file = kebab(exportName);
-  write(
-    join(dir, 'src', moduleName, `${file}.ts`),
-    `import * as tf from '@tensorflow/tfjs';
+
+  // Everything is checked and composed before the first file is written, so a failure leaves
+  // the package as it was.
+  const index = join(dir, 'src', 'index.ts');
+  if (!existsSync(index)) fail(`packages/${pkgName}/src/index.ts is missing; nothing was written`);
+  const indexText = readFileSync(index, 'utf8');
+  const readme = join(dir, 'README.md');
+  if (!existsSync(readme)) fail(`packages/${pkgName}/README.md is missing; nothing was written`);
+  const readmeText = readFileSync(readme, 'utf8');
+  const withRow = addCourseMapRow(readmeText, week, moduleName, exportName);
+  if (withRow === undefined) {
+    fail(
+      `packages/${pkgName}/README.md has no course map table ` +
+        `('| course week | module | exports |' and its separator); nothing was written`,
+    );
+  }
+  const guide = join(root, 'docs', pkgName, `${moduleName}.md`);
+  const files = [
+    [join(dir, 'src', moduleName, `${file}.ts`), conceptSource(pkgName, exportName, week)],
+    [join(dir, 'src', moduleName, `${file}.test.ts`), conceptTest(exportName, file)],
+  ];
+  if (!existsSync(guide)) {
+    files.push([
+      guide,
+      `# ${week}: ${moduleName}\n\nTODO: the lecture's idea, the formulas, and a worked example with \`${exportName}\`.\n`,
+    ]);
+  }
+  for (const [path] of files) {
+    if (existsSync(path))
+      fail(`${path.slice(root.length + 1)} exists already; nothing was written`);
+  }
+  if (new RegExp(`\\b${exportName}\\b`).test(indexText))
+    fail(`packages/${pkgName}/src/index.ts exports ${exportName} already; nothing was written`);
+  const readmeOut = await keepFormatted(readme, readmeText, withRow);
+
+  for (const [path, text] of files) write(path, text);
+  writeFileSync(index, `${indexText}export { ${exportName} } from './${moduleName}/${file}.js';\n`);
+  console.log(`updated packages/${pkgName}/src/index.ts`);
+  writeFileSync(readme, readmeOut);
+  console.log(`updated packages/${pkgName}/README.md`);
+}
+
+function conceptSource(pkgName, exportName, week) {
+  return `import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertShape } from '@dlkit/core';
 
 /**
@@ -128,11 +198,11 @@ export function ${exportName}(x: tf.Tensor): tf.Tensor {
     throw new DlkitError('state', '${exportName}', 'is not written yet');
   });
 }
-`,
-  );
-  write(
-    join(dir, 'src', moduleName, `${file}.test.ts`),
-    `import * as tf from '@tensorflow/tfjs';
+`;
+}
+
+function conceptTest(exportName, file) {
+  return `import * as tf from '@tensorflow/tfjs';
 import { describe, it } from 'vitest';
 import { expectNoLeaks, expectTensorsClose } from '@dlkit/test-harness';
 import { ${exportName} } from './${file}.js';
@@ -144,40 +214,19 @@ describe('${exportName}', () => {
   });
 
   it('leaks no tensors', async () => {
-    await expectNoLeaks(() => ${exportName}(tf.ones([2, 3])));
+    const x = tf.ones([2, 3]);
+    await expectNoLeaks(() => ${exportName}(x));
+    x.dispose();
   });
 });
-`,
-  );
-  const index = join(dir, 'src', 'index.ts');
-  writeFileSync(
-    index,
-    `${readFileSync(index, 'utf8')}export { ${exportName} } from './${moduleName}/${file}.js';\n`,
-  );
-  console.log(`updated packages/${pkgName}/src/index.ts`);
-  const readme = join(dir, 'README.md');
-  const rows = readFileSync(readme, 'utf8');
-  if (!rows.includes('| course week | module | exports |'))
-    fail(`${readme} has no course map table`);
-  writeFileSync(
-    readme,
-    rows.replace(
-      /(\| course week \| module \| exports \|\n\|---\|---\|---\|\n(?:\|.*\|\n)*)/,
-      `$1| ${week} | \`${moduleName}\` | \`${exportName}\` |\n`,
-    ),
-  );
-  console.log(`updated packages/${pkgName}/README.md`);
-  const guide = join(root, 'docs', pkgName, `${moduleName}.md`);
-  if (!existsSync(guide)) {
-    write(
-      guide,
-      `# ${week}: ${moduleName}\n\nTODO: the lecture's idea, the formulas, and a worked example with \`${exportName}\`.\n`,
-    );
-  }
+`;
 }
 
-if (kind === 'package') newPackage(args[0], args[1]);
-else if (kind === 'module') newModule(...args);
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (!isMain) {
+  // imported by the generator's test for addCourseMapRow
+} else if (kind === 'package') newPackage(args[0], args[1]);
+else if (kind === 'module') await newModule(...args);
 else
   fail(
     'usage: new package <name> "<description>" | new module <package> <module> <exportName> "<week>"',

@@ -3,8 +3,8 @@
  * and the tensor basics every dlkit package shares: one error type, shape and value checks, and a
  * NumPy-compatible seeded random generator.
  *
- * Each notebook's functions are also grouped under its course names: `logistic` (week 2),
- * `shallow` (week 3) and `deep` (week 4), so `logistic.predict`, `shallow.predict` and
+ * Each notebook's functions are also grouped under its course names: `basics` and `logistic`
+ * (week 2), `shallow` (week 3) and `deep` (week 4), so `logistic.predict`, `shallow.predict` and
  * `deep.predict` can keep the course's name.
  *
  * @packageDocumentation
@@ -73,6 +73,15 @@ export {
   type LinearActivationResult,
 } from './dense/linear-activation.js';
 export { updateParameters } from './dense/update-parameters.js';
+
+// Week 2: the Python-basics notebook. `basics.sigmoid` and `basics.softmax` are the notebook's
+// (an array in, an array out; softmax over rows); the top-level ones are the course's activations.
+export * as basics from './basics/index.js';
+export { basicSigmoid } from './basics/basic-sigmoid.js';
+export { sigmoidDerivative } from './basics/sigmoid-derivative.js';
+export { image2vector } from './basics/image2vector.js';
+export { normalizeRows } from './basics/normalize-rows.js';
+export { L1, L2 } from './basics/l1-l2.js';
 
 // Week 2: logistic regression.
 export * as logistic from './logistic/index.js';

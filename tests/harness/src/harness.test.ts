@@ -13,6 +13,8 @@ import {
   fc,
   fixtureTensor,
   loadFixture,
+  seedFromEnv,
+  seededMathRandom,
 } from './index.ts';
 
 describe('expectTensorsClose', () => {
@@ -91,6 +93,47 @@ describe('expectNoLeaks', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it("fails when the function disposes a caller's tensor and leaks one of its own", async () => {
+    const callers = tf.ones([2]);
+    let leaked: tf.Tensor | undefined;
+    await expect(
+      expectNoLeaks(() => {
+        callers.dispose(); // the count drops by one here ...
+        leaked = tf.zeros([3]); // ... and grows by one here: numTensors alone sees no change
+      }),
+    ).rejects.toThrow(
+      /1 tensor\(s\) leaked \(\[3\] float32\); disposed 1 tensor\(s\) it did not make/,
+    );
+    leaked?.dispose();
+  });
+
+  it('allows a documented number of disposed inputs, and still catches a leak next to them', async () => {
+    const a = tf.ones([2]);
+    const b = tf.ones([2]);
+    expect(
+      await expectNoLeaks(
+        () =>
+          tf.tidy(() => {
+            const out = a.add(1);
+            a.dispose();
+            return out;
+          }),
+        { disposesInputs: 1 },
+      ),
+    ).toBe(1);
+    let leaked: tf.Tensor | undefined;
+    await expect(
+      expectNoLeaks(
+        () => {
+          b.dispose();
+          leaked = tf.zeros([1]);
+        },
+        { disposesInputs: 1 },
+      ),
+    ).rejects.toThrow(/1 tensor\(s\) leaked/);
+    leaked?.dispose();
+  });
+
   it('awaits asynchronous functions', async () => {
     await expect(
       expectNoLeaks(async () => {
@@ -152,6 +195,45 @@ describe('fixtures', () => {
     expect(() => loadFixture('no_such_fixture')).toThrow(
       /no fixture .*no_such_fixture\.json; run the generator/,
     );
+  });
+});
+
+describe('seeds', () => {
+  it('reads an integer seed from the environment, or the default', () => {
+    process.env['DLKIT_TEST_SEED_PROBE'] = '42';
+    expect(seedFromEnv('DLKIT_TEST_SEED_PROBE')).toBe(42);
+    process.env['DLKIT_TEST_SEED_PROBE'] = 'forty-two';
+    expect(() => seedFromEnv('DLKIT_TEST_SEED_PROBE')).toThrow(
+      /must be an integer, got 'forty-two'/,
+    );
+    delete process.env['DLKIT_TEST_SEED_PROBE'];
+    expect(seedFromEnv('DLKIT_TEST_SEED_PROBE', 9)).toBe(9);
+  });
+
+  it('seededMathRandom repeats for a seed, differs across seeds and stays in [0, 1)', () => {
+    const draw = (seed: number) => {
+      const r = seededMathRandom(seed);
+      return Array.from({ length: 1000 }, () => r());
+    };
+    const a = draw(5);
+    expect(draw(5)).toEqual(a);
+    expect(draw(6)).not.toEqual(a);
+    expect(a.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = a.reduce((s, x) => s + x, 0) / a.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.05); // σ of the mean is 0.009
+  });
+
+  it('the setup file seeds fast-check and Math.random for every test file', () => {
+    expect(fc.readConfigureGlobal().seed).toBe(seedFromEnv('DLKIT_FC_SEED'));
+    const r = seededMathRandom(seedFromEnv('DLKIT_RANDOM_SEED'));
+    // This file's draws so far are unknown, but an unseeded tfjs draw now repeats when replayed.
+    const saved = Math.random;
+    Math.random = r;
+    const x = tf.tidy(() => tf.randomNormal([4]).arraySync());
+    Math.random = seededMathRandom(seedFromEnv('DLKIT_RANDOM_SEED'));
+    const y = tf.tidy(() => tf.randomNormal([4]).arraySync());
+    Math.random = saved;
+    expect(y).toEqual(x);
   });
 });
 

@@ -41,9 +41,21 @@ describe('changesets', () => {
     const bumped = new Map<string, string>();
     for (const file of pending) {
       const text = readFileSync(join(copy, '.changeset', file), 'utf8');
-      for (const m of text.matchAll(/^'(@dlkit\/[a-z-]+)': (patch|minor|major)$/gm))
-        bumped.set(m[1]!, m[2]!);
+      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+      const bumps = [
+        ...front.matchAll(
+          /^\s*['"]?(@dlkit\/[a-z-]+)['"]?\s*:\s*['"]?(patch|minor|major)['"]?\s*$/gm,
+        ),
+      ];
+      // Every pending changeset names at least one bump: one that the pattern misses would
+      // otherwise leave the checks below with nothing to check.
+      expect(
+        bumps.length,
+        `${file} names no '@dlkit/<package>': patch|minor|major`,
+      ).toBeGreaterThan(0);
+      for (const m of bumps) bumped.set(m[1]!, m[2]!);
     }
+    expect(bumped.size).toBeGreaterThan(0);
     const before = new Map(
       packages.map((p) => [
         manifest(join(copy, 'packages', p)).name as string,
@@ -58,14 +70,17 @@ describe('changesets', () => {
     );
     expect(out.status, `${out.stdout}${out.stderr}`).toBe(0);
 
+    let checked = 0;
     for (const p of packages) {
       const dir = join(copy, 'packages', p);
       const { name, version } = manifest(dir);
       if (!bumped.has(name)) continue;
+      checked++;
       expect(version, name).not.toBe(before.get(name));
       const changelog = readFileSync(join(dir, 'CHANGELOG.md'), 'utf8');
       expect(changelog).toContain(`## ${version}`);
     }
+    expect(checked).toBe(bumped.size); // every bumped name is a workspace package
     expect(readdirSync(join(copy, '.changeset')).filter((f) => pending.includes(f))).toEqual([]);
   });
 });

@@ -9,11 +9,14 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCourseMapRow } from '../../../scripts/new-module.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const script = join(root, 'scripts', 'new-module.mjs');
@@ -35,6 +38,7 @@ describe('scripts/new-module.mjs', () => {
       'typedoc.base.json',
       'vitest.shared.ts',
       'package.json',
+      '.prettierrc.json',
     ]) {
       cpSync(join(root, f), join(copy, f));
     }
@@ -107,12 +111,77 @@ describe('scripts/new-module.mjs', () => {
         },
       );
     const documented = typedoc();
-    expect(documented.status, String(documented.stdout)).toBe(0);
+    expect(documented.status, `${String(documented.stdout)}${String(documented.stderr)}`).toBe(0);
     appendFileSync(join(dir, 'src', 'index.ts'), 'export const undocumented = 1;\n');
     const bare = typedoc();
     expect(bare.status).not.toBe(0);
     expect(`${String(bare.stdout)}${String(bare.stderr)}`).toMatch(
       /undocumented.*does not have any documentation/,
+    );
+  });
+
+  it("adds its README row to core's course map, which the old pattern missed", () => {
+    const readme = join(copy, 'packages', 'core', 'README.md');
+    const out = generate('module', 'core', 'gizmos', 'makeGizmo', 'C1 W9 · Gizmos');
+    expect(out.status, out.stderr).toBe(0);
+    expect(readFileSync(readme, 'utf8')).toMatch(
+      /\| C1 W9 · Gizmos\s*\| `gizmos`\s*\| `makeGizmo`\s*\|/,
+    );
+  });
+
+  it('on a README without a course map, fails before writing anything', () => {
+    const dir = join(copy, 'packages', 'bare');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{ "name": "@dlkit/bare" }\n');
+    writeFileSync(join(dir, 'README.md'), '# bare\n\nNo table here.\n');
+    writeFileSync(join(dir, 'src', 'index.ts'), '');
+    const out = generate('module', 'bare', 'things', 'makeThing', 'C9 W1 · Things');
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/has no course map table.*nothing was written/);
+    expect(existsSync(join(dir, 'src', 'things'))).toBe(false);
+    expect(existsSync(join(copy, 'docs', 'bare'))).toBe(false);
+    expect(readFileSync(join(dir, 'src', 'index.ts'), 'utf8')).toBe('');
+  });
+
+  it.each(['core', 'optimizers', 'strategy', 'cnn', 'sequence', 'backend', 'datasets'])(
+    "finds the course map of the real, formatted packages/%s/README.md and keeps it prettier's",
+    async (pkg) => {
+      const path = join(root, 'packages', pkg, 'README.md');
+      const before = readFileSync(path, 'utf8');
+      const after = addCourseMapRow(before, 'C9 W9 · Test', 'test-module', 'testExport');
+      expect(after, `${pkg}: no course map found`).toBeDefined();
+      const lines = after!.split('\n');
+      const row = lines.findIndex((l) => l.startsWith('| C9 W9 · Test |'));
+      // The row closes the table: a table row above it, no table row below it.
+      expect(lines[row - 1]).toMatch(/^\|.*\|\s*$/);
+      expect(lines[row + 1] ?? '').not.toMatch(/^\|/);
+      expect(after!.length).toBe(
+        before.length + '| C9 W9 · Test | `test-module` | `testExport` |\n'.length,
+      );
+      const options = { ...(await prettier.resolveConfig(path)), filepath: path };
+      if (await prettier.check(before, options)) {
+        expect(await prettier.check(await prettier.format(after!, options), options)).toBe(true);
+      }
+    },
+  );
+
+  it('runs on a formatted README (cnn, the example in CONTRIBUTING.md) and keeps it formatted', async () => {
+    const dir = join(copy, 'packages', 'cnn');
+    mkdirSync(join(dir, 'src'), { recursive: true });
+    cpSync(join(root, 'packages', 'cnn', 'README.md'), join(dir, 'README.md'));
+    cpSync(join(root, 'packages', 'cnn', 'package.json'), join(dir, 'package.json'));
+    cpSync(join(root, 'packages', 'cnn', 'src', 'index.ts'), join(dir, 'src', 'index.ts'));
+    const out = generate('module', 'cnn', 'pooling', 'poolForward', 'C4 W1 · Convolution');
+    expect(out.status, out.stderr).toBe(0);
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toMatch(/\| C4 W1 · Convolution\s*\| `pooling`\s*\| `poolForward`\s*\|/);
+    const options = {
+      ...(await prettier.resolveConfig(join(root, 'packages', 'cnn', 'README.md'))),
+      filepath: join(dir, 'README.md'),
+    };
+    expect(await prettier.check(readme, options)).toBe(true);
+    expect(readFileSync(join(dir, 'src', 'index.ts'), 'utf8')).toContain(
+      "export { poolForward } from './pooling/pool-forward.js';",
     );
   });
 

@@ -94,8 +94,11 @@ describe('gradient checking on the course test case (float32 against NumPy float
   it('passes the correct backward pass (NumPy float64 gives 1.2e-7; float32 stays below 1e-3)', () => {
     tf.tidy(() => {
       const { x, y, P } = courseCase();
-      const r = gradientCheck(P, backward(x, y, P), costFromLogits(x, y));
-      expect(fx.difference_correct).toBeLessThan(2e-7);
+      // The gradients checked are NumPy's (the fixture), not dlkit's backward pass.
+      const reference = Object.fromEntries(
+        Object.entries(fx.grads).map(([k, v]) => [k, fixtureTensor(v)]),
+      );
+      const r = gradientCheck(P, reference, costFromLogits(x, y));
       expect(r.difference).toBeLessThan(1e-3);
       expect(r.passed).toBe(true);
       // From AL instead of the logits the float32 noise is larger, still far below the threshold.
@@ -113,6 +116,26 @@ describe('gradient checking on the course test case (float32 against NumPy float
       expect(r.passed).toBe(false);
       expect(r.difference).toBeCloseTo(fx.difference_wrong, 2);
       expect(['W2', 'b1']).toContain(r.worst.key);
+    });
+  });
+});
+
+describe('gradientCheck against differences worked out by hand', () => {
+  // cost = ½ Σ W² has the gradient W. A claimed gradient c·W has the difference
+  // ‖W − cW‖ / (‖W‖ + ‖cW‖) = |1 − c| / (1 + |c|): 0 for c = 1, 1/3 for c = 2, 1 for c = 0.
+  it.each([
+    [1, 0],
+    [2, 1 / 3],
+    [0, 1],
+    [-1, 1],
+  ])('a gradient %s·W gives the difference %s', (c, expected) => {
+    tf.tidy(() => {
+      const W1 = new RandomState(3).randn(3, 4);
+      const r = gradientCheck({ W1 }, { dW1: W1.mul(c) }, (p) =>
+        p['W1']!.square().sum<tf.Scalar>().mul<tf.Scalar>(0.5),
+      );
+      expect(r.difference).toBeCloseTo(expected, 3);
+      expect(r.passed).toBe(expected < GRADCHECK_THRESHOLD);
     });
   });
 });

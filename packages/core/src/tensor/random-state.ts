@@ -7,10 +7,12 @@ const N = 624;
 const M = 397;
 
 /**
- * A seeded random generator that reproduces NumPy's legacy `np.random.RandomState` bit for bit
- * (the MT19937 Mersenne Twister, NumPy's 53-bit doubles and its polar-method normals with the
- * cached second value), so `np.random.seed(1); np.random.randn(2, 3)` has an exact TypeScript
- * twin and every course example is reproducible. Method names follow NumPy in camelCase.
+ * A seeded random generator that reproduces NumPy's legacy `np.random.RandomState` (the MT19937
+ * Mersenne Twister, NumPy's 53-bit doubles and its polar-method normals with the cached second
+ * value), so `np.random.seed(1); np.random.randn(2, 3)` has a TypeScript twin and every course
+ * example is reproducible. Integer and uniform draws equal NumPy's bit for bit, and so do the
+ * float32 tensors; the float64 normals (`…Array`) may differ by 1 ulp (≤ 1e-15 relative) in about
+ * 1 value in 2,000, where glibc's `log` is not correctly rounded (see docs/core/tensor.md). Method names follow NumPy in camelCase.
  *
  * Tensor-returning methods give float32 tensors (the caller owns them); the `…Array` methods give
  * the exact float64 values.

@@ -84,9 +84,22 @@ function data(): { xs: tf.Tensor; ys: tf.Tensor } {
 async function fitLowersTheLoss(): Promise<void> {
   const model = tf.sequential({
     layers: [
-      tf.layers.embedding({ inputDim: 5, outputDim: 4, inputLength: 5 }),
+      tf.layers.embedding({
+        inputDim: 5,
+        outputDim: 4,
+        inputLength: 5,
+        embeddingsInitializer: tf.initializers.randomUniform({
+          minval: -0.05,
+          maxval: 0.05,
+          seed: 2,
+        }),
+      }),
       lstm({ units: 8, kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
-      tf.layers.dense({ units: 1, activation: 'sigmoid' }),
+      tf.layers.dense({
+        units: 1,
+        activation: 'sigmoid',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
+      }),
     ],
   });
   model.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy' });
@@ -101,7 +114,7 @@ async function fitLowersTheLoss(): Promise<void> {
 /** Applying a built layer returns its three outputs and leaves nothing else behind. */
 async function layerApplyLeaksNothing(): Promise<void> {
   const layer = lstm({ units: 3, returnState: true });
-  const x = tf.randomNormal([2, 4, 5]);
+  const x = tf.randomNormal([2, 4, 5], 0, 1, 'float32', 14);
   buildFor(layer, 5);
   expect(await expectNoLeaks(() => layer.apply(x))).toBe(3);
   tf.dispose(x);
@@ -113,7 +126,7 @@ async function trainingStepLeaksNothing(): Promise<void> {
   const model = tf.sequential({
     layers: [lstm({ units: 3, inputShape: [4, 2] }), tf.layers.dense({ units: 1 })],
   });
-  const x = tf.randomNormal([2, 4, 2]);
+  const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 15);
   const y = tf.zeros([2, 1]);
   const optimizer = tf.train.sgd(0.1);
   const loss = (): tf.Scalar =>

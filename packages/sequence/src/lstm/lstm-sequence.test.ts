@@ -236,9 +236,9 @@ describe('lstmSequence, fused path (the core kernel contract; reference kernels 
       },
       async () => {
         for (const Tx of [3, 12]) {
-          const x = tf.randomNormal([2, Tx, 3]);
-          const k = tf.randomNormal([3, 8]);
-          const u = tf.randomNormal([2, 8]);
+          const x = tf.randomNormal([2, Tx, 3], 0, 1, 'float32', 7);
+          const k = tf.randomNormal([3, 8], 0, 1, 'float32', 8);
+          const u = tf.randomNormal([2, 8], 0, 1, 'float32', 9);
           const b = tf.zeros([8]);
           nested = 0;
           const info = await tf.profile(() => {

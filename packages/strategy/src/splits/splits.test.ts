@@ -237,8 +237,10 @@ describe('mismatchedSplit', () => {
     expect(s.counts.test).toEqual({ target: 5_000, other: 0 });
     expect(s.train.length + s.trainDev.length).toBe(510_000);
     expect(s.trainDev.length).toBe(10_000);
-    // The training-dev set has the training mix: about 10/510 target clips.
-    expect(s.counts.trainDev.target / 10_000).toBeCloseTo(10 / 510, 1);
+    // The training-dev set has the training mix: 10,000 draws from 510,000 clips of which 10,000
+    // are target clips, so 196.1 target clips with a hypergeometric σ of 13.7; allow 4σ. (The
+    // former toBeCloseTo(10 / 510, 1) accepted anything in [-0.03, 0.07]: even 0 target clips.)
+    expect(Math.abs(s.counts.trainDev.target - (10_000 * 10) / 510)).toBeLessThan(4 * 13.7);
   });
 
   it('rejects sizes that do not fit', () => {

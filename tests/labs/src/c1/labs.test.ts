@@ -74,9 +74,18 @@ describe('C1 W4 image classifier lab', () => {
       iterations: { logistic: 20, twoLayer: 20, deep: 20 },
       log: quiet,
     });
+    // An accuracy is a count of right answers over the examples: k / 12 on train, k / 6 on test.
+    // (A range check [0, 1] passed for any number in it, a percentage 0.5 included.)
     for (const acc of [r.logistic, r.twoLayer, r.deep]) {
-      expect(acc.train).toBeGreaterThanOrEqual(0);
-      expect(acc.test).toBeLessThanOrEqual(1);
+      for (const [value, m] of [
+        [acc.train, 12],
+        [acc.test, 6],
+      ] as const) {
+        const k = Math.round(value * m);
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(k).toBeLessThanOrEqual(m);
+        expect(value).toBeCloseTo(k / m, 6);
+      }
     }
     tf.dispose(Object.values(cats));
     expect(tf.memory().numTensors).toBe(before);
