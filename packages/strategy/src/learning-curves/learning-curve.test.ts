@@ -5,7 +5,15 @@ import { expectNoLeaks } from '@dlkit/test-harness';
 import { learningCurve, type LearningCurveProgress } from './learning-curve.js';
 import { learningCurveSpec } from './learning-curve-spec.js';
 
-type Layer = { data: { values: Record<string, unknown>[] }; mark: { type: string }; encoding: any };
+interface Channel {
+  title?: string;
+  scale?: { domain?: string[] } & Record<string, unknown>;
+}
+interface Layer {
+  data: { values: Record<string, unknown>[] };
+  mark: { type: string };
+  encoding: { x: Channel; y: Channel; color: Channel };
+}
 
 describe('learningCurve', () => {
   it('runs the train function at each size in order, reports progress, diagnoses the last size', async () => {
@@ -161,7 +169,7 @@ describe('learningCurveSpec', () => {
     const spec = learningCurveSpec(curve, { width: 300, height: 200 });
     const layers = spec['layer'] as Layer[];
     expect(layers).toHaveLength(1);
-    expect(layers[0]!.encoding.color.scale.domain).toEqual(['training error', 'dev error']);
+    expect(layers[0]!.encoding.color.scale?.domain).toEqual(['training error', 'dev error']);
     expect(layers[0]!.encoding.x.scale).toEqual({ zero: false });
     expect([spec['width'], spec['height']]).toEqual([300, 200]);
   });
