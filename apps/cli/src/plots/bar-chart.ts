@@ -94,7 +94,7 @@ export function barChartSpec(bars: readonly Bar[], options: BarChartOptions): Ve
     field: 'value',
     type: 'quantitative',
     title: assertText(fn, 'options.y', options.y),
-    axis: { format },
+    axis: { format: options.percent === true ? '.0%' : format },
   };
   return topLevel(title, {
     ...size,

@@ -41,15 +41,31 @@ function checkCurve(fn: string, curve: LearningCurve): void {
   });
 }
 
-/** The diagnosis and the trend, one line each, for the plot's subtitle. */
-function notes(curve: LearningCurve): string[] {
+/** Breaks `text` into lines of at most `maxChars` characters, at spaces. */
+function wrap(text: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** The diagnosis and the trend for the plot's subtitle, wrapped to `width` pixels. */
+function notes(curve: LearningCurve, width: number): string[] {
   const { dominant, remedies } = curve.diagnosis;
+  // About 6.2 px per character at font size 12.
+  const maxChars = Math.max(30, Math.floor(width / 6.2));
   return [
     dominant === null
       ? 'Diagnosis: no positive gap'
       : `Diagnosis: ${PROBLEM_NAMES[dominant]} dominates; try: ${remedies[0]}`,
     curve.trend,
-  ];
+  ].flatMap((line) => wrap(line, maxChars));
 }
 
 /**
@@ -137,7 +153,7 @@ export function learningCurveSpec(
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle: notes(curve), anchor: 'start', subtitlePadding: 6 },
+    title: { text: title, subtitle: notes(curve, width), anchor: 'start', subtitlePadding: 6 },
     width,
     height,
     config: { background: 'white', font: 'Helvetica, Arial, sans-serif', padding: 12 },

@@ -16,13 +16,25 @@ interface Accuracies {
   test: number;
 }
 
-/** The course's set-up, and a quick one: 16x16 images and fewer iterations. */
+/**
+ * The course's set-up, and a quick one: 16x16 images, 400 iterations, and a learning rate of 0.1
+ * for the 4-layer net. Measured on the cats at 16x16, seed 1, wasm: with 0.1 its cost is 0.695,
+ * 0.624, 0.273, 0.102 at iterations 0, 100, 200, 300 (600 iterations: 100% train, 76% test
+ * accuracy); with 0.05 it is still 0.62 at iteration 200.
+ */
 function settings(quick: boolean) {
   return quick
-    ? { size: 16, iterations: { logistic: 300, twoLayer: 300, deep: 300 } }
-    : { size: 64, iterations: { logistic: 2000, twoLayer: 1500, deep: 1000 } };
+    ? {
+        size: 16,
+        iterations: { logistic: 400, twoLayer: 400, deep: 400 },
+        learningRates: { logistic: 0.05, twoLayer: 0.1, deep: 0.1 },
+      }
+    : {
+        size: 64,
+        iterations: { logistic: 2000, twoLayer: 1500, deep: 1000 },
+        learningRates: { logistic: 0.05, twoLayer: 0.1, deep: 0.05 },
+      };
 }
-const LEARNING_RATES = { logistic: 0.05, twoLayer: 0.1, deep: 0.05 };
 const TWO_LAYER_HIDDEN = 16;
 const DEEP_HIDDEN = [20, 7, 5];
 const MODEL_NAMES = {
@@ -48,7 +60,7 @@ function catImages(size: number, seed: number) {
 }
 
 async function run(context: LabContext): Promise<LabResult> {
-  const { size, iterations } = settings(context.quick);
+  const { size, iterations, learningRates } = settings(context.quick);
   const { Xtr, Xte, Ytr, Yte } = catImages(size, context.seed);
   const nX = Xtr.shape[0];
   const series: LineSeries[] = [];
@@ -75,7 +87,7 @@ async function run(context: LabContext): Promise<LabResult> {
       Xte,
       Yte,
       iterations.logistic,
-      LEARNING_RATES.logistic,
+      learningRates.logistic,
       progress('logistic'),
     );
     tf.dispose([lr.w, lr.b, lr.YPredictionTest, lr.YPredictionTrain]);
@@ -84,13 +96,13 @@ async function run(context: LabContext): Promise<LabResult> {
       Xtr,
       Ytr,
       [nX, TWO_LAYER_HIDDEN, 1],
-      LEARNING_RATES.twoLayer,
+      learningRates.twoLayer,
       iterations.twoLayer,
       progress('twoLayer'),
     );
     record('twoLayer', two.costs, evaluate(two.parameters));
     const dims = [nX, ...DEEP_HIDDEN, 1];
-    const L = lLayerModel(Xtr, Ytr, dims, LEARNING_RATES.deep, iterations.deep, progress('deep'));
+    const L = lLayerModel(Xtr, Ytr, dims, learningRates.deep, iterations.deep, progress('deep'));
     record('deep', L.costs, evaluate(L.parameters));
   } finally {
     tf.dispose([Xtr, Xte, Ytr, Yte]);
