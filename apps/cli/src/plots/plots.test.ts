@@ -196,6 +196,13 @@ describe('renderSvg', () => {
     ]);
   });
 
+  it('leaves the spec it renders as it was', async () => {
+    const spec = lineChartSpec([{ name: 'a', x: [0, 1], y: [1, 2] }], { x: 'x', y: 'y' });
+    const before = structuredClone(spec);
+    await renderSvg(spec);
+    expect(spec).toEqual(before);
+  });
+
   it('rejects what is not a Vega-Lite spec', async () => {
     await expect(renderSvg(null as never)).rejects.toThrow(
       'renderSvg: spec must be an object, got null',

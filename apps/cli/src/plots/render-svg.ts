@@ -31,7 +31,9 @@ export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
   assertRecord(fn, 'spec', spec);
   let view: vega.View;
   try {
-    const compiled = compile(spec as unknown as TopLevelSpec).spec;
+    // Vega tags the data objects it reads (a symbol key on each row): render a copy, so the
+    // caller's spec stays plain JSON.
+    const compiled = compile(structuredClone(spec) as unknown as TopLevelSpec).spec;
     view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   } catch (cause) {
     throw new DlkitError('value', fn, `spec is not a valid Vega-Lite spec: ${String(cause)}`, {

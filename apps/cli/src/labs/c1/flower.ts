@@ -34,9 +34,8 @@ export function decisionBoundary(
   const gridX1 = axis(x1);
   const gridX2 = axis(x2);
   const cells = gridX2.flatMap((b) => gridX1.map((a) => [a, b]));
-  const grid = tf.tensor2d(cells).transpose() as tf.Tensor2D;
-  const p = predict(grid);
+  const p = tf.tidy(() => predict(tf.tensor2d(cells).transpose()));
   const predictions = Array.from(p.dataSync(), (v) => (v > 0.5 ? 1 : 0));
-  tf.dispose([grid, p]);
+  p.dispose();
   return { gridX1, gridX2, predictions, x1, x2, labels: Array.from(labels) };
 }
