@@ -52,7 +52,7 @@ function plainReporter(out: Output, now: () => number): ProgressReporter {
       if (q === quarter) return;
       quarter = q;
       const elapsed = (now() - started) / 1000;
-      const eta = done > 0 ? (elapsed * (1 - done)) / done : NaN;
+      const eta = done > 0 && elapsed > 0 ? (elapsed * (1 - done)) / done : NaN;
       const figures = describe(event);
       out.write(
         `${event.label}: step ${event.step}/${event.total} (${Math.round(done * 100)}%)` +
