@@ -85,9 +85,14 @@ describe('the lab registry', () => {
   });
 });
 
-describe('C1 W3 planar flower, quick', () => {
-  it('4 hidden units reach the NumPy accuracy (89.25%) where logistic regression stays near 47%; artefacts valid', async () => {
-    const q = await quick('planar-flower');
+/**
+ * What each lab's quick run must show beyond valid artefacts and progress: its figures against
+ * the course (NumPy fixtures where there are some) and its plots' marks. Every registered lab
+ * needs an entry.
+ */
+const quickChecks: Record<string, (q: QuickRun) => void> = {
+  // C1 W3: 4 hidden units reach the NumPy accuracy (89.25%) where logistic regression stays near 47%.
+  'planar-flower': (q) => {
     const { figures } = q.run;
     // NumPy float64 reference, same seeds and 1000 iterations; float32 may flip a border point.
     const ref = fx.planar_sweep['4_1000']!;
@@ -96,7 +101,7 @@ describe('C1 W3 planar flower, quick', () => {
     expect(figures['accuracy']).toBeGreaterThan((figures['logisticAccuracy'] as number) + 0.3);
     expect(figures['cost']).toBeGreaterThan(0);
     expect(figures['cost']).toBeLessThan(ref.costs[0]!);
-    expectArtefacts(q);
+
     expectProgress(q.events, ['4 hidden units']);
     expect(q.lines[1]).toMatch(
       /^one hidden layer \(4 tanh units, 1000 iterations\): training accuracy 89\.\d\d %/,
@@ -126,24 +131,9 @@ describe('C1 W3 planar flower, quick', () => {
     const accuracy = tf.tidy(() => shallow.predict(parameters, X).equal(Y).mean().dataSync()[0]);
     expect(accuracy).toBeCloseTo(figures['accuracy'] as number, 6);
     tf.dispose([X, Y, ...Object.values(parameters)]);
-  });
-
-  it('another seed draws another flower', async () => {
-    const q = await quick('planar-flower', 7);
-    const costSpec = q.run.plots.find((p) => p.name === 'cost')!.spec as {
-      data: { values: { y: number }[] };
-    };
-    expect(costSpec.data.values.at(-1)!.y).not.toBeCloseTo(
-      fx.planar_sweep['4_1000']!.costs.at(-1)!,
-      3,
-    );
-    expect(q.run.figures['accuracy']).toBeGreaterThan(0.8);
-  });
-});
-
-describe('C1 W3 hidden-layer sweep, quick', () => {
-  it('reproduces the NumPy accuracies for 1, 3 and 5 units: 1 unit underfits, 3 and 5 fit', async () => {
-    const q = await quick('hidden-layer-sweep');
+  },
+  // C1 W3: the NumPy accuracies for 1, 3 and 5 units: 1 unit underfits, 3 and 5 fit.
+  'hidden-layer-sweep': (q) => {
     for (const nH of [1, 3, 5]) {
       const accuracy = q.run.figures[`accuracy_nH_${nH}`] as number;
       expect(
@@ -153,16 +143,13 @@ describe('C1 W3 hidden-layer sweep, quick', () => {
     }
     expect(q.run.figures['accuracy_nH_1']).toBeLessThan(0.75);
     expect(q.run.figures['accuracy_nH_3']).toBeGreaterThan(0.88);
-    expectArtefacts(q);
+
     expectProgress(q.events, ['1 hidden unit', '3 hidden units', '5 hidden units']);
     expect(svgMarks(q.read('accuracy.svg'), 'rect')).toBe(3);
     expect(svgMarks(q.read('decision-boundaries.svg'), 'symbol')).toBe(3 * 400);
-  });
-});
-
-describe('C1 W4 image classifier, quick', () => {
-  it('the 4-layer net fits the training cats better than logistic regression; three cost curves', async () => {
-    const q = await quick('image-classifier');
+  },
+  // C1 W4: the 4-layer net fits the training cats better than logistic regression.
+  'image-classifier': (q) => {
     const f = q.run.figures as Record<string, number>;
     expect(f['pixels']).toBe(16 * 16 * 3);
     for (const model of ['logistic', 'twoLayer', 'deep']) {
@@ -174,12 +161,35 @@ describe('C1 W4 image classifier, quick', () => {
     }
     expect(f['deepTrainAccuracy']).toBeGreaterThan(0.95);
     expect(f['deepTrainAccuracy']).toBeGreaterThan(f['logisticTrainAccuracy']!);
-    expectArtefacts(q);
+
     expectProgress(q.events, ['logistic regression', '2-layer net', '4-layer net']);
     const costs = q.read('costs.svg');
     expect(svgMarks(costs, 'line')).toBe(3);
     expect(svgMarks(costs, 'symbol')).toBe(3 * 4);
     expect(svgMarks(q.read('accuracy.svg'), 'rect')).toBe(6);
+  },
+};
+
+describe.each(labs.map((lab) => [lab.id]))('%s --quick', (id) => {
+  it('writes valid artefacts, reports progress, leaks nothing, and measures what the course does', async () => {
+    const q = await quick(id);
+    expectArtefacts(q);
+    expect(quickChecks[id], `a check of ${id}'s figures in quickChecks`).toBeDefined();
+    quickChecks[id]!(q);
+  });
+});
+
+describe('planar-flower --quick --seed 7', () => {
+  it('draws another flower', async () => {
+    const q = await quick('planar-flower', 7);
+    const costSpec = q.run.plots.find((p) => p.name === 'cost')!.spec as {
+      data: { values: { y: number }[] };
+    };
+    expect(costSpec.data.values.at(-1)!.y).not.toBeCloseTo(
+      fx.planar_sweep['4_1000']!.costs.at(-1)!,
+      3,
+    );
+    expect(q.run.figures['accuracy']).toBeGreaterThan(0.8);
   });
 });
 
