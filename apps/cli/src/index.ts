@@ -4,7 +4,7 @@ export { labs, findLab } from './labs/index.js';
 export { runLab, type RunLabOptions, type LabRun } from './run/run-lab.js';
 export { planarFlowerLab } from './labs/c1/planar-flower.js';
 export { hiddenLayerSweepLab } from './labs/c1/hidden-layer-sweep.js';
-export { imageClassifierLab } from './labs/c1/image-classifier.js';
+export { imageClassifierLab, stripesClassifierLab } from './labs/c1/image-classifier.js';
 
 // The plots, also at '@dlkit/cli/plots' (no Node built-ins there, for web pages).
 export {

@@ -79,7 +79,7 @@ describe('the lab registry', () => {
 
   it('names the known labs when an id is unknown', () => {
     expect(() => findLab('planar-flowers')).toThrow(
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier; got 'planar-flowers'",
+      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -166,6 +166,17 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     const costs = q.read('costs.svg');
     expect(svgMarks(costs, 'line')).toBe(3);
     expect(svgMarks(costs, 'symbol')).toBe(3 * 4);
+    expect(svgMarks(q.read('accuracy.svg'), 'rect')).toBe(6);
+  },
+  // C1 W4 on stripes: the deep nets beat logistic regression on held-out images.
+  'image-classifier-stripes': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['pixels']).toBe(10 * 10);
+    expect(f['logisticTestAccuracy']).toBeLessThan(0.7);
+    expect(f['deepTestAccuracy']).toBeGreaterThan(0.9);
+    expect(f['deepTestAccuracy']).toBeGreaterThan(f['logisticTestAccuracy']! + 0.2);
+    expect(f['twoLayerTestAccuracy']).toBeGreaterThan(f['logisticTestAccuracy']!);
+    expectProgress(q.events, ['logistic regression', '2-layer net', '4-layer net']);
     expect(svgMarks(q.read('accuracy.svg'), 'rect')).toBe(6);
   },
 };
