@@ -216,7 +216,8 @@ export const imageClassifierLab: Lab = {
  * The same lab on a seeded synthetic task that logistic regression cannot solve: horizontal
  * against vertical stripes at random positions with random brightness, polarity and noise (400
  * training and 200 test 12x12 images; a quick run 240 / 120 of 10x10). The deep nets reach
- * above 90% on held-out images where logistic regression stays near chance.
+ * about 90% on held-out images where logistic regression stays near chance (quick, seed 1: 49%
+ * against 95% for the 2-layer and 90% for the 4-layer net).
  *
  * @example
  * ```ts
