@@ -36,8 +36,9 @@ interface Packed {
   bytes: number;
 }
 
-const publicPackages = readdirSync(join(root, 'packages'))
-  .map((name) => join(root, 'packages', name))
+// The published packages: packages/* and the public apps (@dlkit/cli).
+const publicPackages = ['packages', 'apps']
+  .flatMap((parent) => readdirSync(join(root, parent)).map((name) => join(root, parent, name)))
   .filter((dir) => existsSync(join(dir, 'package.json')))
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) }))
   .filter(({ manifest }) => manifest.private !== true);
@@ -92,11 +93,20 @@ function npmProject(dir: string, deps: Record<string, string>, offline: boolean)
 /** The peers a user installs beside the dlkit tarballs. */
 const peers = { '@tensorflow/tfjs': '4.22.0' };
 
+/** The packages' own registry dependencies (vega, cli-progress, …), cached before packing. */
+const registryDependencies = Object.fromEntries(
+  publicPackages.flatMap(({ manifest }) =>
+    Object.entries((manifest.dependencies ?? {}) as Record<string, string>).filter(
+      ([name]) => !name.startsWith('@dlkit/'),
+    ),
+  ),
+);
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'dlkit-consumer-'));
   // Before packing: make sure the npm cache holds the peers (the registry is asked only here,
   // and only for what the cache lacks). Every install after packing is --offline.
-  npmProject(join(work, 'warm-cache'), peers, false);
+  npmProject(join(work, 'warm-cache'), { ...peers, ...registryDependencies }, false);
   const tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
   for (const { dir, manifest } of publicPackages) {
@@ -193,6 +203,34 @@ describe('a fresh npm project', () => {
       const out = run('node', [file], join(work, 'app'));
       expect(out.status, `${p.name} README example:\n${out.stderr}`).toBe(0);
     }
+  });
+
+  it('runs the packed dlkit binary: lists every lab, then a quick lab writes its artefacts', () => {
+    const app = join(work, 'app');
+    const labs = run('npx', ['--no-install', 'dlkit', 'labs'], app);
+    expect(labs.status, labs.stderr).toBe(0);
+    expect(labs.stdout).toContain('Course 1 · Neural Networks and Deep Learning');
+    for (const id of ['planar-flower', 'hidden-layer-sweep', 'image-classifier']) {
+      expect(labs.stdout).toContain(`    ${id} `);
+    }
+    const bad = run('npx', ['--no-install', 'dlkit', 'run', 'no-such-lab'], app);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown lab 'no-such-lab'");
+    const out = join(work, 'lab-out');
+    const lab = run(
+      'npx',
+      ['--no-install', 'dlkit', 'run', 'planar-flower', '--quick', '--out', out],
+      app,
+    );
+    expect(lab.status, lab.stderr).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'figures.json'), 'utf8'));
+    // The course's figures: about 90% for the network, below 60% for logistic regression.
+    expect(summary.figures.accuracy).toBeGreaterThan(0.88);
+    expect(summary.figures.logisticAccuracy).toBeLessThan(0.6);
+    for (const f of ['cost.svg', 'decision-boundary.svg', 'decision-boundary.vl.json']) {
+      expect(readFileSync(join(out, f), 'utf8').length, f).toBeGreaterThan(1000);
+    }
+    expect(readFileSync(join(out, 'cost.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
   });
 
   it.each(['bundler', 'nodenext'])(

@@ -21,3 +21,4 @@ export {
   type TrainingCase,
   type TrainingRun,
 } from './training-run.ts';
+export { expectWellFormedSvg, svgMarks, svgTexts } from './svg.ts';
