@@ -19,6 +19,18 @@ export {
   type Dim,
 } from './tensor/shapes.js';
 export { assertNumber, type NumberBounds } from './tensor/values.js';
+export {
+  MAX_ELEMENTS,
+  assertTensor,
+  assertOneOf,
+  assertOptions,
+  assertSize,
+  assertShapeSize,
+  assertString,
+  describeValue,
+  type TensorRequirements,
+} from './tensor/arguments.js';
+export { asCaller, asCallerAsync } from './tensor/caller.js';
 export { RandomState } from './tensor/random-state.js';
 export type { Parameters, Gradients } from './tensor/parameters.js';
 

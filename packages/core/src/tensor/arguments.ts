@@ -1,0 +1,311 @@
+import * as tf from '@tensorflow/tfjs';
+import { DlkitError } from './errors.js';
+import { assertNumber } from './values.js';
+
+/**
+ * The most elements dlkit makes for one array or tensor from a size the user gives (2^26, a
+ * 256 MiB float32 tensor): a bigger size is a mistake here (the course's largest tensors are
+ * well under a million elements), and an accepted size of 1e9 would run for minutes or exhaust
+ * memory instead of failing.
+ *
+ * @category Tensor basics
+ */
+export const MAX_ELEMENTS = 2 ** 26;
+
+/** Writes a value for a message: `null`, `string "x"`, `an array of length 2`, `a tensor`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (value instanceof tf.Tensor) return `a ${value.dtype} tensor of rank ${value.rank}`;
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
+  if (typeof value === 'string') return `string ${value.slice(0, 40)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** What {@link assertTensor} accepts besides being a live tensor. */
+export interface TensorRequirements {
+  /** The accepted dtypes. Default `['float32']`. */
+  dtypes?: readonly tf.DataType[];
+  /** The required rank, if any. */
+  rank?: number;
+  /** Whether every value must be finite (reads the values back: use on inputs, once). */
+  finite?: boolean;
+}
+
+/**
+ * Checks that an argument is a live tensor of an accepted dtype (and rank), rejecting anything
+ * else (`undefined`, numbers, arrays, disposed tensors) with a {@link DlkitError} naming `fn`
+ * and the argument. A disposed tensor is kind `state`, a wrong dtype kind `dtype`, a wrong rank
+ * kind `shape`, and anything not a tensor or holding NaN kind `value`.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - What was given.
+ * @param requirements - Dtypes (default float32 only), rank, finiteness.
+ * @returns The value, typed as a tensor.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { assertTensor } from '@dlkit/core';
+ * const Z = tf.tensor([1, 2], [2], 'int32');
+ * try {
+ *   assertTensor('relu', 'Z', Z);
+ * } catch (e) {
+ *   console.log((e as Error).message); // relu: Z must have dtype float32, got int32
+ * }
+ * Z.dispose();
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertTensor(
+  fn: string,
+  argument: string,
+  value: unknown,
+  requirements: TensorRequirements = {},
+): tf.Tensor {
+  const { dtypes = ['float32'], rank, finite = false } = requirements;
+  if (!(value instanceof tf.Tensor)) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be a tf.Tensor, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  if (value.isDisposed) {
+    throw new DlkitError('state', fn, `${argument} is a disposed tensor`, { argument });
+  }
+  if (!dtypes.includes(value.dtype)) {
+    throw new DlkitError(
+      'dtype',
+      fn,
+      `${argument} must have dtype ${dtypes.join(' or ')}, got ${value.dtype}`,
+      {
+        argument,
+      },
+    );
+  }
+  if (rank !== undefined && value.rank !== rank) {
+    throw new DlkitError(
+      'shape',
+      fn,
+      `${argument} must have rank ${rank}, got shape [${value.shape.join(', ')}]`,
+      {
+        argument,
+      },
+    );
+  }
+  if (finite) assertFiniteValues(fn, argument, value);
+  return value;
+}
+
+function assertFiniteValues(fn: string, argument: string, value: tf.Tensor): void {
+  const values = value.dataSync();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} must be finite, got ${v} at flat index ${i} of shape [${value.shape.join(', ')}]`,
+        { argument },
+      );
+    }
+  }
+}
+
+/**
+ * Checks an enumerated option and names the allowed values when it is wrong.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - What was given.
+ * @param allowed - The accepted values.
+ * @returns The value, typed as one of `allowed`.
+ *
+ * @example
+ * ```ts
+ * import { assertOneOf } from '@dlkit/core';
+ * const layout = assertOneOf('makeMoons', 'layout', 'rows', ['columns', 'rows'] as const);
+ * console.log(layout); // rows
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertOneOf<T extends string | number | boolean>(
+  fn: string,
+  argument: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    const list = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ');
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be one of ${list}, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  return value as T;
+}
+
+/**
+ * Checks an options argument: `undefined` (every default) or a plain object whose fields are all
+ * among `known`. A misspelt field (`{ learningrate: 0.1 }`) is an error, not a silent default.
+ * The fields' values are the caller's to check (with {@link assertNumber}, {@link assertOneOf}, …).
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name (usually `options`).
+ * @param value - What was given.
+ * @param known - The fields the function reads.
+ * @returns The options (an empty object for `undefined`).
+ *
+ * @example
+ * ```ts
+ * import { assertOptions } from '@dlkit/core';
+ * try {
+ *   assertOptions('makeMoons', 'options', { nois: 0.1 }, ['m', 'noise', 'seed']);
+ * } catch (e) {
+ *   console.log((e as Error).message); // makeMoons: options has an unknown field nois (known: m, noise, seed)
+ * }
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertOptions<T extends object>(
+  fn: string,
+  argument: string,
+  value: T | undefined,
+  known: readonly (keyof T & string)[],
+): Partial<T> {
+  if (value === undefined) return {};
+  const proto: unknown =
+    value === null || typeof value !== 'object' ? undefined : Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be an object of options, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  for (const key of Object.keys(value)) {
+    if (!(known as readonly string[]).includes(key)) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} has an unknown field ${key} (known: ${known.join(', ') || 'none'})`,
+        { argument: `${argument}.${key}` },
+      );
+    }
+  }
+  return value;
+}
+
+/**
+ * Checks a size a function allocates from (a count, a length, a dimension): a whole number in
+ * `[min, MAX_ELEMENTS]`.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - What was given.
+ * @param min - The smallest accepted size. Default 0.
+ * @returns The size.
+ *
+ * @example
+ * ```ts
+ * import { assertSize } from '@dlkit/core';
+ * try {
+ *   assertSize('makeMoons', 'm', 1e9);
+ * } catch (e) {
+ *   console.log((e as Error).message); // makeMoons: m must be an integer >= 0 and <= 67108864, got 1000000000
+ * }
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertSize(fn: string, argument: string, value: unknown, min = 0): number {
+  return assertNumber(fn, argument, value, { integer: true, min, max: MAX_ELEMENTS });
+}
+
+/**
+ * Checks a shape a function allocates (`[2, 3]`): an array of whole sizes whose product is at
+ * most {@link MAX_ELEMENTS}.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - What was given.
+ * @returns The shape.
+ *
+ * @example
+ * ```ts
+ * import { assertShapeSize } from '@dlkit/core';
+ * console.log(assertShapeSize('rand', 'shape', [2, 3])); // [2, 3]
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertShapeSize(fn: string, argument: string, value: unknown): number[] {
+  if (!Array.isArray(value)) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be an array of sizes, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  value.forEach((d, i) => assertSize(fn, `${argument}[${i}]`, d));
+  const total = (value as number[]).reduce((a, b) => a * b, 1);
+  if (total > MAX_ELEMENTS) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} [${value.join(', ')}] has ${total} elements, more than ${MAX_ELEMENTS}`,
+      { argument },
+    );
+  }
+  return value as number[];
+}
+
+/**
+ * Checks a name argument such as the `fn` that check helpers take: a non-empty string.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - What was given.
+ * @returns The string.
+ *
+ * @example
+ * ```ts
+ * import { assertString } from '@dlkit/core';
+ * console.log(assertString('Vocabulary', 'unknown', '<unk>')); // <unk>
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertString(fn: string, argument: string, value: unknown): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be a non-empty string, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  return value;
+}
