@@ -21,7 +21,9 @@ export {
 export { assertNumber, type NumberBounds } from './tensor/values.js';
 export {
   MAX_ELEMENTS,
+  MAX_ITERATIONS,
   assertTensor,
+  assertTensorRecord,
   assertOneOf,
   assertOptions,
   assertSize,

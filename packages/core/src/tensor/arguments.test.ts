@@ -35,7 +35,8 @@ describe('assertTensor', () => {
     [undefined, 'value', 'f: X must be a tf.Tensor, got undefined'],
     [null, 'value', 'f: X must be a tf.Tensor, got null'],
     [3, 'value', 'f: X must be a tf.Tensor, got number 3'],
-    [[1, 2], 'value', 'f: X must be a tf.Tensor, got an array of length 2'],
+    [[1, 2], 'value', 'f: X must be a tf.Tensor, got [1,2]'],
+    [[tf, tf], 'value', 'f: X must be a tf.Tensor, got an array of length 2'],
   ])('rejects %s', (value, kind, message) => {
     const e = thrown(() => assertTensor('f', 'X', value));
     expect([e.kind, e.fn, e.argument, e.message]).toEqual([kind, 'f', 'X', message]);

@@ -17,7 +17,11 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (value instanceof tf.Tensor) return `a ${value.dtype} tensor of rank ${value.rank}`;
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (Array.isArray(value)) {
+    const small =
+      value.length <= 10 && value.every((v) => typeof v === 'number' || typeof v === 'string');
+    return small ? JSON.stringify(value) : `an array of length ${value.length}`;
+  }
   if (typeof value === 'function') return 'a function';
   if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
   if (typeof value === 'string') return `string ${value.slice(0, 40)}`;
@@ -308,4 +312,53 @@ export function assertString(fn: string, argument: string, value: unknown): stri
     );
   }
   return value;
+}
+
+/**
+ * The most iterations a training loop accepts: 100 times the course's longest run (`nn_model`'s
+ * 10,000), so a mistyped `1e9` fails at once instead of training for days.
+ *
+ * @category Tensor basics
+ */
+export const MAX_ITERATIONS = 1_000_000;
+
+/**
+ * Checks a dictionary of tensors such as `parameters` or `grads`: a plain object whose values
+ * are live float32 tensors.
+ *
+ * @param fn - The public function whose argument is checked.
+ * @param argument - The argument's name.
+ * @param value - What was given.
+ * @returns The dictionary.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { assertTensorRecord } from '@dlkit/core';
+ * const parameters = { W1: tf.ones([2, 3]), b1: tf.zeros([2, 1]) };
+ * console.log(Object.keys(assertTensorRecord('updateParameters', 'parameters', parameters)));
+ * tf.dispose(Object.values(parameters));
+ * ```
+ *
+ * @category Tensor basics
+ */
+export function assertTensorRecord(
+  fn: string,
+  argument: string,
+  value: unknown,
+): Record<string, tf.Tensor> {
+  const proto: unknown =
+    value === null || typeof value !== 'object' ? undefined : Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be an object of tensors, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  for (const [key, t] of Object.entries(value as object)) assertTensor(fn, `${argument}.${key}`, t);
+  return value as Record<string, tf.Tensor>;
 }

@@ -124,7 +124,7 @@ describe('RandomState bad arguments (issue 11)', () => {
       'RandomState.uniform: size must be a length or a shape, got string x',
     );
     expect(() => rs.choice(3, 2, [1] as never)).toThrow(
-      'RandomState.choice: replace must be one of true, false, got an array of length 1',
+      'RandomState.choice: replace must be one of true, false, got [1]',
     );
     const t = tf.ones([3]);
     t.dispose();

@@ -138,6 +138,27 @@ export class ShapeChecker {
   }
 
   /**
+   * {@link ShapeChecker.check} for an argument that must be a live float32 tensor (the course's
+   * inputs, parameters and gradients): an int32, bool or disposed tensor is rejected first.
+   *
+   * @param argument - The argument's name as the caller knows it.
+   * @param value - The tensor.
+   * @param pattern - The expected shape.
+   * @param options - `finite: true` also rejects NaN and infinities (it reads the values back:
+   *   for a training function's inputs, once).
+   * @returns This checker, to chain further checks.
+   */
+  checkFloat(
+    argument: string,
+    value: tf.Tensor,
+    pattern: readonly Dim[],
+    options: { finite?: boolean } = {},
+  ): this {
+    assertTensor(this.fn, argument, value, { finite: options.finite === true });
+    return this.check(argument, value, pattern);
+  }
+
+  /**
    * The size bound to a named dimension by an earlier {@link ShapeChecker.check}.
    *
    * @param name - The dimension's name, e.g. `'m'`.
