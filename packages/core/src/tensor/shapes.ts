@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { assertString, assertTensor, describeValue } from './arguments.js';
 import { DlkitError } from './errors.js';
 
