@@ -74,7 +74,7 @@ describe('assertOneOf', () => {
   it('returns an allowed value and names the allowed ones otherwise', () => {
     expect(assertOneOf('f', 'layout', 'rows', ['columns', 'rows'])).toBe('rows');
     expect(thrown(() => assertOneOf('f', 'layout', 'row', ['columns', 'rows'])).message).toBe(
-      "f: layout must be one of 'columns', 'rows', got string row",
+      "f: layout must be one of 'columns', 'rows', got row",
     );
     expect(thrown(() => assertOneOf('f', 'replace', 1, [true, false])).message).toBe(
       'f: replace must be one of true, false, got number 1',

@@ -153,7 +153,7 @@ export function assertOneOf<T extends string | number | boolean>(
     throw new DlkitError(
       'value',
       fn,
-      `${argument} must be one of ${list}, got ${describeValue(value)}`,
+      `${argument} must be one of ${list}, got ${typeof value === 'string' ? value : describeValue(value)}`,
       {
         argument,
       },
