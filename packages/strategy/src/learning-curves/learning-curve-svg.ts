@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions } from '@dlkit/core';
 import { PROBLEM_NAMES } from '../diagnosis/remedies.js';
 import type { LearningCurve } from './learning-curve.js';
 
@@ -75,6 +75,7 @@ export function learningCurveSvg(
   options: LearningCurveSvgOptions = {},
 ): string {
   const fn = 'learningCurveSvg';
+  assertOptions(fn, 'options', options, ['width', 'height', 'title', 'logX']);
   if (
     curve === null ||
     typeof curve !== 'object' ||
