@@ -1,5 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, DlkitError, assertNumber, assertShape, hasKernel } from '@dlkit/core';
+import {
+  ADAM_UPDATE_KERNEL,
+  DlkitError,
+  asCaller,
+  assertNumber,
+  assertOptions,
+  assertShape,
+  assertTensor,
+  describeValue,
+  hasKernel,
+} from '@dlkit/core';
 
 /**
  * A tensor with the name it is saved under: the items of an optimizer's `getWeights()` and
@@ -18,6 +28,46 @@ export interface NamedTensor {
 interface Slot {
   originalName: string;
   variable: tf.Variable;
+}
+
+/** Checks `applyGradients`' argument: a map of gradients by name, or `{ name, tensor }` pairs. */
+function checkGradients(variableGradients: unknown): void {
+  const fn = 'AdamOptimizer.applyGradients';
+  const argument = 'variableGradients';
+  if (Array.isArray(variableGradients)) {
+    variableGradients.forEach((v: unknown, i) => {
+      const pair = v as Partial<NamedTensor> | null;
+      if (pair === null || typeof pair !== 'object' || typeof pair.name !== 'string') {
+        throw new DlkitError(
+          'value',
+          fn,
+          `${argument}[${i}] must be a { name, tensor } pair, got ${describeValue(v)}`,
+          {
+            argument,
+          },
+        );
+      }
+      if (pair.tensor != null) assertTensor(fn, `${argument}[${i}].tensor`, pair.tensor);
+    });
+    return;
+  }
+  const proto: unknown =
+    variableGradients === null || typeof variableGradients !== 'object'
+      ? undefined
+      : Object.getPrototypeOf(variableGradients);
+  if (proto !== Object.prototype && proto !== null) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must map variable names to gradients, got ${describeValue(variableGradients)}`,
+      {
+        argument,
+      },
+    );
+  }
+  for (const [name, g] of Object.entries(variableGradients as object)) {
+    if (g != null) assertTensor(fn, `${argument}.${name}`, g);
+  }
 }
 
 const check = (fn: string, lr: number, beta1: number, beta2: number, epsilon: number): void => {
@@ -103,6 +153,7 @@ export class AdamOptimizer extends tf.Optimizer {
    *   `tf.train.adam`, so pass the variables in the same order every step.
    */
   applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
+    checkGradients(variableGradients);
     const list = Array.isArray(variableGradients)
       ? variableGradients.map((v) => [v.name, v.tensor] as const)
       : Object.entries(variableGradients);
@@ -196,6 +247,29 @@ export class AdamOptimizer extends tf.Optimizer {
    */
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
     const fn = 'AdamOptimizer.setWeights';
+    if (!Array.isArray(weightValues)) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `weightValues must be an array of { name, tensor }, got ${describeValue(weightValues)}`,
+        {
+          argument: 'weightValues',
+        },
+      );
+    }
+    weightValues.forEach((w, i) => {
+      if (w === null || typeof w !== 'object' || typeof w.name !== 'string') {
+        throw new DlkitError(
+          'value',
+          fn,
+          `weightValues[${i}] must be a { name, tensor } pair, got ${describeValue(w)}`,
+          {
+            argument: 'weightValues',
+          },
+        );
+      }
+      assertTensor(fn, `weightValues[${i}].tensor`, w.tensor, { dtypes: ['float32', 'int32'] });
+    });
     if (weightValues.length === 0 || weightValues.length % 2 !== 1) {
       throw new DlkitError(
         'value',
@@ -243,7 +317,30 @@ export class AdamOptimizer extends tf.Optimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    return new cls(config['learningRate'], config['beta1'], config['beta2'], config['epsilon']);
+    const fn = 'AdamOptimizer.fromConfig';
+    if (cls !== (AdamOptimizer as unknown)) {
+      throw new DlkitError('value', fn, `cls must be AdamOptimizer, got ${describeValue(cls)}`, {
+        argument: 'cls',
+      });
+    }
+    const c = assertOptions(fn, 'config', config as Record<string, unknown> | undefined, [
+      'learningRate',
+      'beta1',
+      'beta2',
+      'epsilon',
+      // tfjs' deserializer adds the custom objects it was given.
+      'customObjects',
+    ]);
+    return asCaller(
+      fn,
+      () =>
+        new AdamOptimizer(
+          c.learningRate as number,
+          c.beta1 as number,
+          c.beta2 as number,
+          c.epsilon as number,
+        ),
+    ) as unknown as T;
   }
 }
 
