@@ -43,6 +43,31 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: 'formatShape writes any array of sizes for a message, including the wrong ones being reported',
   },
   {
+    target: /^core\.(relu|sigmoid|tanh|leakyRelu|softmax)(Backward)?$/,
+    argument: '*',
+    bad: ['tensor with NaN'],
+    why: 'activations are element-wise steps of every training iteration: NaN in gives NaN out, and checking would read every tensor back each step (training entry points check their data once)',
+  },
+  {
+    target: /^core\.RandomState#(randint|uniform|normal|uniformArray|normalArray)$/,
+    argument: '*',
+    bad: ['-1', '0.5', 'huge size 1e9'],
+    why: "these are values of a distribution's bounds or parameters (np.random.uniform(-1, 1e9) is valid), not sizes",
+  },
+  {
+    target: /^core\.RandomState#(shuffle|permutation)$/,
+    argument: 'x',
+    bad: [
+      'array of NaN',
+      'empty array',
+      'int32 tensor',
+      'bool tensor',
+      'tensor with NaN',
+      'huge shape [1e9, 1e9]',
+    ],
+    why: 'shuffle and permutation reorder any array or tensor without reading its values, as NumPy does',
+  },
+  {
     target: 'core.hasKernel',
     argument: '*',
     bad: '*',
