@@ -68,6 +68,42 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: 'shuffle and permutation reorder any array or tensor without reading its values, as NumPy does',
   },
   {
+    target:
+      /^core\.(assertNumber|assertFinite|assertTensor|assertShape|assertDtype|describeValue|tanh|relu|sigmoid|leakyRelu)$/,
+    argument: '*',
+    bad: [
+      '0.5',
+      'scalar tensor',
+      'rank-5 tensor',
+      '-1',
+      'missing',
+      'null',
+      'string',
+      'empty object',
+      'function',
+    ],
+    onlyWithDefault: false,
+    why: 'a valid value for these: check helpers accept what passes their check (0.5 is a finite number, a rank-5 tensor is a tensor), describeValue writes any value, element-wise activations take any shape',
+  },
+  {
+    target: /^optimizers\.(adam|new AdamOptimizer)$/,
+    argument: '*',
+    bad: ['0.5'],
+    why: 'beta1 = 0.5, beta2 = 0.5 or epsilon = 0.5 are valid (if unusual) hyperparameters in [0, 1)',
+  },
+  {
+    target: /^(optimizers\.AdamOptimizer#applyGradients|datasets\.Vocabulary\.from(Chars|Words))$/,
+    argument: '*',
+    bad: ['empty array'],
+    why: 'no gradients is a no-op step, and no texts an empty vocabulary, as in tfjs and the course',
+  },
+  {
+    target: 'core.asCallerAsync',
+    argument: 'body',
+    bad: ['function'],
+    why: 'a function is exactly what body must be',
+  },
+  {
     target: 'core.hasKernel',
     argument: '*',
     bad: '*',

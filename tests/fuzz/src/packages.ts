@@ -52,9 +52,8 @@ function hiddenMethods(pkg: string): Set<string> {
 export function fuzzTargets(checkpoint: string): Target[] {
   const hidden = new Map(Object.keys(PACKAGES).map((p) => [p, hiddenMethods(p)]));
   const targets = collectTargets(PACKAGES as never, makeInstance).filter((t) => {
-    const [pkg = '', rest = ''] = t.id.split(/\.(.*)/s);
-    const method = /[#.](\w+)$/.exec(rest)?.[1];
-    return !(rest.includes('#') && method !== undefined && hidden.get(pkg)?.has(method));
+    const pkg = t.id.split('.')[0] ?? '';
+    return t.member === undefined || !hidden.get(pkg)?.has(t.member);
   });
   const handler = (): tf.io.IOHandler => backend.fileSystem(checkpoint);
   const save = handler().save;

@@ -11,6 +11,8 @@ export interface Target {
   params: Param[];
   /** Calls it with `args` (making a fresh instance first for a method). */
   invoke: (args: unknown[]) => unknown;
+  /** For a static or prototype method: its name (private ones are left out). */
+  member?: string;
   /** For a method: the instance of the last call, to dispose. */
   lastInstance?: () => unknown;
 }
@@ -54,6 +56,7 @@ function classTargets(
     targets.push({
       id: `${pkg}.${name}.${key}`,
       names: [`${name}.${key}`],
+      member: key,
       params: paramsOf(fn as never),
       invoke: (args) => fn.apply(cls, args),
     });
@@ -63,6 +66,7 @@ function classTargets(
     targets.push({
       id: `${pkg}.${name}#${key}`,
       names: [`${name}.${key}`, `${name}#${key}`],
+      member: key,
       params: paramsOf(fn as never),
       invoke: (args) => {
         instance = factory(cls as never);

@@ -191,3 +191,17 @@ describe('asCaller', () => {
     ).rejects.toThrow('loadMnist: bad bytes');
   });
 });
+
+describe('the helpers check the names they are given', () => {
+  it.each([
+    ['assertTensor', () => assertTensor(undefined as never, 'X', 1)],
+    ['assertOneOf', () => assertOneOf('f', 3 as never, 'a', ['a'])],
+    ['assertOptions', () => assertOptions('f', 'options', {}, undefined as never)],
+    ['assertSize', () => assertSize(undefined as never, 'm', 1)],
+    ['assertShapeSize', () => assertShapeSize('f', undefined as never, [1])],
+    ['assertString', () => assertString(undefined as never, 'x', 'a')],
+    ['asCaller', () => asCaller('f', undefined as never)],
+  ])('%s', (helper, call) => {
+    expect(thrown(call).fn).toBe(helper);
+  });
+});

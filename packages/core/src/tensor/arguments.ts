@@ -28,6 +28,25 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** Checks the `fn` and `argument` names a check helper is given (a mistake of the caller's code). */
+function checkNames(helper: string, fn: unknown, argument: unknown): void {
+  for (const [name, v] of [
+    ['fn', fn],
+    ['argument', argument],
+  ] as const) {
+    if (typeof v !== 'string' || v === '') {
+      throw new DlkitError(
+        'value',
+        helper,
+        `${name} must be a non-empty string, got ${describeValue(v)}`,
+        {
+          argument: name,
+        },
+      );
+    }
+  }
+}
+
 /** What {@link assertTensor} accepts besides being a live tensor. */
 export interface TensorRequirements {
   /** The accepted dtypes. Default `['float32']`. */
@@ -71,7 +90,8 @@ export function assertTensor(
   value: unknown,
   requirements: TensorRequirements = {},
 ): tf.Tensor {
-  const { dtypes = ['float32'], rank, finite = false } = requirements;
+  checkNames('assertTensor', fn, argument);
+  const { dtypes = ['float32'], rank, finite = false } = requirements ?? {};
   if (!(value instanceof tf.Tensor)) {
     throw new DlkitError(
       'value',
@@ -148,6 +168,17 @@ export function assertOneOf<T extends string | number | boolean>(
   value: unknown,
   allowed: readonly T[],
 ): T {
+  checkNames('assertOneOf', fn, argument);
+  if (!Array.isArray(allowed)) {
+    throw new DlkitError(
+      'value',
+      'assertOneOf',
+      `allowed must be an array, got ${describeValue(allowed)}`,
+      {
+        argument: 'allowed',
+      },
+    );
+  }
   if (!(allowed as readonly unknown[]).includes(value)) {
     const list = allowed.map((a) => (typeof a === 'string' ? `'${a}'` : String(a))).join(', ');
     throw new DlkitError(
@@ -191,6 +222,17 @@ export function assertOptions<T extends object>(
   value: T | undefined,
   known: readonly (keyof T & string)[],
 ): Partial<T> {
+  checkNames('assertOptions', fn, argument);
+  if (!Array.isArray(known)) {
+    throw new DlkitError(
+      'value',
+      'assertOptions',
+      `known must be an array of field names, got ${describeValue(known)}`,
+      {
+        argument: 'known',
+      },
+    );
+  }
   if (value === undefined) return {};
   const proto: unknown =
     value === null || typeof value !== 'object' ? undefined : Object.getPrototypeOf(value);
@@ -240,6 +282,7 @@ export function assertOptions<T extends object>(
  * @category Tensor basics
  */
 export function assertSize(fn: string, argument: string, value: unknown, min = 0): number {
+  checkNames('assertSize', fn, argument);
   return assertNumber(fn, argument, value, { integer: true, min, max: MAX_ELEMENTS });
 }
 
@@ -261,6 +304,7 @@ export function assertSize(fn: string, argument: string, value: unknown, min = 0
  * @category Tensor basics
  */
 export function assertShapeSize(fn: string, argument: string, value: unknown): number[] {
+  checkNames('assertShapeSize', fn, argument);
   if (!Array.isArray(value)) {
     throw new DlkitError(
       'value',
@@ -301,6 +345,7 @@ export function assertShapeSize(fn: string, argument: string, value: unknown): n
  * @category Tensor basics
  */
 export function assertString(fn: string, argument: string, value: unknown): string {
+  checkNames('assertString', fn, argument);
   if (typeof value !== 'string' || value === '') {
     throw new DlkitError(
       'value',

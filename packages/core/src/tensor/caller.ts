@@ -26,6 +26,7 @@ import { DlkitError } from './errors.js';
  * @category Tensor basics
  */
 export function asCaller<T>(fn: string, body: () => T): T {
+  checkCall('asCaller', fn, body);
   try {
     return body();
   } catch (e) {
@@ -56,6 +57,7 @@ export function asCaller<T>(fn: string, body: () => T): T {
  * @category Tensor basics
  */
 export async function asCallerAsync<T>(fn: string, body: () => Promise<T>): Promise<T> {
+  checkCall('asCallerAsync', fn, body);
   try {
     return await body();
   } catch (e) {
@@ -67,4 +69,17 @@ function renamed(fn: string, e: unknown): unknown {
   if (!(e instanceof DlkitError) || e.fn === fn) return e;
   const options = e.argument === undefined ? { cause: e } : { argument: e.argument, cause: e };
   return new DlkitError(e.kind, fn, e.detail, options);
+}
+
+function checkCall(helper: string, fn: unknown, body: unknown): void {
+  if (typeof fn !== 'string' || fn === '') {
+    throw new DlkitError('value', helper, `fn must be a non-empty string, got ${typeof fn}`, {
+      argument: 'fn',
+    });
+  }
+  if (typeof body !== 'function') {
+    throw new DlkitError('value', helper, `body must be a function, got ${typeof body}`, {
+      argument: 'body',
+    });
+  }
 }

@@ -93,9 +93,11 @@ export class Vocabulary {
    * @returns A new vocabulary.
    */
   static fromWords(texts: Iterable<string>, options: VocabularyOptions = {}): Vocabulary {
+    const fn = 'Vocabulary.fromWords';
     const set = new Set<string>();
-    for (const t of texts) for (const w of t.split(/\s+/)) if (w !== '') set.add(w);
-    return Vocabulary.fromSet(set, options);
+    for (const t of stringsOf(fn, 'texts', texts))
+      for (const w of t.split(/\s+/)) if (w !== '') set.add(w);
+    return asCaller(fn, () => Vocabulary.fromSet(set, checkVocabularyOptions(fn, options)));
   }
 
   private static fromSet(set: Set<string>, options: VocabularyOptions): Vocabulary {
