@@ -59,7 +59,9 @@ function badValue(call: PlannedCall): unknown {
  * (`assertShape('fuzz', …)`, `new ShapeChecker('fuzz')`), which is the plausible `fn` argument. */
 function namesOf(target: Target): string[] {
   const takesCaller = target.params[0]?.name === 'fn' || target.id.includes('ShapeChecker#');
-  return takesCaller ? [...target.names, 'fuzz'] : target.names;
+  // A `caller` argument (updateParameters') is the name errors report: the bad string 'bogus'.
+  const callerArgument = target.params.some((p) => p.name === 'caller') ? ['bogus'] : [];
+  return [...target.names, ...(takesCaller ? ['fuzz'] : []), ...callerArgument];
 }
 
 function classifyError(e: unknown, target: Target): Omit<Outcome, 'index'> {

@@ -12,7 +12,22 @@ import { assertNumber } from './values.js';
  */
 export const MAX_ELEMENTS = 2 ** 26;
 
-/** Writes a value for a message: `null`, `string "x"`, `an array of length 2`, `a tensor`. */
+/**
+ * Writes any value for an error message, without reading a tensor's data (so a disposed tensor
+ * is fine): `null`, `number 3`, `string abc`, `[1,2]`, `an array of length 20`,
+ * `a float32 tensor of rank 2`, `an object (Map)`.
+ *
+ * @param value - Anything.
+ * @returns A short description.
+ *
+ * @example
+ * ```ts
+ * import { describeValue } from '@dlkit/core';
+ * console.log(describeValue(undefined), describeValue([1, 2]), describeValue('x')); // undefined [1,2] string x
+ * ```
+ *
+ * @category Tensor basics
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
@@ -47,7 +62,11 @@ function checkNames(helper: string, fn: unknown, argument: unknown): void {
   }
 }
 
-/** What {@link assertTensor} accepts besides being a live tensor. */
+/**
+ * What {@link assertTensor} accepts besides being a live tensor.
+ *
+ * @category Tensor basics
+ */
 export interface TensorRequirements {
   /** The accepted dtypes. Default `['float32']`. */
   dtypes?: readonly tf.DataType[];
@@ -392,6 +411,7 @@ export function assertTensorRecord(
   argument: string,
   value: unknown,
 ): Record<string, tf.Tensor> {
+  checkNames('assertTensorRecord', fn, argument);
   const proto: unknown =
     value === null || typeof value !== 'object' ? undefined : Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {

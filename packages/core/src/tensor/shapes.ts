@@ -154,7 +154,8 @@ export class ShapeChecker {
     pattern: readonly Dim[],
     options: { finite?: boolean } = {},
   ): this {
-    assertTensor(this.fn, argument, value, { finite: options.finite === true });
+    assertString(this.fn, 'argument', argument);
+    assertTensor(this.fn, argument, value, { finite: options?.finite === true });
     return this.check(argument, value, pattern);
   }
 

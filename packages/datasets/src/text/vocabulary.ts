@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import {
   DlkitError,
   asCaller,
-  assertNumber,
   assertOptions,
   assertSize,
   assertString,
