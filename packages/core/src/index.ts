@@ -19,6 +19,20 @@ export {
   type Dim,
 } from './tensor/shapes.js';
 export { assertNumber, type NumberBounds } from './tensor/values.js';
+export {
+  MAX_ELEMENTS,
+  MAX_ITERATIONS,
+  assertTensor,
+  assertTensorRecord,
+  assertOneOf,
+  assertOptions,
+  assertSize,
+  assertShapeSize,
+  assertString,
+  describeValue,
+  type TensorRequirements,
+} from './tensor/arguments.js';
+export { asCaller, asCallerAsync } from './tensor/caller.js';
 export { RandomState } from './tensor/random-state.js';
 export type { Parameters, Gradients } from './tensor/parameters.js';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, assertOptions } from '@dlkit/core';
 import { registerFileSystemRouter } from '../io/file-system.js';
 import { loadWasmBackend } from '../wasm/load-wasm.js';
 
@@ -63,6 +63,7 @@ export function backendCandidates(): BackendName[] {
  * @category Backends
  */
 export async function setupBackend(options: SetupBackendOptions = {}): Promise<BackendName> {
+  assertOptions('setupBackend', 'options', options, ['backend']);
   registerFileSystemRouter();
   const env = typeof process !== 'undefined' ? process.env?.['DLKIT_BACKEND'] : undefined;
   const forced =

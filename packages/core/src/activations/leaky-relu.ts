@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeChecker } from '../tensor/shapes.js';
+import { checkActivationBackward, checkActivationInput } from './check.js';
 import { assertNumber } from '../tensor/values.js';
 import type { ActivationResult } from './sigmoid.js';
 
@@ -24,7 +24,7 @@ import type { ActivationResult } from './sigmoid.js';
  * @category C1 W3 · Shallow neural network
  */
 export function leakyRelu(Z: tf.Tensor, alpha = 0.01): ActivationResult {
-  new ShapeChecker('leakyRelu').check('Z', Z, Z.shape);
+  checkActivationInput('leakyRelu', Z);
   assertNumber('leakyRelu', 'alpha', alpha, { min: 0, max: 1, maxExclusive: true });
   return { A: tf.leakyRelu(Z, alpha), cache: Z };
 }
@@ -53,9 +53,7 @@ export function leakyRelu(Z: tf.Tensor, alpha = 0.01): ActivationResult {
  * @category C1 W3 · Shallow neural network
  */
 export function leakyReluBackward(dA: tf.Tensor, cache: tf.Tensor, alpha = 0.01): tf.Tensor {
-  new ShapeChecker('leakyReluBackward')
-    .check('cache', cache, cache.shape)
-    .check('dA', dA, cache.shape);
+  checkActivationBackward('leakyReluBackward', dA, cache);
   assertNumber('leakyReluBackward', 'alpha', alpha, { min: 0, max: 1, maxExclusive: true });
   return tf.tidy(() => tf.where(tf.greater(cache, 0), dA, dA.mul(alpha)));
 }

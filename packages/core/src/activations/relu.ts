@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeChecker } from '../tensor/shapes.js';
+import { checkActivationBackward, checkActivationInput } from './check.js';
 import type { ActivationResult } from './sigmoid.js';
 
 /**
@@ -21,7 +21,7 @@ import type { ActivationResult } from './sigmoid.js';
  * @category C1 W4 · Deep neural network
  */
 export function relu(Z: tf.Tensor): ActivationResult {
-  new ShapeChecker('relu').check('Z', Z, Z.shape);
+  checkActivationInput('relu', Z);
   return { A: tf.relu(Z), cache: Z };
 }
 
@@ -48,6 +48,6 @@ export function relu(Z: tf.Tensor): ActivationResult {
  * @category C1 W4 · Deep neural network
  */
 export function reluBackward(dA: tf.Tensor, cache: tf.Tensor): tf.Tensor {
-  new ShapeChecker('reluBackward').check('cache', cache, cache.shape).check('dA', dA, cache.shape);
+  checkActivationBackward('reluBackward', dA, cache);
   return tf.tidy(() => tf.where(tf.greater(cache, 0), dA, tf.zerosLike(dA)));
 }

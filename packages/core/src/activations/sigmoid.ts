@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeChecker } from '../tensor/shapes.js';
+import { checkActivationBackward, checkActivationInput } from './check.js';
 
 /**
  * What an activation's forward pass returns, as in the course's `dnn_utils`: the activation `A`
@@ -34,7 +34,7 @@ export interface ActivationResult {
  * @category C1 W4 · Deep neural network
  */
 export function sigmoid(Z: tf.Tensor): ActivationResult {
-  new ShapeChecker('sigmoid').check('Z', Z, Z.shape);
+  checkActivationInput('sigmoid', Z);
   return { A: tf.sigmoid(Z), cache: Z };
 }
 
@@ -60,9 +60,7 @@ export function sigmoid(Z: tf.Tensor): ActivationResult {
  * @category C1 W4 · Deep neural network
  */
 export function sigmoidBackward(dA: tf.Tensor, cache: tf.Tensor): tf.Tensor {
-  new ShapeChecker('sigmoidBackward')
-    .check('cache', cache, cache.shape)
-    .check('dA', dA, cache.shape);
+  checkActivationBackward('sigmoidBackward', dA, cache);
   return tf.tidy(() => {
     const s = tf.sigmoid(cache);
     return dA.mul(s).mul(tf.scalar(1).sub(s));

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from '../tensor/errors.js';
-import { ShapeChecker } from '../tensor/shapes.js';
+import { checkActivationBackward, checkActivationInput } from './check.js';
 import type { ActivationResult } from './sigmoid.js';
 
 /**
@@ -24,7 +24,7 @@ import type { ActivationResult } from './sigmoid.js';
  * @category C1 W4 · Deep neural network
  */
 export function softmax(Z: tf.Tensor): ActivationResult {
-  new ShapeChecker('softmax').check('Z', Z, ['nClasses', 'm']);
+  checkActivationInput('softmax', Z, ['nClasses', 'm']);
   return { A: stableSoftmax(Z), cache: Z };
 }
 
@@ -63,8 +63,7 @@ export function stableSoftmax(Z: tf.Tensor): tf.Tensor {
  * @category C1 W4 · Deep neural network
  */
 export function softmaxBackward(dA: tf.Tensor, cache: tf.Tensor): tf.Tensor {
-  const shapes = new ShapeChecker('softmaxBackward').check('cache', cache, ['nClasses', 'm']);
-  shapes.check('dA', dA, cache.shape);
+  checkActivationBackward('softmaxBackward', dA, cache, ['nClasses', 'm']);
   if (cache.shape[0] === 0) {
     throw new DlkitError('shape', 'softmaxBackward', 'cache must have at least one class', {
       argument: 'cache',

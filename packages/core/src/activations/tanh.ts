@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ShapeChecker } from '../tensor/shapes.js';
+import { checkActivationBackward, checkActivationInput } from './check.js';
 import type { ActivationResult } from './sigmoid.js';
 
 /**
@@ -22,7 +22,7 @@ import type { ActivationResult } from './sigmoid.js';
  * @category C1 W3 · Shallow neural network
  */
 export function tanh(Z: tf.Tensor): ActivationResult {
-  new ShapeChecker('tanh').check('Z', Z, Z.shape);
+  checkActivationInput('tanh', Z);
   return { A: tf.tanh(Z), cache: Z };
 }
 
@@ -48,7 +48,7 @@ export function tanh(Z: tf.Tensor): ActivationResult {
  * @category C1 W3 · Shallow neural network
  */
 export function tanhBackward(dA: tf.Tensor, cache: tf.Tensor): tf.Tensor {
-  new ShapeChecker('tanhBackward').check('cache', cache, cache.shape).check('dA', dA, cache.shape);
+  checkActivationBackward('tanhBackward', dA, cache);
   return tf.tidy(() => {
     const t = tf.tanh(cache);
     return dA.mul(tf.scalar(1).sub(t.square()));

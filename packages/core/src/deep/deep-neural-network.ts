@@ -3,6 +3,8 @@ import { DlkitError } from '../tensor/errors.js';
 import type { Parameters } from '../tensor/parameters.js';
 import { ShapeChecker, assertFinite } from '../tensor/shapes.js';
 import { assertNumber } from '../tensor/values.js';
+import { MAX_ITERATIONS, assertOptions, assertTensor, describeValue } from '../tensor/arguments.js';
+import { asCaller } from '../tensor/caller.js';
 import { binaryCrossEntropy } from '../losses/binary-cross-entropy.js';
 import { categoricalCrossEntropy } from '../losses/categorical-cross-entropy.js';
 import { updateParameters } from '../dense/update-parameters.js';
@@ -107,12 +109,28 @@ export class DeepNeuralNetwork {
    */
   constructor(config: DeepNeuralNetworkConfig, parameters?: Parameters) {
     const fn = 'DeepNeuralNetwork';
-    const { layerSizes, init = 'xavier', seed = 1, layout = 'columns' } = config;
+    if (config === undefined) {
+      throw new DlkitError('value', fn, 'config must be an object with layerSizes, got undefined', {
+        argument: 'config',
+      });
+    }
+    const {
+      layerSizes,
+      init = 'xavier',
+      seed = 1,
+      layout = 'columns',
+    } = assertOptions(fn, 'config', config, [
+      'layerSizes',
+      'activations',
+      'init',
+      'seed',
+      'layout',
+    ]);
     if (!Array.isArray(layerSizes) || layerSizes.length < 2) {
       throw new DlkitError(
         'value',
         fn,
-        `layerSizes must list the input size and at least one layer, got ${JSON.stringify(layerSizes)}`,
+        `layerSizes must list the input size and at least one layer, got ${describeValue(layerSizes)}`,
         { argument: 'layerSizes' },
       );
     }
@@ -214,8 +232,8 @@ export class DeepNeuralNetwork {
     const nL = sizes[sizes.length - 1] as number;
     const shapes = new ShapeChecker(fn);
     const rows = this.config.layout === 'rows';
-    shapes.check('X', X, rows ? ['m', nX] : [nX, 'm']);
-    if (Y !== undefined) shapes.check('Y', Y, rows ? ['m', nL] : [nL, 'm']);
+    shapes.checkFloat('X', X, rows ? ['m', nX] : [nX, 'm']);
+    if (Y !== undefined) shapes.checkFloat('Y', Y, rows ? ['m', nL] : [nL, 'm']);
     return tf.tidy(() => ({
       X: rows ? X.transpose() : X.clone(),
       ...(Y === undefined ? {} : { Y: rows ? Y.transpose() : Y.clone() }),
@@ -240,8 +258,28 @@ export class DeepNeuralNetwork {
    */
   async fit(X: tf.Tensor, Y: tf.Tensor, options: FitOptions = {}): Promise<FitResult> {
     const fn = 'DeepNeuralNetwork.fit';
-    const { iterations = 3000, learningRate = 0.0075, recordEvery = 100, onProgress } = options;
-    assertNumber(fn, 'iterations', iterations, { integer: true, min: 1 });
+    const {
+      iterations = 3000,
+      learningRate = 0.0075,
+      recordEvery = 100,
+      onProgress,
+    } = assertOptions(fn, 'options', options, [
+      'iterations',
+      'learningRate',
+      'recordEvery',
+      'onProgress',
+    ]);
+    assertNumber(fn, 'iterations', iterations, { integer: true, min: 1, max: MAX_ITERATIONS });
+    if (onProgress !== undefined && typeof onProgress !== 'function') {
+      throw new DlkitError(
+        'value',
+        fn,
+        `onProgress must be a function, got ${describeValue(onProgress)}`,
+        {
+          argument: 'options.onProgress',
+        },
+      );
+    }
     assertNumber(fn, 'learningRate', learningRate, { min: 0, minExclusive: true });
     assertNumber(fn, 'recordEvery', recordEvery, { integer: true, min: 1 });
     this.assertAlive(fn);
@@ -312,15 +350,17 @@ export class DeepNeuralNetwork {
    * @returns A new tensor.
    */
   predict(X: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => {
-      const proba = this.predictProba(X);
-      const rows = this.config.layout === 'rows';
-      if (this.config.activations[this.numLayers - 1] === 'sigmoid') {
-        return proba.greater(0.5).toFloat();
-      }
-      const idx = proba.argMax(rows ? 1 : 0);
-      return rows ? idx.expandDims(1) : idx.expandDims(0);
-    });
+    return asCaller('DeepNeuralNetwork.predict', () =>
+      tf.tidy(() => {
+        const proba = this.predictProba(X);
+        const rows = this.config.layout === 'rows';
+        if (this.config.activations[this.numLayers - 1] === 'sigmoid') {
+          return proba.greater(0.5).toFloat();
+        }
+        const idx = proba.argMax(rows ? 1 : 0);
+        return rows ? idx.expandDims(1) : idx.expandDims(0);
+      }),
+    );
   }
 
   /**
@@ -333,6 +373,9 @@ export class DeepNeuralNetwork {
   evaluate(X: tf.Tensor, Y: tf.Tensor): EvaluateResult {
     const fn = 'DeepNeuralNetwork.evaluate';
     this.assertAlive(fn);
+    // Y is required here (columns() lets it be absent for predict): without this check, a
+    // missing Y left the copy of X behind.
+    assertTensor(fn, 'Y', Y);
     const { X: Xc, Y: Yc } = this.columns(fn, X, Y);
     return tf.tidy(() => {
       const { AL, caches } = lModelForward(Xc, this.params, {

@@ -2,6 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from '../tensor/errors.js';
 import type { Gradients, Parameters } from '../tensor/parameters.js';
 import { ShapeChecker } from '../tensor/shapes.js';
+import {
+  assertOneOf,
+  assertOptions,
+  assertTensorRecord,
+  describeValue,
+} from '../tensor/arguments.js';
+import { asCaller } from '../tensor/caller.js';
 import { binaryCrossEntropyBackward } from '../losses/binary-cross-entropy.js';
 import {
   checkActivation,
@@ -90,7 +97,16 @@ export function initializeParametersDeep(
   layerDims: readonly number[],
   options: DeepInitOptions = {},
 ): Parameters {
-  const { seed = 3, init = 'small' } = options;
+  const fn = 'initializeParametersDeep';
+  const { seed = 3, init = 'small' } = assertOptions(fn, 'options', options, ['seed', 'init']);
+  return asCaller(fn, () => initializeDeep(layerDims, seed, init));
+}
+
+function initializeDeep(
+  layerDims: readonly number[],
+  seed: SeedOrRng,
+  init: InitScheme,
+): Parameters {
   switch (init) {
     case 'small':
       return initializeRandom(layerDims, { seed });
@@ -185,22 +201,26 @@ export function lModelForward(
   options: LModelOptions = {},
 ): LModelForwardResult {
   const fn = 'lModelForward';
+  const shapes = new ShapeChecker(fn).checkFloat('X', X, ['n0', 'm']);
+  assertTensorRecord(fn, 'parameters', parameters);
+  const { activations } = assertOptions(fn, 'options', options, ['activations']);
   const L = layerCount(fn, parameters);
-  const acts = layerActivations(fn, L, options.activations);
-  const shapes = new ShapeChecker(fn).check('X', X, ['n0', 'm']);
+  const acts = layerActivations(fn, L, activations);
   for (let l = 1; l <= L; l++) {
     shapes
-      .check(`W${l}`, parameters[`W${l}`] as tf.Tensor, [`n${l}`, `n${l - 1}`])
-      .check(`b${l}`, parameters[`b${l}`] as tf.Tensor, [`n${l}`, 1]);
+      .checkFloat(`W${l}`, parameters[`W${l}`] as tf.Tensor, [`n${l}`, `n${l - 1}`])
+      .checkFloat(`b${l}`, parameters[`b${l}`] as tf.Tensor, [`n${l}`, 1]);
   }
   const caches: LinearActivationCache[] = [];
   let A = X;
   for (let l = 1; l <= L; l++) {
-    const r = linearActivationForward(
-      A,
-      parameters[`W${l}`] as tf.Tensor,
-      parameters[`b${l}`] as tf.Tensor,
-      acts[l - 1] as Activation,
+    const r = asCaller(fn, () =>
+      linearActivationForward(
+        A,
+        parameters[`W${l}`] as tf.Tensor,
+        parameters[`b${l}`] as tf.Tensor,
+        acts[l - 1] as Activation,
+      ),
     );
     caches.push(r.cache);
     A = r.A;
@@ -229,6 +249,16 @@ export function lModelForward(
  * @category C1 W4 · Deep neural network
  */
 export function disposeCaches(caches: readonly LinearActivationCache[]): void {
+  if (!Array.isArray(caches)) {
+    throw new DlkitError(
+      'value',
+      'disposeCaches',
+      `caches must be an array of caches, got ${describeValue(caches)}`,
+      {
+        argument: 'caches',
+      },
+    );
+  }
   caches.forEach((c, i) => {
     c.activationCache.dispose();
     if (i > 0) c.linearCache.A.dispose();
@@ -269,40 +299,47 @@ export function lModelBackward(
   options: LModelBackwardOptions = {},
 ): Gradients {
   const fn = 'lModelBackward';
-  const L = caches.length;
+  const L = Array.isArray(caches) ? caches.length : 0;
   if (L < 1) {
     throw new DlkitError('value', fn, 'caches must hold one cache per layer, got none', {
       argument: 'caches',
     });
   }
-  const acts = layerActivations(fn, L, options.activations);
-  new ShapeChecker(fn).check('AL', AL, ['nL', 'm']).check('Y', Y, ['nL', 'm']);
+  new ShapeChecker(fn).checkFloat('AL', AL, ['nL', 'm']).checkFloat('Y', Y, ['nL', 'm']);
+  const { activations, fused: fusedOption } = assertOptions(fn, 'options', options, [
+    'activations',
+    'fused',
+  ]);
+  const acts = layerActivations(fn, L, activations);
   const out = acts[L - 1] as Activation;
-  const fused = options.fused === true || out === 'softmax';
+  if (fusedOption !== undefined) assertOneOf(fn, 'options.fused', fusedOption, [true, false]);
+  const fused = fusedOption === true || out === 'softmax';
   if (fused && out !== 'sigmoid' && out !== 'softmax') {
     throw new DlkitError('value', fn, `fused needs a sigmoid or softmax output layer, got ${out}`, {
       argument: 'options',
     });
   }
-  return tf.tidy(() => {
-    const grads: Gradients = {};
-    const last = caches[L - 1] as LinearActivationCache;
-    const g = fused
-      ? linearBackward(AL.sub(Y), last.linearCache)
-      : linearActivationBackward(binaryCrossEntropyBackward(AL, Y), last, out);
-    grads[`dA${L - 1}`] = g.dAPrev;
-    grads[`dW${L}`] = g.dW;
-    grads[`db${L}`] = g.db;
-    for (let l = L - 2; l >= 0; l--) {
-      const r = linearActivationBackward(
-        grads[`dA${l + 1}`] as tf.Tensor,
-        caches[l] as LinearActivationCache,
-        acts[l] as Activation,
-      );
-      grads[`dA${l}`] = r.dAPrev;
-      grads[`dW${l + 1}`] = r.dW;
-      grads[`db${l + 1}`] = r.db;
-    }
-    return grads;
-  });
+  return asCaller(fn, () =>
+    tf.tidy(() => {
+      const grads: Gradients = {};
+      const last = caches[L - 1] as LinearActivationCache;
+      const g = fused
+        ? linearBackward(AL.sub(Y), last.linearCache)
+        : linearActivationBackward(binaryCrossEntropyBackward(AL, Y), last, out);
+      grads[`dA${L - 1}`] = g.dAPrev;
+      grads[`dW${L}`] = g.dW;
+      grads[`db${L}`] = g.db;
+      for (let l = L - 2; l >= 0; l--) {
+        const r = linearActivationBackward(
+          grads[`dA${l + 1}`] as tf.Tensor,
+          caches[l] as LinearActivationCache,
+          acts[l] as Activation,
+        );
+        grads[`dA${l}`] = r.dAPrev;
+        grads[`dW${l + 1}`] = r.dW;
+        grads[`db${l + 1}`] = r.db;
+      }
+      return grads;
+    }),
+  );
 }

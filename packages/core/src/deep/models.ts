@@ -6,7 +6,9 @@ import { assertNumber } from '../tensor/values.js';
 import { computeCost } from '../losses/binary-cross-entropy.js';
 import { updateParameters } from '../dense/update-parameters.js';
 import { initializeParameters } from '../shallow/shallow-network.js';
-import { report, type PrintCost } from '../logistic/progress.js';
+import { checkPrintCost, report, type PrintCost } from '../logistic/progress.js';
+import { MAX_ITERATIONS, describeValue } from '../tensor/arguments.js';
+import { asCaller } from '../tensor/caller.js';
 import {
   disposeCaches,
   initializeParametersDeep,
@@ -52,14 +54,16 @@ function train(
   const costs: number[] = [];
   for (let i = 0; i < numIterations; i++) {
     const current = parameters;
-    const { next, cost } = tf.tidy(() => {
-      const { AL, caches } = lModelForward(X, current);
-      const J = computeCost(AL, Y);
-      // fused: dZL = AL - Y, the course's dAL through the sigmoid in exact arithmetic, but finite
-      // when AL saturates to 1 in float32 (where -(1 - Y) / (1 - AL) is 0/0).
-      const grads = lModelBackward(AL, Y, caches, { fused: true });
-      return { next: updateParameters(current, grads, learningRate), cost: J };
-    });
+    const { next, cost } = asCaller(fn, () =>
+      tf.tidy(() => {
+        const { AL, caches } = lModelForward(X, current);
+        const J = computeCost(AL, Y);
+        // fused: dZL = AL - Y, the course's dAL through the sigmoid in exact arithmetic, but finite
+        // when AL saturates to 1 in float32 (where -(1 - Y) / (1 - AL) is 0/0).
+        const grads = lModelBackward(AL, Y, caches, { fused: true });
+        return { next: updateParameters(current, grads, learningRate), cost: J };
+      }),
+    );
     tf.dispose(Object.values(current));
     parameters = next;
     if (!Number.isFinite(cost)) {
@@ -82,7 +86,20 @@ function train(
 }
 
 function checkData(fn: string, X: tf.Tensor, Y: tf.Tensor, nX: number, nY: number): void {
-  new ShapeChecker(fn).check('X', X, [nX, 'm']).check('Y', Y, [nY, 'm']);
+  new ShapeChecker(fn)
+    .checkFloat('X', X, [nX, 'm'], { finite: true })
+    .checkFloat('Y', Y, [nY, 'm'], { finite: true });
+}
+
+function checkTraining(
+  fn: string,
+  learningRate: number,
+  numIterations: number,
+  printCost: PrintCost,
+): void {
+  assertNumber(fn, 'learningRate', learningRate, { min: 0 });
+  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0, max: MAX_ITERATIONS });
+  checkPrintCost(fn, printCost);
 }
 
 /**
@@ -124,17 +141,16 @@ export function twoLayerModel(
     throw new DlkitError(
       'value',
       fn,
-      `layersDims must be [nX, nH, nY], got ${JSON.stringify(layersDims)}`,
+      `layersDims must be [nX, nH, nY], got ${describeValue(layersDims)}`,
       {
         argument: 'layersDims',
       },
     );
   }
-  assertNumber(fn, 'learningRate', learningRate, { min: 0 });
-  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0 });
+  checkTraining(fn, learningRate, numIterations, printCost);
   const [nX, nH, nY] = layersDims;
   checkData(fn, X, Y, nX, nY);
-  const initial = initializeParameters(nX, nH, nY, 1);
+  const initial = asCaller(fn, () => initializeParameters(nX, nH, nY, 1));
   return train(fn, X, Y, initial, learningRate, numIterations, printCost);
 }
 
@@ -175,9 +191,10 @@ export function lLayerModel(
   printCost: PrintCost = false,
 ): DeepModelResult {
   const fn = 'lLayerModel';
-  assertNumber(fn, 'learningRate', learningRate, { min: 0 });
-  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0 });
-  const initial = initializeParametersDeep(layersDims, { seed: 1, init: 'xavier' });
+  checkTraining(fn, learningRate, numIterations, printCost);
+  const initial = asCaller(fn, () =>
+    initializeParametersDeep(layersDims, { seed: 1, init: 'xavier' }),
+  );
   try {
     checkData(fn, X, Y, layersDims[0] as number, layersDims[layersDims.length - 1] as number);
   } catch (e) {
@@ -211,12 +228,14 @@ export function lLayerModel(
  * @category C1 W4 · Deep neural network
  */
 export function predict(X: tf.Tensor, y: tf.Tensor, parameters: Parameters): DeepPredictResult {
-  new ShapeChecker('predict').check('X', X, ['nX', 'm']).check('y', y, [1, 'm']);
-  return tf.tidy(() => {
-    const { AL, caches } = lModelForward(X, parameters);
-    const p = AL.greater(0.5).toFloat();
-    disposeCaches(caches);
-    const accuracy = p.equal(y).toFloat().mean().dataSync()[0] as number;
-    return { p, accuracy };
-  }) as DeepPredictResult;
+  new ShapeChecker('predict').checkFloat('X', X, ['nX', 'm']).checkFloat('y', y, [1, 'm']);
+  return asCaller('predict', () =>
+    tf.tidy(() => {
+      const { AL, caches } = lModelForward(X, parameters);
+      const p = AL.greater(0.5).toFloat();
+      disposeCaches(caches);
+      const accuracy = p.equal(y).toFloat().mean().dataSync()[0] as number;
+      return { p, accuracy };
+    }),
+  ) as DeepPredictResult;
 }

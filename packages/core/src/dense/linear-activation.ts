@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from '../tensor/errors.js';
+import { assertTensor, assertTensorRecord, describeValue } from '../tensor/arguments.js';
+import { asCaller } from '../tensor/caller.js';
 import type { ActivationResult } from '../activations/sigmoid.js';
 import { sigmoid, sigmoidBackward } from '../activations/sigmoid.js';
 import { relu, reluBackward } from '../activations/relu.js';
@@ -58,11 +60,26 @@ export function checkActivation(
     throw new DlkitError(
       'value',
       fn,
-      `${argument} must be one of ${ACTIVATIONS.join(', ')}, got ${String(activation)}`,
+      `${argument} must be one of ${ACTIVATIONS.join(', ')}, got ${typeof activation === 'string' ? activation : describeValue(activation)}`,
       { argument },
     );
   }
   return activation as Activation;
+}
+
+function checkCache(fn: string, cache: LinearActivationCache): void {
+  if (cache === null || typeof cache !== 'object') {
+    throw new DlkitError(
+      'value',
+      fn,
+      `cache must be the cache of linearActivationForward, got ${describeValue(cache)}`,
+      {
+        argument: 'cache',
+      },
+    );
+  }
+  assertTensor(fn, 'cache.activationCache', cache.activationCache);
+  assertTensorRecord(fn, 'cache.linearCache', cache.linearCache);
 }
 
 const forwards: Record<Activation, (Z: tf.Tensor) => ActivationResult> = {
@@ -112,10 +129,13 @@ export function linearActivationForward(
   b: tf.Tensor,
   activation: Activation,
 ): LinearActivationResult {
-  const act = checkActivation('linearActivationForward', activation);
-  const { Z, cache: linearCache } = linearForward(APrev, W, b);
-  const { A } = forwards[act](Z);
-  return { A, cache: { linearCache, activationCache: Z } };
+  const fn = 'linearActivationForward';
+  const act = checkActivation(fn, activation);
+  return asCaller(fn, () => {
+    const { Z, cache: linearCache } = linearForward(APrev, W, b);
+    const { A } = forwards[act](Z);
+    return { A, cache: { linearCache, activationCache: Z } };
+  });
 }
 
 /**
@@ -148,12 +168,16 @@ export function linearActivationBackward(
   cache: LinearActivationCache,
   activation: Activation,
 ): LinearGradients {
-  const act = checkActivation('linearActivationBackward', activation);
-  return tf.tidy(() => {
-    const { dAPrev, dW, db } = linearBackward(
-      backwards[act](dA, cache.activationCache),
-      cache.linearCache,
-    );
-    return { dAPrev, dW, db };
-  });
+  const fn = 'linearActivationBackward';
+  const act = checkActivation(fn, activation);
+  checkCache(fn, cache);
+  return asCaller(fn, () =>
+    tf.tidy(() => {
+      const { dAPrev, dW, db } = linearBackward(
+        backwards[act](dA, cache.activationCache),
+        cache.linearCache,
+      );
+      return { dAPrev, dW, db };
+    }),
+  );
 }

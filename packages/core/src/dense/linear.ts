@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeChecker } from '../tensor/shapes.js';
+import { assertTensorRecord } from '../tensor/arguments.js';
 
 /**
  * What {@link linearForward} keeps for the backward pass: its inputs `(A, W, b)`, as the
@@ -67,9 +68,9 @@ export interface LinearGradients {
  */
 export function linearForward(A: tf.Tensor, W: tf.Tensor, b: tf.Tensor): LinearForwardResult {
   new ShapeChecker('linearForward')
-    .check('A', A, ['nPrev', 'm'])
-    .check('W', W, ['n', 'nPrev'])
-    .check('b', b, ['n', 1]);
+    .checkFloat('A', A, ['nPrev', 'm'])
+    .checkFloat('W', W, ['n', 'nPrev'])
+    .checkFloat('b', b, ['n', 1]);
   const Z = tf.tidy(() => tf.matMul(W, A).add(b));
   return { Z, cache: { A, W, b } };
 }
@@ -99,12 +100,13 @@ export function linearForward(A: tf.Tensor, W: tf.Tensor, b: tf.Tensor): LinearF
  * @category C1 W4 · Deep neural network
  */
 export function linearBackward(dZ: tf.Tensor, cache: LinearCache): LinearGradients {
+  assertTensorRecord('linearBackward', 'cache', cache);
   const { A, W, b } = cache;
   new ShapeChecker('linearBackward')
-    .check('cache.A', A, ['nPrev', 'm'])
-    .check('cache.W', W, ['n', 'nPrev'])
-    .check('cache.b', b, ['n', 1])
-    .check('dZ', dZ, ['n', 'm']);
+    .checkFloat('cache.A', A, ['nPrev', 'm'])
+    .checkFloat('cache.W', W, ['n', 'nPrev'])
+    .checkFloat('cache.b', b, ['n', 1])
+    .checkFloat('dZ', dZ, ['n', 'm']);
   const m = A.shape[1] as number;
   return tf.tidy(() => ({
     dAPrev: tf.matMul(W, dZ, true, false),

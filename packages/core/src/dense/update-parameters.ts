@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertString, assertTensorRecord } from '../tensor/arguments.js';
 import { DlkitError } from '../tensor/errors.js';
 import type { Gradients, Parameters } from '../tensor/parameters.js';
 import { assertShape } from '../tensor/shapes.js';
@@ -35,7 +36,9 @@ export function updateParameters(
   learningRate = 1.2,
   caller = 'updateParameters',
 ): Parameters {
-  const fn = caller;
+  const fn = assertString('updateParameters', 'caller', caller);
+  assertTensorRecord(fn, 'parameters', parameters);
+  assertTensorRecord(fn, 'grads', grads);
   assertNumber(fn, 'learningRate', learningRate, { min: 0 });
   for (const [key, value] of Object.entries(parameters)) {
     const g = grads[`d${key}`];

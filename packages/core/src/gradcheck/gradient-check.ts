@@ -3,6 +3,13 @@ import { DlkitError } from '../tensor/errors.js';
 import type { Gradients, Parameters } from '../tensor/parameters.js';
 import { assertShape } from '../tensor/shapes.js';
 import { assertNumber } from '../tensor/values.js';
+import {
+  MAX_ELEMENTS,
+  assertOptions,
+  assertTensor,
+  assertTensorRecord,
+  describeValue,
+} from '../tensor/arguments.js';
 
 /**
  * Where each parameter sits in the flat vector of {@link dictionaryToVector}.
@@ -94,14 +101,51 @@ export interface GradientCheckResult {
 }
 
 /** Sorts `W1, b1, W2, b2, …`: by layer number, then by name. */
-function defaultKeys(parameters: Parameters): string[] {
+function defaultKeys(parameters: Parameters, fn: string, argument = 'parameters'): string[] {
+  assertTensorRecord(fn, argument, parameters);
   const layer = (k: string): number => Number(/\d+$/.exec(k)?.[0] ?? Infinity);
   return Object.keys(parameters).sort(
     (a, b) => layer(a) - layer(b) || (a < b ? -1 : a > b ? 1 : 0),
   );
 }
 
+/** Checks a layout from `dictionaryToVector`: keys, shapes and offsets that agree with its size. */
+function checkLayout(fn: string, layout: VectorLayout): void {
+  const ok =
+    layout !== null &&
+    typeof layout === 'object' &&
+    Array.isArray(layout.keys) &&
+    Array.isArray(layout.shapes) &&
+    Array.isArray(layout.offsets) &&
+    layout.keys.length === layout.shapes.length &&
+    layout.keys.length === layout.offsets.length &&
+    Number.isInteger(layout.size) &&
+    layout.size >= 0 &&
+    layout.size <= MAX_ELEMENTS;
+  if (!ok) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `layout must be the layout dictionaryToVector returned, got ${describeValue(layout)}`,
+      {
+        argument: 'layout',
+      },
+    );
+  }
+}
+
 function layoutOf(fn: string, parameters: Parameters, keys: string[]): VectorLayout {
+  assertTensorRecord(fn, 'parameters', parameters);
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `keys must be an array of parameter names, got ${describeValue(keys)}`,
+      {
+        argument: 'keys',
+      },
+    );
+  }
   const shapes: number[][] = [];
   const offsets: number[] = [];
   let size = 0;
@@ -141,7 +185,7 @@ function layoutOf(fn: string, parameters: Parameters, keys: string[]): VectorLay
  */
 export function dictionaryToVector(
   parameters: Parameters,
-  keys: string[] = defaultKeys(parameters),
+  keys: string[] = defaultKeys(parameters, 'dictionaryToVector'),
 ): VectorizedParameters {
   const layout = layoutOf('dictionaryToVector', parameters, keys);
   const theta = tf.tidy(
@@ -175,6 +219,8 @@ export function dictionaryToVector(
  */
 export function vectorToDictionary(theta: tf.Tensor, layout: VectorLayout): Parameters {
   const fn = 'vectorToDictionary';
+  assertTensor(fn, 'theta', theta);
+  checkLayout(fn, layout);
   if (theta.rank === 1) assertShape(fn, 'theta', theta, [layout.size]);
   else assertShape(fn, 'theta', theta, [layout.size, 1]);
   return tf.tidy(() => {
@@ -213,6 +259,8 @@ export function vectorToDictionary(theta: tf.Tensor, layout: VectorLayout): Para
  */
 export function gradientsToVector(gradients: Gradients, layout: VectorLayout): tf.Tensor2D {
   const fn = 'gradientsToVector';
+  assertTensorRecord(fn, 'gradients', gradients);
+  checkLayout(fn, layout);
   layout.keys.forEach((k, i) => {
     const g = gradients[`d${k}`];
     if (g === undefined) {
@@ -280,8 +328,19 @@ export function gradientCheck(
   const {
     epsilon = GRADCHECK_EPSILON,
     threshold = GRADCHECK_THRESHOLD,
-    keys = defaultKeys(parameters),
-  } = options;
+    keys = defaultKeys(parameters, fn),
+  } = assertOptions(fn, 'options', options, ['epsilon', 'threshold', 'keys']);
+  assertTensorRecord(fn, 'gradients', gradients);
+  if (typeof cost !== 'function') {
+    throw new DlkitError(
+      'value',
+      fn,
+      `cost must be a function of the parameters, got ${describeValue(cost)}`,
+      {
+        argument: 'cost',
+      },
+    );
+  }
   assertNumber(fn, 'epsilon', epsilon, { min: 0, minExclusive: true });
   assertNumber(fn, 'threshold', threshold, { min: 0 });
   if (typeof cost !== 'function') {

@@ -3,6 +3,7 @@ import { DlkitError } from '../tensor/errors.js';
 import type { Parameters } from '../tensor/parameters.js';
 import { RandomState } from '../tensor/random-state.js';
 import { assertNumber } from '../tensor/values.js';
+import { MAX_ELEMENTS, assertOptions, describeValue } from '../tensor/arguments.js';
 
 /**
  * Where an initializer's random numbers come from: a seed (a fresh {@link RandomState}, like the
@@ -50,13 +51,24 @@ function checkDims(fn: string, layerDims: readonly number[]): void {
     throw new DlkitError(
       'value',
       fn,
-      `layerDims must list at least the input and output sizes, got ${JSON.stringify(layerDims)}`,
+      `layerDims must list at least the input and output sizes, got ${describeValue(layerDims)}`,
       { argument: 'layerDims' },
     );
   }
-  layerDims.forEach((n, i) =>
-    assertNumber(fn, `layerDims[${i}]`, n, { integer: true, min: 1, max: 1e7 }),
-  );
+  layerDims.forEach((n, i) => {
+    assertNumber(fn, `layerDims[${i}]`, n, { integer: true, min: 1, max: 1e7 });
+    const nPrev = i > 0 ? (layerDims[i - 1] as number) : 1;
+    if (n * nPrev > MAX_ELEMENTS) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `W${i} would have ${n * nPrev} elements, more than ${MAX_ELEMENTS}`,
+        {
+          argument: `layerDims[${i}]`,
+        },
+      );
+    }
+  });
 }
 
 /**
@@ -135,7 +147,7 @@ export function initializeRandom(
   options: RandomInitializerOptions = {},
 ): Parameters {
   const fn = 'initializeRandom';
-  const { seed = 3, scale = 0.01 } = options;
+  const { seed = 3, scale = 0.01 } = assertOptions(fn, 'options', options, ['seed', 'scale']);
   assertNumber(fn, 'scale', scale);
   return initializeWith(fn, layerDims, toRng(fn, seed), (_p, _n, z) => z * scale);
 }
@@ -165,7 +177,10 @@ export function initializeXavier(
   options: XavierInitializerOptions = {},
 ): Parameters {
   const fn = 'initializeXavier';
-  const { seed = 1, variant = 'fanIn' } = options;
+  const { seed = 1, variant = 'fanIn' } = assertOptions(fn, 'options', options, [
+    'seed',
+    'variant',
+  ]);
   if (variant !== 'fanIn' && variant !== 'fanAvg') {
     throw new DlkitError(
       'value',
@@ -205,6 +220,6 @@ export function initializeHe(
   options: InitializerOptions = {},
 ): Parameters {
   const fn = 'initializeHe';
-  const { seed = 3 } = options;
+  const { seed = 3 } = assertOptions(fn, 'options', options, ['seed']);
   return initializeWith(fn, layerDims, toRng(fn, seed), (nPrev, _n, z) => z * Math.sqrt(2 / nPrev));
 }

@@ -94,5 +94,6 @@ export const ADAM_UPDATE_KERNEL = 'DlkitAdamUpdate';
  * @category Fused kernels
  */
 export function hasKernel(kernelName: string): boolean {
+  if (typeof kernelName !== 'string') return false;
   return tf.getKernel(kernelName, tf.getBackend()) !== undefined;
 }

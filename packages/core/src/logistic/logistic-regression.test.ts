@@ -165,13 +165,13 @@ describe('logistic regression internals', () => {
         'propagate: b must have shape [], got [1]',
       );
       expect(() => optimize(w, 0, X, Y, 0)).toThrow(
-        'optimize: numIterations must be an integer >= 1, got 0',
+        'optimize: numIterations must be an integer >= 1 and <= 1000000, got 0',
       );
       expect(() => model(X, Y, tf.ones([3, 2]), Y)).toThrow(
         'model: XTest must have shape [nX, mTest] with nX = 2 (from XTrain), got [3, 2]',
       );
       expect(() => initializeWithZeros(0)).toThrow(
-        'initializeWithZeros: dim must be an integer >= 1, got 0',
+        'initializeWithZeros: dim must be an integer >= 1 and <= 67108864, got 0',
       );
     });
   });

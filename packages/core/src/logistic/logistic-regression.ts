@@ -3,7 +3,9 @@ import { DlkitError } from '../tensor/errors.js';
 import { ShapeChecker } from '../tensor/shapes.js';
 import { assertNumber } from '../tensor/values.js';
 import { binaryCrossEntropyWithLogits } from '../losses/binary-cross-entropy.js';
-import { report, type PrintCost } from './progress.js';
+import { MAX_ITERATIONS, assertSize } from '../tensor/arguments.js';
+import { asCaller } from '../tensor/caller.js';
+import { checkPrintCost, report, type PrintCost } from './progress.js';
 
 /**
  * Logistic regression's parameters: weights `w` (`[nX, 1]`) and the bias `b` (a scalar).
@@ -85,9 +87,20 @@ function toScalar(b: tf.Scalar | number): tf.Scalar {
   return typeof b === 'number' ? tf.scalar(b) : b;
 }
 
+function checkTraining(
+  fn: string,
+  numIterations: number,
+  learningRate: number,
+  printCost: PrintCost,
+): void {
+  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 1, max: MAX_ITERATIONS });
+  assertNumber(fn, 'learningRate', learningRate, { min: 0 });
+  checkPrintCost(fn, printCost);
+}
+
 function checkB(fn: string, b: tf.Scalar | number): void {
   if (typeof b === 'number') assertNumber(fn, 'b', b);
-  else new ShapeChecker(fn).check('b', b, []);
+  else new ShapeChecker(fn).checkFloat('b', b, []);
 }
 
 /**
@@ -108,7 +121,7 @@ function checkB(fn: string, b: tf.Scalar | number): void {
  * @category C1 W2 · Logistic regression as a neural network
  */
 export function initializeWithZeros(dim: number): LogisticParameters {
-  assertNumber('initializeWithZeros', 'dim', dim, { integer: true, min: 1 });
+  assertSize('initializeWithZeros', 'dim', dim, 1);
   return { w: tf.zeros([dim, 1]), b: tf.scalar(0) };
 }
 
@@ -146,7 +159,10 @@ export function propagate(
   Y: tf.Tensor,
 ): PropagateResult {
   const fn = 'propagate';
-  new ShapeChecker(fn).check('w', w, ['nX', 1]).check('X', X, ['nX', 'm']).check('Y', Y, [1, 'm']);
+  new ShapeChecker(fn)
+    .checkFloat('w', w, ['nX', 1])
+    .checkFloat('X', X, ['nX', 'm'])
+    .checkFloat('Y', Y, [1, 'm']);
   checkB(fn, b);
   const m = X.shape[1] as number;
   const out = tf.tidy(() => {
@@ -205,9 +221,11 @@ export function optimize(
   printCost: PrintCost = false,
 ): OptimizeResult {
   const fn = 'optimize';
-  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 1 });
-  assertNumber(fn, 'learningRate', learningRate, { min: 0 });
-  new ShapeChecker(fn).check('w', w, ['nX', 1]).check('X', X, ['nX', 'm']).check('Y', Y, [1, 'm']);
+  checkTraining(fn, numIterations, learningRate, printCost);
+  new ShapeChecker(fn)
+    .checkFloat('w', w, ['nX', 1])
+    .checkFloat('X', X, ['nX', 'm'])
+    .checkFloat('Y', Y, [1, 'm']);
   checkB(fn, b);
   let cw = tf.clone(w) as tf.Tensor2D;
   let cb = typeof b === 'number' ? tf.scalar(b) : (tf.clone(b) as tf.Scalar);
@@ -257,7 +275,7 @@ export function optimize(
  */
 export function predict(w: tf.Tensor, b: tf.Scalar | number, X: tf.Tensor): tf.Tensor2D {
   const fn = 'predict';
-  new ShapeChecker(fn).check('w', w, ['nX', 1]).check('X', X, ['nX', 'm']);
+  new ShapeChecker(fn).checkFloat('w', w, ['nX', 1]).checkFloat('X', X, ['nX', 'm']);
   checkB(fn, b);
   return tf.tidy(() =>
     tf
@@ -307,25 +325,21 @@ export function model(
   printCost: PrintCost = false,
 ): LogisticModelResult {
   const fn = 'model';
+  const finite = { finite: true };
   new ShapeChecker(fn)
-    .check('XTrain', XTrain, ['nX', 'mTrain'])
-    .check('YTrain', YTrain, [1, 'mTrain'])
-    .check('XTest', XTest, ['nX', 'mTest'])
-    .check('YTest', YTest, [1, 'mTest']);
+    .checkFloat('XTrain', XTrain, ['nX', 'mTrain'], finite)
+    .checkFloat('YTrain', YTrain, [1, 'mTrain'], finite)
+    .checkFloat('XTest', XTest, ['nX', 'mTest'], finite)
+    .checkFloat('YTest', YTest, [1, 'mTest'], finite);
+  checkTraining(fn, numIterations, learningRate, printCost);
   if (XTrain.shape[1] === 0) {
     throw new DlkitError('shape', fn, 'XTrain must hold at least one example', {
       argument: 'XTrain',
     });
   }
-  const init = initializeWithZeros(XTrain.shape[0] as number);
-  const { params, grads, costs } = optimize(
-    init.w,
-    init.b,
-    XTrain,
-    YTrain,
-    numIterations,
-    learningRate,
-    printCost,
+  const init = asCaller(fn, () => initializeWithZeros(XTrain.shape[0] as number));
+  const { params, grads, costs } = asCaller(fn, () =>
+    optimize(init.w, init.b, XTrain, YTrain, numIterations, learningRate, printCost),
   );
   tf.dispose([init.w, init.b, grads.dw, grads.db]);
   const YPredictionTest = predict(params.w, params.b, XTest);

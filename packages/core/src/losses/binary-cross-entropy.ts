@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeChecker } from '../tensor/shapes.js';
+import { asCaller } from '../tensor/caller.js';
 
 /**
  * How far from 0 and 1 {@link binaryCrossEntropy} and {@link categoricalCrossEntropy} clip
@@ -33,7 +34,9 @@ export const PROBABILITY_EPSILON = 1e-7;
  * @category C1 W2 · Logistic regression as a neural network
  */
 export function binaryCrossEntropy(AL: tf.Tensor, Y: tf.Tensor): tf.Scalar {
-  new ShapeChecker('binaryCrossEntropy').check('AL', AL, [1, 'm']).check('Y', Y, [1, 'm']);
+  new ShapeChecker('binaryCrossEntropy')
+    .checkFloat('AL', AL, [1, 'm'])
+    .checkFloat('Y', Y, [1, 'm']);
   return tf.tidy(() => {
     const m = AL.shape[1] as number;
     const p = AL.clipByValue(PROBABILITY_EPSILON, 1 - PROBABILITY_EPSILON);
@@ -63,7 +66,7 @@ export function binaryCrossEntropy(AL: tf.Tensor, Y: tf.Tensor): tf.Scalar {
  * @category C1 W3 · Shallow neural network
  */
 export function computeCost(AL: tf.Tensor, Y: tf.Tensor): number {
-  const J = binaryCrossEntropy(AL, Y);
+  const J = asCaller('computeCost', () => binaryCrossEntropy(AL, Y));
   const value = J.dataSync()[0] as number;
   J.dispose();
   return value;
@@ -94,7 +97,9 @@ export function computeCost(AL: tf.Tensor, Y: tf.Tensor): number {
  * @category C1 W4 · Deep neural network
  */
 export function binaryCrossEntropyBackward(AL: tf.Tensor, Y: tf.Tensor): tf.Tensor {
-  new ShapeChecker('binaryCrossEntropyBackward').check('AL', AL, [1, 'm']).check('Y', Y, [1, 'm']);
+  new ShapeChecker('binaryCrossEntropyBackward')
+    .checkFloat('AL', AL, [1, 'm'])
+    .checkFloat('Y', Y, [1, 'm']);
   return tf.tidy(() =>
     Y.div(AL)
       .sub(tf.scalar(1).sub(Y).div(tf.scalar(1).sub(AL)))
@@ -125,7 +130,9 @@ export function binaryCrossEntropyBackward(AL: tf.Tensor, Y: tf.Tensor): tf.Tens
  * @category C1 W2 · Logistic regression as a neural network
  */
 export function binaryCrossEntropyWithLogits(Z: tf.Tensor, Y: tf.Tensor): tf.Scalar {
-  new ShapeChecker('binaryCrossEntropyWithLogits').check('Z', Z, [1, 'm']).check('Y', Y, [1, 'm']);
+  new ShapeChecker('binaryCrossEntropyWithLogits')
+    .checkFloat('Z', Z, [1, 'm'])
+    .checkFloat('Y', Y, [1, 'm']);
   return tf.tidy(() => {
     const m = Z.shape[1] as number;
     const loss = tf
@@ -159,7 +166,7 @@ export function binaryCrossEntropyWithLogits(Z: tf.Tensor, Y: tf.Tensor): tf.Sca
  */
 export function binaryCrossEntropyWithLogitsBackward(Z: tf.Tensor, Y: tf.Tensor): tf.Tensor {
   new ShapeChecker('binaryCrossEntropyWithLogitsBackward')
-    .check('Z', Z, [1, 'm'])
-    .check('Y', Y, [1, 'm']);
+    .checkFloat('Z', Z, [1, 'm'])
+    .checkFloat('Y', Y, [1, 'm']);
   return tf.tidy(() => tf.sigmoid(Z).sub(Y));
 }

@@ -26,8 +26,8 @@ import { PROBABILITY_EPSILON } from './binary-cross-entropy.js';
  */
 export function categoricalCrossEntropy(AL: tf.Tensor, Y: tf.Tensor): tf.Scalar {
   new ShapeChecker('categoricalCrossEntropy')
-    .check('AL', AL, ['nClasses', 'm'])
-    .check('Y', Y, ['nClasses', 'm']);
+    .checkFloat('AL', AL, ['nClasses', 'm'])
+    .checkFloat('Y', Y, ['nClasses', 'm']);
   return tf.tidy(() => {
     const m = AL.shape[1] as number;
     const p = AL.clipByValue(PROBABILITY_EPSILON, 1 - PROBABILITY_EPSILON);
@@ -58,8 +58,8 @@ export function categoricalCrossEntropy(AL: tf.Tensor, Y: tf.Tensor): tf.Scalar 
  */
 export function categoricalCrossEntropyBackward(AL: tf.Tensor, Y: tf.Tensor): tf.Tensor {
   new ShapeChecker('categoricalCrossEntropyBackward')
-    .check('AL', AL, ['nClasses', 'm'])
-    .check('Y', Y, ['nClasses', 'm']);
+    .checkFloat('AL', AL, ['nClasses', 'm'])
+    .checkFloat('Y', Y, ['nClasses', 'm']);
   return tf.tidy(() => Y.div(AL).neg());
 }
 
@@ -86,8 +86,8 @@ export function categoricalCrossEntropyBackward(AL: tf.Tensor, Y: tf.Tensor): tf
  */
 export function categoricalCrossEntropyWithLogits(Z: tf.Tensor, Y: tf.Tensor): tf.Scalar {
   new ShapeChecker('categoricalCrossEntropyWithLogits')
-    .check('Z', Z, ['nClasses', 'm'])
-    .check('Y', Y, ['nClasses', 'm']);
+    .checkFloat('Z', Z, ['nClasses', 'm'])
+    .checkFloat('Y', Y, ['nClasses', 'm']);
   return tf.tidy(() => {
     const m = Z.shape[1] as number;
     const lse = tf.logSumExp(Z, 0);
@@ -118,7 +118,7 @@ export function categoricalCrossEntropyWithLogits(Z: tf.Tensor, Y: tf.Tensor): t
  */
 export function categoricalCrossEntropyWithLogitsBackward(Z: tf.Tensor, Y: tf.Tensor): tf.Tensor {
   new ShapeChecker('categoricalCrossEntropyWithLogitsBackward')
-    .check('Z', Z, ['nClasses', 'm'])
-    .check('Y', Y, ['nClasses', 'm']);
+    .checkFloat('Z', Z, ['nClasses', 'm'])
+    .checkFloat('Y', Y, ['nClasses', 'm']);
   return tf.tidy(() => stableSoftmax(Z).sub(Y));
 }

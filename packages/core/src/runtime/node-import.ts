@@ -1,3 +1,5 @@
+import { describeValue } from '../tensor/arguments.js';
+import { DlkitError } from '../tensor/errors.js';
 /**
  * Imports a Node.js built-in module at run time, out of sight of bundlers. The specifier reaches
  * `import()` as a variable, so esbuild, Vite and webpack leave the import alone and a browser
@@ -18,5 +20,27 @@
  * @category Tensor basics
  */
 export async function nodeImport<T>(specifier: `node:${string}`): Promise<T> {
-  return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as T;
+  if (typeof specifier !== 'string' || !/^node:[a-z_/]+$/.test(specifier)) {
+    throw new DlkitError(
+      'value',
+      'nodeImport',
+      `specifier must name a Node built-in such as 'node:fs', got ${describeValue(specifier)}`,
+      {
+        argument: 'specifier',
+      },
+    );
+  }
+  try {
+    return (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as T;
+  } catch (e) {
+    throw new DlkitError(
+      'dependency',
+      'nodeImport',
+      `${specifier} cannot be imported here (not Node.js?)`,
+      {
+        argument: 'specifier',
+        cause: e,
+      },
+    );
+  }
 }

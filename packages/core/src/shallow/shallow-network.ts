@@ -3,11 +3,13 @@ import { DlkitError } from '../tensor/errors.js';
 import type { Gradients, Parameters } from '../tensor/parameters.js';
 import { ShapeChecker } from '../tensor/shapes.js';
 import { assertNumber } from '../tensor/values.js';
+import { MAX_ITERATIONS, assertOptions, assertTensorRecord } from '../tensor/arguments.js';
+import { asCaller } from '../tensor/caller.js';
 import type { RandomState } from '../tensor/random-state.js';
 import { computeCost } from '../losses/binary-cross-entropy.js';
 import { updateParameters } from '../dense/update-parameters.js';
 import { initializeWith, toRng, type SeedOrRng } from '../initializers/initializers.js';
-import { report, type PrintCost } from '../logistic/progress.js';
+import { checkPrintCost, report, type PrintCost } from '../logistic/progress.js';
 
 /**
  * The course's week-3 forward cache: every intermediate of the two layers.
@@ -60,6 +62,7 @@ export interface NnModelOptions {
 }
 
 function checkParameters(fn: string, shapes: ShapeChecker, parameters: Parameters): void {
+  assertTensorRecord(fn, 'parameters', parameters);
   for (const k of ['W1', 'b1', 'W2', 'b2']) {
     if (!(parameters[k] instanceof tf.Tensor)) {
       throw new DlkitError('value', fn, `parameters must hold W1, b1, W2 and b2; ${k} is missing`, {
@@ -68,10 +71,10 @@ function checkParameters(fn: string, shapes: ShapeChecker, parameters: Parameter
     }
   }
   shapes
-    .check('W1', parameters['W1'] as tf.Tensor, ['nH', 'nX'])
-    .check('b1', parameters['b1'] as tf.Tensor, ['nH', 1])
-    .check('W2', parameters['W2'] as tf.Tensor, ['nY', 'nH'])
-    .check('b2', parameters['b2'] as tf.Tensor, ['nY', 1]);
+    .checkFloat('W1', parameters['W1'] as tf.Tensor, ['nH', 'nX'])
+    .checkFloat('b1', parameters['b1'] as tf.Tensor, ['nH', 1])
+    .checkFloat('W2', parameters['W2'] as tf.Tensor, ['nY', 'nH'])
+    .checkFloat('b2', parameters['b2'] as tf.Tensor, ['nY', 1]);
 }
 
 /**
@@ -94,7 +97,7 @@ function checkParameters(fn: string, shapes: ShapeChecker, parameters: Parameter
  * @category C1 W3 · Shallow neural network
  */
 export function layerSizes(X: tf.Tensor, Y: tf.Tensor): [number, number, number] {
-  new ShapeChecker('layerSizes').check('X', X, ['nX', 'm']).check('Y', Y, ['nY', 'm']);
+  new ShapeChecker('layerSizes').checkFloat('X', X, ['nX', 'm']).checkFloat('Y', Y, ['nY', 'm']);
   return [X.shape[0] as number, 4, Y.shape[0] as number];
 }
 
@@ -153,7 +156,7 @@ export function initializeParameters(
  */
 export function forwardPropagation(X: tf.Tensor, parameters: Parameters): ShallowForwardResult {
   const fn = 'forwardPropagation';
-  const shapes = new ShapeChecker(fn).check('X', X, ['nX', 'm']);
+  const shapes = new ShapeChecker(fn).checkFloat('X', X, ['nX', 'm']);
   checkParameters(fn, shapes, parameters);
   const cache = tf.tidy(() => {
     const Z1 = tf.matMul(parameters['W1'] as tf.Tensor, X).add(parameters['b1'] as tf.Tensor);
@@ -198,9 +201,14 @@ export function backwardPropagation(
   Y: tf.Tensor,
 ): Gradients {
   const fn = 'backwardPropagation';
-  const shapes = new ShapeChecker(fn).check('X', X, ['nX', 'm']).check('Y', Y, ['nY', 'm']);
+  assertTensorRecord(fn, 'cache', cache);
+  const shapes = new ShapeChecker(fn)
+    .checkFloat('X', X, ['nX', 'm'])
+    .checkFloat('Y', Y, ['nY', 'm']);
   checkParameters(fn, shapes, parameters);
-  shapes.check('cache.A1', cache.A1, ['nH', 'm']).check('cache.A2', cache.A2, ['nY', 'm']);
+  shapes
+    .checkFloat('cache.A1', cache.A1, ['nH', 'm'])
+    .checkFloat('cache.A2', cache.A2, ['nY', 'm']);
   const m = X.shape[1] as number;
   return tf.tidy(() => {
     const dZ2 = cache.A2.sub(Y);
@@ -252,14 +260,22 @@ export function nnModel(
   options: NnModelOptions = {},
 ): NnModelResult {
   const fn = 'nnModel';
-  const { learningRate = 1.2, seed = 3, costEvery = 1000 } = options;
+  new ShapeChecker(fn)
+    .checkFloat('X', X, ['nX', 'm'], { finite: true })
+    .checkFloat('Y', Y, ['nY', 'm'], { finite: true });
+  const {
+    learningRate = 1.2,
+    seed = 3,
+    costEvery = 1000,
+  } = assertOptions(fn, 'options', options, ['learningRate', 'seed', 'costEvery']);
   assertNumber(fn, 'nH', nH, { integer: true, min: 1 });
   assertNumber(fn, 'costEvery', costEvery, { integer: true, min: 1 });
-  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0 });
+  assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0, max: MAX_ITERATIONS });
   assertNumber(fn, 'learningRate', learningRate, { min: 0 });
-  const [nX, , nY] = layerSizes(X, Y);
+  checkPrintCost(fn, printCost);
+  const [nX, , nY] = asCaller(fn, () => layerSizes(X, Y));
   const rng: RandomState = toRng(fn, seed);
-  let parameters = initializeParameters(nX, nH, nY, rng);
+  let parameters = asCaller(fn, () => initializeParameters(nX, nH, nY, rng));
   const costs: number[] = [];
   for (let i = 0; i < numIterations; i++) {
     const current = parameters;
@@ -300,5 +316,7 @@ export function nnModel(
  * @category C1 W3 · Shallow neural network
  */
 export function predict(parameters: Parameters, X: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => forwardPropagation(X, parameters).A2.greater(0.5).toFloat());
+  return asCaller('predict', () =>
+    tf.tidy(() => forwardPropagation(X, parameters).A2.greater(0.5).toFloat()),
+  );
 }

@@ -13,6 +13,15 @@
 export type DlkitErrorKind =
   'shape' | 'dtype' | 'value' | 'state' | 'backend' | 'io' | 'dependency';
 
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /**
  * The one error type every dlkit package throws. Its message always starts with the function
  * that threw it (`"convForward: aPrev must have shape [m, nH, nW, nC], got [3, 4]"`), and its
@@ -37,6 +46,8 @@ export class DlkitError extends Error {
   readonly fn: string;
   /** The argument at fault, when there is one. */
   readonly argument: string | undefined;
+  /** The message without the function's name: what was expected and what was given. */
+  readonly detail: string;
 
   /**
    * @param kind - What went wrong.
@@ -50,10 +61,15 @@ export class DlkitError extends Error {
     detail: string,
     options: { argument?: string; cause?: unknown } = {},
   ) {
-    super(`${fn}: ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+    // Never throws while reporting: whatever it is given is written as text.
+    super(
+      `${text(fn)}: ${text(detail)}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'DlkitError';
     this.kind = kind;
-    this.fn = fn;
-    this.argument = options.argument;
+    this.fn = text(fn);
+    this.argument = options?.argument;
+    this.detail = text(detail);
   }
 }

@@ -233,16 +233,16 @@ describe('RandomState scalar, tensor and array forms', () => {
       'RandomState.choice: fewer non-zero entries in p than size',
     );
     expect(() => rs.binomial(-1, 0.5)).toThrow(
-      'RandomState.binomialArray: n must be an integer >= 0 and <= 9007199254740991, got -1',
+      'RandomState.binomial: n must be an integer >= 0 and <= 9007199254740991, got -1',
     );
     expect(() => rs.binomial(3, 1.5)).toThrow(
-      'RandomState.binomialArray: p must be a finite number >= 0 and <= 1, got 1.5',
+      'RandomState.binomial: p must be a finite number >= 0 and <= 1, got 1.5',
     );
     expect(() => rs.normal(0, -1)).toThrow(
-      'RandomState.normalArray: scale must be a finite number >= 0, got -1',
+      'RandomState.normal: scale must be a finite number >= 0, got -1',
     );
     expect(() => rs.uniform(-Number.MAX_VALUE, Number.MAX_VALUE)).toThrow(
-      'RandomState.uniformArray: high - low exceeds the range of a double',
+      'RandomState.uniform: high - low exceeds the range of a double',
     );
     expect(() => rs.permutation(tf.scalar(1))).toThrow(
       'RandomState.permutation: x must have at least one dimension, got a scalar',

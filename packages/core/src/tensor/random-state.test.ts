@@ -79,10 +79,56 @@ describe('RandomState tensors', () => {
 
   it('rejects bad seeds and dimensions', () => {
     expect(() => new RandomState(-1)).toThrow(
-      'RandomState.seed: seed must be an integer >= 0 and <= 4294967295, got -1',
+      'RandomState: seed must be an integer >= 0 and <= 4294967295, got -1',
     );
     expect(() => new RandomState(1).randn(2, 1.5)).toThrow(
-      'RandomState.randn: dimension 1 must be a non-negative integer, got 1.5',
+      'RandomState.randn: size[1] must be an integer >= 0 and <= 67108864, got 1.5',
     );
+  });
+});
+
+describe('RandomState bad arguments (issue 11)', () => {
+  // Each of these hung (a loop that never ended) or threw a TypeError before.
+  it('rejects interval bounds that are NaN, negative, missing or infinite instead of looping', () => {
+    const rs = new RandomState(1);
+    for (const max of [NaN, -1, undefined, Infinity, 0.5]) {
+      expect(() => rs.nextInterval(max as never)).toThrow(
+        /^RandomState\.nextInterval: max must be an integer >= 0 and <= 9007199254740991, got /,
+      );
+    }
+    expect(rs.nextInterval(0)).toBe(0);
+  });
+
+  it('bounds sizes, so 1e9 or Infinity values fail at once', () => {
+    const rs = new RandomState(1);
+    expect(() => rs.uniformArray(0, 1, Infinity)).toThrow(
+      'RandomState.uniformArray: n[0] must be an integer >= 0 and <= 67108864, got Infinity',
+    );
+    expect(() => rs.randn(1e9)).toThrow(
+      'RandomState.randn: size[0] must be an integer >= 0 and <= 67108864, got 1000000000',
+    );
+    expect(() => rs.normal(0, 1, [1e5, 1e5])).toThrow(
+      'RandomState.normal: size [100000, 100000] has 10000000000 elements, more than 67108864',
+    );
+  });
+
+  it('names the method the user called and rejects sizes that are not lengths or shapes', () => {
+    const rs = new RandomState(1);
+    expect(() => rs.uniform(null as never, 1)).toThrow(
+      'RandomState.uniform: low must be a finite number, got null',
+    );
+    expect(() => rs.normal({} as never, 1, 2)).toThrow(
+      'RandomState.normal: loc must be a finite number, got an object',
+    );
+    expect(() => rs.uniform(0, 1, 'x' as never)).toThrow(
+      'RandomState.uniform: size must be a length or a shape, got string x',
+    );
+    expect(() => rs.choice(3, 2, [1] as never)).toThrow(
+      'RandomState.choice: replace must be one of true, false, got [1]',
+    );
+    const t = tf.ones([3]);
+    t.dispose();
+    expect(() => rs.permutation(t)).toThrow('RandomState.permutation: x is a disposed tensor');
+    expect(() => rs.randint(0, t as never)).toThrow('RandomState.randint: high must be an integer');
   });
 });

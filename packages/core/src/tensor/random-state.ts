@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from './errors.js';
 import { assertNumber } from './values.js';
+import { assertOneOf, assertShapeSize, assertTensor, describeValue } from './arguments.js';
+import { asCaller } from './caller.js';
 import { exactLog } from './exact-log.js';
 
 const N = 624;
@@ -35,7 +37,7 @@ export class RandomState {
 
   /** @param seed - An integer in `[0, 2**32 - 1]`, as `np.random.seed` takes. */
   constructor(seed = 0) {
-    this.seed(seed);
+    asCaller('RandomState', () => this.seed(seed));
   }
 
   /**
@@ -107,7 +109,7 @@ export class RandomState {
    * @returns A new `Float64Array` of length `n`.
    */
   randomSampleArray(n: number): Float64Array {
-    const out = new Float64Array(count('RandomState.randomSampleArray', [n]));
+    const out = new Float64Array(count('RandomState.randomSampleArray', [n], 'n'));
     for (let i = 0; i < out.length; i++) out[i] = this.nextDouble();
     return out;
   }
@@ -119,7 +121,7 @@ export class RandomState {
    * @returns A new `Float64Array` of length `n`.
    */
   standardNormalArray(n: number): Float64Array {
-    const out = new Float64Array(count('RandomState.standardNormalArray', [n]));
+    const out = new Float64Array(count('RandomState.standardNormalArray', [n], 'n'));
     for (let i = 0; i < out.length; i++) out[i] = this.nextGaussian();
     return out;
   }
@@ -133,6 +135,16 @@ export class RandomState {
    * @returns An integer in `[0, max]`.
    */
   nextInterval(max: number): number {
+    assertNumber('RandomState.nextInterval', 'max', max, {
+      integer: true,
+      min: 0,
+      max: 2 ** 53 - 1,
+    });
+    return this.interval(max);
+  }
+
+  /** {@link RandomState.nextInterval} without the check, for loops whose bounds are known good. */
+  private interval(max: number): number {
     if (max === 0) return 0;
     if (max <= 0xffffffff) {
       const mask = maskOf(max);
@@ -167,7 +179,7 @@ export class RandomState {
    */
   randintArray(low: number, high: number, n: number): Float64Array {
     const fn = 'RandomState.randintArray';
-    const out = new Float64Array(count(fn, [n]));
+    const out = new Float64Array(count(fn, [n], 'n'));
     const range = intRange(fn, low, high) - 1;
     if (range === 0) return out.fill(low);
     if (range <= 0xffffffff) {
@@ -211,14 +223,18 @@ export class RandomState {
     const [lo, hi] = high === undefined ? [0, low] : [low, high];
     if (size === undefined) {
       intRange(fn, lo, hi);
-      return this.randintArray(lo, hi, 1)[0] as number;
+      return asCaller(fn, () => this.randintArray(lo, hi, 1)[0] as number);
     }
-    const shape = shapeOf(size);
+    const shape = shapeOf(fn, size);
     const n = count(fn, shape);
     assertNumber(fn, 'low', lo, { integer: true, min: -(2 ** 31) });
     assertNumber(fn, 'high', hi, { integer: true, max: 2 ** 31 });
     intRange(fn, lo, hi);
-    return tf.tensor(Int32Array.from(this.randintArray(lo, hi, n)), shape, 'int32');
+    return tf.tensor(
+      Int32Array.from(asCaller(fn, () => this.randintArray(lo, hi, n))),
+      shape,
+      'int32',
+    );
   }
 
   /**
@@ -239,7 +255,7 @@ export class RandomState {
     }
     const a = x as unknown as unknown[];
     for (let i = a.length - 1; i >= 1; i--) {
-      const j = this.nextInterval(i);
+      const j = this.interval(i);
       const t = a[i];
       a[i] = a[j];
       a[j] = t;
@@ -267,6 +283,7 @@ export class RandomState {
       return idx;
     }
     if (x instanceof tf.Tensor) {
+      assertTensor(fn, 'x', x, { dtypes: ['float32', 'int32', 'bool', 'string'] });
       if (x.rank < 1) {
         throw new DlkitError('shape', fn, 'x must have at least one dimension, got a scalar', {
           argument: 'x',
@@ -318,6 +335,7 @@ export class RandomState {
     p?: ArrayLike<number>,
   ): number | T | Int32Array | T[] {
     const fn = 'RandomState.choice';
+    assertOneOf(fn, 'replace', replace, [true, false]);
     let popSize: number;
     if (typeof a === 'number') {
       assertNumber(fn, 'a', a, { integer: true, min: 1, max: 2 ** 31 - 1 });
@@ -367,7 +385,7 @@ export class RandomState {
         });
       }
     }
-    const shape = size === undefined ? [] : shapeOf(size);
+    const shape = size === undefined ? [] : shapeOf(fn, size);
     const n = count(fn, shape);
     const idx = new Int32Array(n);
     if (replace) {
@@ -429,7 +447,7 @@ export class RandomState {
   uniformArray(low: number, high: number, n: number): Float64Array {
     const fn = 'RandomState.uniformArray';
     const range = finiteRange(fn, low, high);
-    const out = new Float64Array(count(fn, [n]));
+    const out = new Float64Array(count(fn, [n], 'n'));
     for (let i = 0; i < out.length; i++) out[i] = low + range * this.nextDouble();
     return out;
   }
@@ -452,8 +470,9 @@ export class RandomState {
    */
   uniform(low: number, high: number, size: number | readonly number[]): tf.Tensor;
   uniform(low = 0, high = 1, size?: number | readonly number[]): number | tf.Tensor {
-    if (size === undefined) return this.uniformArray(low, high, 1)[0] as number;
-    return floatTensor('RandomState.uniform', size, (n) => this.uniformArray(low, high, n));
+    const fn = 'RandomState.uniform';
+    if (size === undefined) return asCaller(fn, () => this.uniformArray(low, high, 1)[0] as number);
+    return asCaller(fn, () => floatTensor(fn, size, (n) => this.uniformArray(low, high, n)));
   }
 
   /**
@@ -468,7 +487,7 @@ export class RandomState {
     const fn = 'RandomState.normalArray';
     assertNumber(fn, 'loc', loc);
     assertNumber(fn, 'scale', scale, { min: 0 });
-    const out = new Float64Array(count(fn, [n]));
+    const out = new Float64Array(count(fn, [n], 'n'));
     for (let i = 0; i < out.length; i++) out[i] = loc + scale * this.nextGaussian();
     return out;
   }
@@ -491,8 +510,9 @@ export class RandomState {
    */
   normal(loc: number, scale: number, size: number | readonly number[]): tf.Tensor;
   normal(loc = 0, scale = 1, size?: number | readonly number[]): number | tf.Tensor {
-    if (size === undefined) return this.normalArray(loc, scale, 1)[0] as number;
-    return floatTensor('RandomState.normal', size, (n) => this.normalArray(loc, scale, n));
+    const fn = 'RandomState.normal';
+    if (size === undefined) return asCaller(fn, () => this.normalArray(loc, scale, 1)[0] as number);
+    return asCaller(fn, () => floatTensor(fn, size, (n) => this.normalArray(loc, scale, n)));
   }
 
   /**
@@ -508,7 +528,7 @@ export class RandomState {
     const fn = 'RandomState.binomialArray';
     assertNumber(fn, 'n', n, { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER });
     assertNumber(fn, 'p', p, { min: 0, max: 1 });
-    const out = new Float64Array(count(fn, [size]));
+    const out = new Float64Array(count(fn, [size], 'size'));
     for (let i = 0; i < out.length; i++) out[i] = binomial(this, n, p);
     return out;
   }
@@ -531,11 +551,16 @@ export class RandomState {
    */
   binomial(n: number, p: number, size: number | readonly number[]): tf.Tensor;
   binomial(n: number, p: number, size?: number | readonly number[]): number | tf.Tensor {
-    if (size === undefined) return this.binomialArray(n, p, 1)[0] as number;
-    assertNumber('RandomState.binomial', 'n', n, { integer: true, min: 0, max: 2 ** 31 - 1 });
-    const shape = shapeOf(size);
-    const k = count('RandomState.binomial', shape);
-    return tf.tensor(Int32Array.from(this.binomialArray(n, p, k)), shape, 'int32');
+    const fn = 'RandomState.binomial';
+    if (size === undefined) return asCaller(fn, () => this.binomialArray(n, p, 1)[0] as number);
+    assertNumber(fn, 'n', n, { integer: true, min: 0, max: 2 ** 31 - 1 });
+    const shape = shapeOf(fn, size);
+    const k = count(fn, shape);
+    return tf.tensor(
+      Int32Array.from(asCaller(fn, () => this.binomialArray(n, p, k))),
+      shape,
+      'int32',
+    );
   }
 
   /**
@@ -570,8 +595,17 @@ function maskOf(max: number): number {
   return mask >>> 0;
 }
 
-function shapeOf(size: number | readonly number[]): number[] {
-  return typeof size === 'number' ? [size] : [...size];
+function shapeOf(fn: string, size: unknown): number[] {
+  if (typeof size === 'number') return [size];
+  if (Array.isArray(size)) return [...(size as number[])];
+  throw new DlkitError(
+    'value',
+    fn,
+    `size must be a length or a shape, got ${describeValue(size)}`,
+    {
+      argument: 'size',
+    },
+  );
 }
 
 /** `draw(n)` rounded to a new float32 tensor of shape `size` (a length or a shape). */
@@ -580,7 +614,7 @@ function floatTensor(
   size: number | readonly number[],
   draw: (n: number) => Float64Array,
 ): tf.Tensor {
-  const shape = shapeOf(size);
+  const shape = shapeOf(fn, size);
   return tf.tensor(Float32Array.from(draw(count(fn, shape))), shape, 'float32');
 }
 
@@ -756,15 +790,8 @@ function binomialBtpe(rs: RandomState, n: number, p: number): number {
   }
 }
 
-function count(fn: string, shape: readonly number[]): number {
-  let n = 1;
-  shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 0) {
-      throw new DlkitError('value', fn, `dimension ${i} must be a non-negative integer, got ${d}`, {
-        argument: 'shape',
-      });
-    }
-    n *= d;
-  });
-  return n;
+/** The number of elements of `shape`, after checking it holds whole sizes within `MAX_ELEMENTS`. */
+function count(fn: string, shape: readonly number[], argument = 'size'): number {
+  const checked = assertShapeSize(fn, argument, shape);
+  return checked.reduce((a, b) => a * b, 1);
 }

@@ -1,4 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
+import { assertString, assertTensor, describeValue } from './arguments.js';
 import { DlkitError } from './errors.js';
 
 /**
@@ -25,27 +26,46 @@ export type Dim = number | string | null;
  * @category Tensor basics
  */
 export function formatShape(shape: readonly Dim[]): string {
+  if (!Array.isArray(shape)) {
+    throw new DlkitError(
+      'value',
+      'formatShape',
+      `shape must be an array, got ${describeValue(shape)}`,
+      { argument: 'shape' },
+    );
+  }
   return `[${shape.map((d) => (d === null ? '*' : String(d))).join(', ')}]`;
 }
 
-function shapeOf(fn: string, argument: string, value: tf.Tensor | readonly number[]): number[] {
-  if (value instanceof tf.Tensor) {
-    if (value.isDisposed) {
-      throw new DlkitError('state', fn, `${argument} is a disposed tensor`, { argument });
+const ANY_DTYPE: readonly tf.DataType[] = ['float32', 'int32', 'bool', 'complex64', 'string'];
+
+function shapeOf(fn: string, argument: string, value: unknown): number[] {
+  if (Array.isArray(value)) {
+    if (!value.every((d) => Number.isInteger(d) && (d as number) >= 0)) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} must be a tf.Tensor or a shape of sizes, got [${value.map((d) => describeValue(d)).join(', ')}]`,
+        { argument },
+      );
     }
-    return value.shape;
+    return value as number[];
   }
-  if (Array.isArray(value)) return value as number[];
-  throw new DlkitError('value', fn, `${argument} must be a tf.Tensor, got ${describe(value)}`, {
-    argument,
-  });
+  return assertTensor(fn, argument, value, { dtypes: ANY_DTYPE }).shape;
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
-  return `${typeof value} ${String(value)}`;
+function checkPattern(fn: string, pattern: unknown): readonly Dim[] {
+  const ok = (d: unknown): boolean =>
+    d === null || typeof d === 'string' || (Number.isInteger(d) && (d as number) >= 0);
+  if (!Array.isArray(pattern) || !pattern.every(ok)) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `pattern must be an array of sizes, names and nulls, got ${describeValue(pattern)}`,
+      { argument: 'pattern' },
+    );
+  }
+  return pattern as readonly Dim[];
 }
 
 /**
@@ -70,7 +90,9 @@ export class ShapeChecker {
   private readonly bound = new Map<string, { size: number; from: string }>();
 
   /** @param fn - The public function whose arguments are checked (starts every message). */
-  constructor(readonly fn: string) {}
+  constructor(readonly fn: string) {
+    assertString('ShapeChecker', 'fn', fn);
+  }
 
   /**
    * Checks one tensor (or shape) against a pattern and binds its named dimensions.
@@ -81,6 +103,8 @@ export class ShapeChecker {
    * @returns This checker, to chain further checks.
    */
   check(argument: string, value: tf.Tensor | readonly number[], pattern: readonly Dim[]): this {
+    assertString(this.fn, 'argument', argument);
+    checkPattern(this.fn, pattern);
     const shape = shapeOf(this.fn, argument, value);
     const fail = (why = ''): never => {
       throw new DlkitError(
@@ -114,15 +138,40 @@ export class ShapeChecker {
   }
 
   /**
+   * {@link ShapeChecker.check} for an argument that must be a live float32 tensor (the course's
+   * inputs, parameters and gradients): an int32, bool or disposed tensor is rejected first.
+   *
+   * @param argument - The argument's name as the caller knows it.
+   * @param value - The tensor.
+   * @param pattern - The expected shape.
+   * @param options - `finite: true` also rejects NaN and infinities (it reads the values back:
+   *   for a training function's inputs, once).
+   * @returns This checker, to chain further checks.
+   */
+  checkFloat(
+    argument: string,
+    value: tf.Tensor,
+    pattern: readonly Dim[],
+    options: { finite?: boolean } = {},
+  ): this {
+    assertString(this.fn, 'argument', argument);
+    assertTensor(this.fn, argument, value, { finite: options?.finite === true });
+    return this.check(argument, value, pattern);
+  }
+
+  /**
    * The size bound to a named dimension by an earlier {@link ShapeChecker.check}.
    *
    * @param name - The dimension's name, e.g. `'m'`.
    * @returns Its size.
    */
   dim(name: string): number {
+    assertString(this.fn, 'name', name);
     const known = this.bound.get(name);
     if (known === undefined) {
-      throw new DlkitError('state', this.fn, `no checked argument has a dimension named ${name}`);
+      throw new DlkitError('state', this.fn, `no checked argument has a dimension named ${name}`, {
+        argument: 'name',
+      });
     }
     return known.size;
   }
@@ -159,6 +208,7 @@ export function assertShape(
   value: tf.Tensor | readonly number[],
   pattern: readonly Dim[],
 ): number[] {
+  assertString('assertShape', 'fn', fn);
   new ShapeChecker(fn).check(argument, value, pattern);
   return shapeOf(fn, argument, value);
 }
@@ -188,7 +238,17 @@ export function assertDtype(
   value: tf.Tensor,
   dtypes: readonly tf.DataType[],
 ): void {
+  assertString('assertDtype', 'fn', fn);
+  assertString(fn, 'argument', argument);
   shapeOf(fn, argument, value);
+  if (!Array.isArray(dtypes)) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `dtypes must be an array of dtypes, got ${describeValue(dtypes)}`,
+      { argument: 'dtypes' },
+    );
+  }
   if (!dtypes.includes(value.dtype)) {
     throw new DlkitError(
       'dtype',
@@ -219,17 +279,7 @@ export function assertDtype(
  * @category Tensor basics
  */
 export function assertFinite(fn: string, argument: string, value: tf.Tensor): void {
-  shapeOf(fn, argument, value);
-  const values = value.dataSync();
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) {
-      throw new DlkitError(
-        'value',
-        fn,
-        `${argument} must be finite, got ${v} at flat index ${i} of shape ${formatShape(value.shape)}`,
-        { argument },
-      );
-    }
-  }
+  assertString('assertFinite', 'fn', fn);
+  assertString(fn, 'argument', argument);
+  assertTensor(fn, argument, value, { dtypes: ['float32', 'int32'], finite: true });
 }

@@ -1,5 +1,13 @@
 import { DlkitError } from './errors.js';
 
+function describeNumber(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `string ${value}`;
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
 /** Bounds for {@link assertNumber}. */
 export interface NumberBounds {
   /** Smallest allowed value (inclusive unless `minExclusive`). */
@@ -38,6 +46,11 @@ export function assertNumber(
   value: unknown,
   bounds: NumberBounds = {},
 ): number {
+  if (typeof fn !== 'string' || fn === '' || typeof argument !== 'string' || argument === '') {
+    throw new DlkitError('value', 'assertNumber', 'fn and argument must be non-empty strings', {
+      argument: typeof fn !== 'string' || fn === '' ? 'fn' : 'argument',
+    });
+  }
   const { min, max, minExclusive = false, maxExclusive = false, integer = false } = bounds;
   const what = integer ? 'an integer' : 'a finite number';
   const range =
@@ -45,7 +58,7 @@ export function assertNumber(
     (min !== undefined && max !== undefined ? ' and' : '') +
     (max === undefined ? '' : ` ${maxExclusive ? '<' : '<='} ${max}`);
   const fail = (): never => {
-    const got = typeof value === 'number' ? String(value) : `${typeof value} ${String(value)}`;
+    const got = describeNumber(value);
     throw new DlkitError('value', fn, `${argument} must be ${what}${range}, got ${got}`, {
       argument,
     });

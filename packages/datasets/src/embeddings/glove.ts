@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions, describeValue } from '@dlkit/core';
 import { readBytes, readText, resolvePackage } from '../internal/resolve.js';
 
 /** Word vectors as {@link loadGlove} and {@link readGloveText} return them. */
@@ -66,7 +66,7 @@ export const BUNDLED_GLOVE = 'glove-6b-100d-top20k.bin';
  */
 export async function loadGlove(options: GloveOptions = {}): Promise<WordVectors> {
   const fn = 'loadGlove';
-  const { maxWords } = options;
+  const { maxWords } = assertOptions(fn, 'options', options, ['file', 'maxWords']);
   if (maxWords !== undefined) assertNumber(fn, 'maxWords', maxWords, { integer: true, min: 1 });
   if (options.file !== undefined && options.file.endsWith('.txt')) {
     return readGloveText(await readText(fn, options.file), { maxWords, source: options.file, fn });
@@ -151,8 +151,14 @@ export function readGloveText(
   text: string,
   options: { maxWords?: number; source?: string; fn?: string } = {},
 ): WordVectors {
+  assertOptions('readGloveText', 'options', options, ['maxWords', 'source', 'fn']);
   const fn = options.fn ?? 'readGloveText';
   const source = options.source ?? 'text';
+  if (typeof text !== 'string') {
+    throw new DlkitError('value', fn, `text must be a string, got ${describeValue(text)}`, {
+      argument: 'text',
+    });
+  }
   const { maxWords } = options;
   if (maxWords !== undefined) assertNumber(fn, 'maxWords', maxWords, { integer: true, min: 1 });
   const words: string[] = [];
@@ -172,6 +178,7 @@ export function readGloveText(
         'io',
         fn,
         `${source}, line ${li + 1} ("${word}"): expected ${d} values, got ${dims}`,
+        { argument: 'text' },
       );
     }
     for (let j = 1; j < parts.length; j++) {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, RandomState } from '@dlkit/core';
+import { DlkitError, RandomState, assertOptions } from '@dlkit/core';
 import { packageDataFile, readText } from '../internal/resolve.js';
 import { checkSeed } from '../internal/options.js';
 
@@ -88,7 +88,11 @@ export interface EmojiData {
  */
 export async function loadEmojiSentences(options: EmojiSentencesOptions = {}): Promise<EmojiData> {
   const fn = 'loadEmojiSentences';
-  const { lowercase = false, shuffle = false, seed = 0 } = options;
+  const {
+    lowercase = false,
+    shuffle = false,
+    seed = 0,
+  } = assertOptions(fn, 'options', options, ['file', 'lowercase', 'seed', 'shuffle']);
   checkSeed(fn, seed);
   const file = options.file ?? (await packageDataFile('emoji-sentences.csv'));
   const rows = parseEmojiCsv(fn, file, await readText(fn, file));

@@ -1,4 +1,4 @@
-import { RandomState, assertNumber } from '@dlkit/core';
+import { RandomState, assertNumber, assertOptions } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
   checkCount,
@@ -54,7 +54,16 @@ export function makeBlobs(options: BlobsOptions = {}): PointsData {
     seed = 5,
     shuffle = true,
     layout = 'columns',
-  } = options;
+  } = assertOptions(fn, 'options', options, [
+    'centerBox',
+    'centers',
+    'clusterStd',
+    'layout',
+    'm',
+    'nFeatures',
+    'seed',
+    'shuffle',
+  ]);
   checkCount(fn, 'm', m, 1, 10_000_000);
   checkCount(fn, 'centers', centers, 1, m);
   checkCount(fn, 'nFeatures', nFeatures, 1, 10_000);

@@ -1,4 +1,4 @@
-import { RandomState, assertNumber } from '@dlkit/core';
+import { RandomState, assertNumber, assertOptions } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
   checkCount,
@@ -48,7 +48,7 @@ export function makeCircles(options: CirclesOptions = {}): PointsData {
     seed = 1,
     shuffle = true,
     layout = 'columns',
-  } = options;
+  } = assertOptions(fn, 'options', options, ['factor', 'layout', 'm', 'noise', 'seed', 'shuffle']);
   checkCount(fn, 'm', m, 2, 10_000_000);
   assertNumber(fn, 'factor', factor, { min: 0, max: 1, maxExclusive: true });
   assertNumber(fn, 'noise', noise, { min: 0 });

@@ -1,4 +1,4 @@
-import { DlkitError, RandomState } from '@dlkit/core';
+import { DlkitError, RandomState, assertOptions } from '@dlkit/core';
 import { Vocabulary } from '../text/vocabulary.js';
 import { checkCount, checkSeed } from '../internal/options.js';
 
@@ -99,7 +99,7 @@ export function makeDatePairs(options: DatePairsOptions = {}): DatePairs {
     to = '2099-12-31',
     formats = DATE_FORMATS,
     normalize = true,
-  } = options;
+  } = assertOptions(fn, 'options', options, ['formats', 'from', 'm', 'normalize', 'seed', 'to']);
   checkCount(fn, 'm', m, 1, 10_000_000);
   checkSeed(fn, seed);
   const start = parseIso(fn, 'from', from);

@@ -1,4 +1,4 @@
-import { RandomState, assertNumber } from '@dlkit/core';
+import { RandomState, assertNumber, assertOptions } from '@dlkit/core';
 import {
   checkCount,
   checkSeedAndLayout,
@@ -74,7 +74,13 @@ export function makeFootball(options: FootballOptions = {}): FootballData {
     labelNoise = 0.1,
     seed = 1,
     layout = 'columns',
-  } = options;
+  } = assertOptions(fn, 'options', options, [
+    'labelNoise',
+    'layout',
+    'seed',
+    'testSize',
+    'trainSize',
+  ]);
   checkCount(fn, 'trainSize', trainSize, 1, 10_000_000);
   checkCount(fn, 'testSize', testSize, 1, 10_000_000);
   assertNumber(fn, 'labelNoise', labelNoise, { min: 0, max: 0.5 });

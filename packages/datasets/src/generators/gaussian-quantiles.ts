@@ -1,4 +1,4 @@
-import { RandomState, assertNumber } from '@dlkit/core';
+import { RandomState, assertNumber, assertOptions } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
   checkCount,
@@ -51,7 +51,15 @@ export function makeGaussianQuantiles(options: GaussianQuantilesOptions = {}): P
     seed = 1,
     shuffle = true,
     layout = 'columns',
-  } = options;
+  } = assertOptions(fn, 'options', options, [
+    'cov',
+    'layout',
+    'm',
+    'nClasses',
+    'nFeatures',
+    'seed',
+    'shuffle',
+  ]);
   checkCount(fn, 'm', m, 1, 10_000_000);
   checkCount(fn, 'nClasses', nClasses, 1, m);
   checkCount(fn, 'nFeatures', nFeatures, 1, 10_000);

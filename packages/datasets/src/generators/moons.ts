@@ -1,4 +1,4 @@
-import { RandomState, assertNumber } from '@dlkit/core';
+import { RandomState, assertNumber, assertOptions } from '@dlkit/core';
 import { finishPoints } from '../internal/points.js';
 import {
   checkCount,
@@ -39,7 +39,13 @@ export interface MoonsOptions extends PointOptions {
  */
 export function makeMoons(options: MoonsOptions = {}): PointsData {
   const fn = 'makeMoons';
-  const { m = 300, noise = 0.2, seed = 3, shuffle = true, layout = 'columns' } = options;
+  const {
+    m = 300,
+    noise = 0.2,
+    seed = 3,
+    shuffle = true,
+    layout = 'columns',
+  } = assertOptions(fn, 'options', options, ['layout', 'm', 'noise', 'seed', 'shuffle']);
   checkCount(fn, 'm', m, 2, 10_000_000);
   assertNumber(fn, 'noise', noise, { min: 0 });
   checkSeedAndLayout(fn, seed, layout);

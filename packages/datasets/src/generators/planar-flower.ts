@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, RandomState, assertNumber } from '@dlkit/core';
+import { DlkitError, RandomState, assertNumber, assertOptions } from '@dlkit/core';
 
 /** Options for {@link planarFlower}. */
 export interface PlanarFlowerOptions {
@@ -46,7 +46,12 @@ export interface PlanarData {
  */
 export function planarFlower(options: PlanarFlowerOptions = {}): PlanarData {
   const fn = 'planarFlower';
-  const { m = 400, seed = 1, noise = 0.2, layout = 'columns' } = options;
+  const {
+    m = 400,
+    seed = 1,
+    noise = 0.2,
+    layout = 'columns',
+  } = assertOptions(fn, 'options', options, ['layout', 'm', 'noise', 'seed']);
   assertNumber(fn, 'm', m, { integer: true, min: 2, max: 10_000_000 });
   if (m % 2 !== 0)
     throw new DlkitError('value', fn, `m must be even (half per class), got ${m}`, {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { RandomState, assertNumber } from '@dlkit/core';
-import { checkChoice, checkCount, checkSeed } from '../internal/options.js';
+import { RandomState, assertNumber, assertOptions, assertOneOf } from '@dlkit/core';
+import { checkCount, checkSeed } from '../internal/options.js';
 import { addNoise, type Canvas } from './raster.js';
 
 /** Options every synthetic image set accepts. */
@@ -62,7 +62,17 @@ export function checkImageOptions(
   fn: string,
   options: ImageSetOptions,
   defaults: { trainSize: number; testSize: number },
+  extra: readonly string[] = [],
 ): CheckedImageOptions {
+  assertOptions(fn, 'options', options as Record<string, unknown>, [
+    'trainSize',
+    'testSize',
+    'size',
+    'seed',
+    'noise',
+    'normalize',
+    ...extra,
+  ]);
   const {
     trainSize = defaults.trainSize,
     testSize = defaults.testSize,
@@ -117,8 +127,8 @@ export function classificationSet(
   defaults: { trainSize: number; testSize: number },
   draw: (rng: RandomState, label: number, size: number) => Canvas,
 ): ImageSet {
-  const o = checkImageOptions(fn, options, defaults);
-  const layout = checkChoice(fn, 'layout', options.layout ?? 'images', [
+  const o = checkImageOptions(fn, options, defaults, ['layout']);
+  const layout = assertOneOf(fn, 'layout', options.layout ?? 'images', [
     'images',
     'columns',
   ] as const);

@@ -97,7 +97,7 @@ function randomShape(rng: RandomState, classId: number, cx: number, cy: number, 
  */
 export function makeShapeDetection(options: ShapeDetectionOptions = {}): ShapeDetectionData {
   const fn = 'makeShapeDetection';
-  const o = checkImageOptions(fn, options, { trainSize: 200, testSize: 50 });
+  const o = checkImageOptions(fn, options, { trainSize: 200, testSize: 50 }, ['maxObjects']);
   const maxObjects = checkCount(fn, 'maxObjects', options.maxObjects ?? 3, 1, 10);
   const rng = new RandomState(o.seed);
   const split = (m: number): ShapeDetectionSplit => {
@@ -208,7 +208,7 @@ export function makeShapeSegmentation(
   options: ShapeSegmentationOptions = {},
 ): ShapeSegmentationData {
   const fn = 'makeShapeSegmentation';
-  const o = checkImageOptions(fn, options, { trainSize: 200, testSize: 50 });
+  const o = checkImageOptions(fn, options, { trainSize: 200, testSize: 50 }, ['maxObjects']);
   const maxObjects = checkCount(fn, 'maxObjects', options.maxObjects ?? 4, 1, 20);
   const rng = new RandomState(o.seed);
   const split = (m: number): ShapeSegmentationSplit => {

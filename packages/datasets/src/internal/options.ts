@@ -1,23 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber } from '@dlkit/core';
-
-/** Checks an enumerated string option and names the allowed values when it is wrong. */
-export function checkChoice<T extends string>(
-  fn: string,
-  argument: string,
-  value: unknown,
-  allowed: readonly T[],
-): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new DlkitError(
-      'value',
-      fn,
-      `${argument} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${String(value)}`,
-      { argument },
-    );
-  }
-  return value as T;
-}
+import { assertNumber, assertOneOf } from '@dlkit/core';
 
 /** Checks a seed: an integer in `[0, 2^32)`, as NumPy's `RandomState` accepts. */
 export function checkSeed(fn: string, seed: unknown): number {
@@ -92,5 +74,5 @@ export interface PointOptions {
 /** Checks the seed and layout every point generator takes. */
 export function checkSeedAndLayout(fn: string, seed: unknown, layout: unknown): void {
   checkSeed(fn, seed);
-  checkChoice(fn, 'layout', layout, POINT_LAYOUTS);
+  assertOneOf(fn, 'layout', layout, POINT_LAYOUTS);
 }

@@ -1,4 +1,4 @@
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, describeValue } from '@dlkit/core';
 
 /** A parsed IDX file: its dimensions and its bytes (a view, not a copy). */
 export interface IdxData {
@@ -30,6 +30,16 @@ export interface IdxData {
  */
 export function parseIdx(bytes: Uint8Array, file = 'IDX data'): IdxData {
   const fn = 'parseIdx';
+  if (!(bytes instanceof Uint8Array)) {
+    throw new DlkitError('value', fn, `bytes must be a Uint8Array, got ${describeValue(bytes)}`, {
+      argument: 'bytes',
+    });
+  }
+  if (typeof file !== 'string') {
+    throw new DlkitError('value', fn, `file must be a string, got ${describeValue(file)}`, {
+      argument: 'file',
+    });
+  }
   const fail = (what: string): never => {
     throw new DlkitError('io', fn, `${file} is not a valid IDX file: ${what}`, {
       argument: 'bytes',

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, RandomState } from '@dlkit/core';
+import { DlkitError, RandomState, assertOptions, assertOneOf } from '@dlkit/core';
 import { parseIdx } from './idx.js';
 import { readBytes, resolvePackage } from '../internal/resolve.js';
-import { checkChoice, checkCount, checkSeed } from '../internal/options.js';
+import { checkCount, checkSeed } from '../internal/options.js';
 
 /** Options for {@link loadMnist}. */
 export interface MnistOptions {
@@ -98,11 +98,20 @@ export async function loadMnist(options: MnistOptions = {}): Promise<MnistData> 
     labels = 'index',
     shuffle = false,
     seed = 0,
-  } = options;
+  } = assertOptions(fn, 'options', options, [
+    'dir',
+    'labels',
+    'layout',
+    'normalize',
+    'seed',
+    'shuffle',
+    'testSize',
+    'trainSize',
+  ]);
   checkCount(fn, 'trainSize', trainSize, 1, 60000);
   checkCount(fn, 'testSize', testSize, 1, 10000);
-  checkChoice(fn, 'layout', layout, ['images', 'flat', 'columns'] as const);
-  checkChoice(fn, 'labels', labels, ['index', 'oneHot'] as const);
+  assertOneOf(fn, 'layout', layout, ['images', 'flat', 'columns'] as const);
+  assertOneOf(fn, 'labels', labels, ['index', 'oneHot'] as const);
   checkSeed(fn, seed);
   const pkg =
     options.dir === undefined

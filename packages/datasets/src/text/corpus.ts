@@ -1,7 +1,7 @@
-import { DlkitError, assertNumber, nodeImport } from '@dlkit/core';
+import { DlkitError, assertNumber, nodeImport, assertOptions, assertOneOf } from '@dlkit/core';
 import { Vocabulary } from './vocabulary.js';
 import { readText, resolvePackage } from '../internal/resolve.js';
-import { checkChoice } from '../internal/options.js';
+
 import type * as NodeModule from 'node:module';
 
 /** Options for {@link loadTextCorpus}. */
@@ -64,8 +64,12 @@ export interface TextCorpusData {
  */
 export async function loadTextCorpus(options: TextCorpusOptions = {}): Promise<TextCorpusData> {
   const fn = 'loadTextCorpus';
-  const { corpus = 'shakespeare', lowercase = false, testFraction = 0.1 } = options;
-  checkChoice(fn, 'corpus', corpus, ['shakespeare', 'moby-dick'] as const);
+  const {
+    corpus = 'shakespeare',
+    lowercase = false,
+    testFraction = 0.1,
+  } = assertOptions(fn, 'options', options, ['corpus', 'lowercase', 'testFraction']);
+  assertOneOf(fn, 'corpus', corpus, ['shakespeare', 'moby-dick'] as const);
   assertNumber(fn, 'testFraction', testFraction, { min: 0, max: 1, maxExclusive: true });
   let docs: string[];
   let source: string;

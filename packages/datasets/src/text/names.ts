@@ -1,7 +1,7 @@
-import { DlkitError, RandomState, assertNumber } from '@dlkit/core';
+import { DlkitError, RandomState, assertNumber, assertOptions, assertOneOf } from '@dlkit/core';
 import { Vocabulary } from './vocabulary.js';
 import { readText, resolvePackage } from '../internal/resolve.js';
-import { checkChoice, checkSeed } from '../internal/options.js';
+import { checkSeed } from '../internal/options.js';
 
 /** Options for {@link loadNames}. */
 export interface NamesOptions {
@@ -62,8 +62,20 @@ export interface NamesData {
  */
 export async function loadNames(options: NamesOptions = {}): Promise<NamesData> {
   const fn = 'loadNames';
-  const { source = 'all', lowercase = true, testFraction = 0, shuffle = true, seed = 0 } = options;
-  checkChoice(fn, 'source', source, ['female', 'male', 'all', 'pokemon'] as const);
+  const {
+    source = 'all',
+    lowercase = true,
+    testFraction = 0,
+    shuffle = true,
+    seed = 0,
+  } = assertOptions(fn, 'options', options, [
+    'lowercase',
+    'seed',
+    'shuffle',
+    'source',
+    'testFraction',
+  ]);
+  assertOneOf(fn, 'source', source, ['female', 'male', 'all', 'pokemon'] as const);
   assertNumber(fn, 'testFraction', testFraction, { min: 0, max: 1, maxExclusive: true });
   checkSeed(fn, seed);
   const packages =

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber } from '@dlkit/core';
+import {
+  DlkitError,
+  asCaller,
+  assertOptions,
+  assertSize,
+  assertString,
+  describeValue,
+} from '@dlkit/core';
 
 /** Options for building a {@link Vocabulary}. */
 export interface VocabularyOptions {
@@ -37,6 +44,8 @@ export class Vocabulary {
    */
   constructor(tokens: readonly string[], unknown?: string) {
     const fn = 'Vocabulary';
+    stringsOf(fn, 'tokens', tokens);
+    if (unknown !== undefined) assertString(fn, 'unknown', unknown);
     const map = new Map<string, number>();
     tokens.forEach((t, i) => {
       if (map.has(t)) {
@@ -69,8 +78,9 @@ export class Vocabulary {
    * @returns A new vocabulary.
    */
   static fromChars(texts: Iterable<string>, options: VocabularyOptions = {}): Vocabulary {
+    const fn = 'Vocabulary.fromChars';
     const set = new Set<string>();
-    for (const t of texts) for (const ch of t) set.add(ch);
+    for (const t of stringsOf(fn, 'texts', texts)) for (const ch of t) set.add(ch);
     return Vocabulary.fromSet(set, options);
   }
 
@@ -82,9 +92,11 @@ export class Vocabulary {
    * @returns A new vocabulary.
    */
   static fromWords(texts: Iterable<string>, options: VocabularyOptions = {}): Vocabulary {
+    const fn = 'Vocabulary.fromWords';
     const set = new Set<string>();
-    for (const t of texts) for (const w of t.split(/\s+/)) if (w !== '') set.add(w);
-    return Vocabulary.fromSet(set, options);
+    for (const t of stringsOf(fn, 'texts', texts))
+      for (const w of t.split(/\s+/)) if (w !== '') set.add(w);
+    return asCaller(fn, () => Vocabulary.fromSet(set, checkVocabularyOptions(fn, options)));
   }
 
   private static fromSet(set: Set<string>, options: VocabularyOptions): Vocabulary {
@@ -107,6 +119,16 @@ export class Vocabulary {
    * @throws DlkitError `value` when the token is unknown and there is no unknown token.
    */
   indexOf(token: string): number {
+    if (typeof token !== 'string') {
+      throw new DlkitError(
+        'value',
+        'Vocabulary.indexOf',
+        `token must be a string, got ${describeValue(token)}`,
+        {
+          argument: 'token',
+        },
+      );
+    }
     const i = this.tokenToIndex.get(token);
     if (i !== undefined) return i;
     if (this.unknown !== undefined) return this.tokenToIndex.get(this.unknown) as number;
@@ -127,7 +149,9 @@ export class Vocabulary {
    * @returns One index per token.
    */
   encode(tokens: string | Iterable<string>): number[] {
-    return Array.from(tokens, (t) => this.indexOf(t));
+    const fn = 'Vocabulary.encode';
+    const list = typeof tokens === 'string' ? Array.from(tokens) : stringsOf(fn, 'tokens', tokens);
+    return asCaller(fn, () => list.map((t) => this.indexOf(t)));
   }
 
   /**
@@ -138,6 +162,29 @@ export class Vocabulary {
    * @returns The text.
    */
   decode(indices: Iterable<number>, separator = ''): string {
+    if (typeof separator !== 'string') {
+      throw new DlkitError(
+        'value',
+        'Vocabulary.decode',
+        `separator must be a string, got ${describeValue(separator)}`,
+        {
+          argument: 'separator',
+        },
+      );
+    }
+    if (
+      indices === null ||
+      typeof (indices as Partial<Iterable<number>>)?.[Symbol.iterator] !== 'function'
+    ) {
+      throw new DlkitError(
+        'value',
+        'Vocabulary.decode',
+        `indices must be an iterable of indices, got ${describeValue(indices)}`,
+        {
+          argument: 'indices',
+        },
+      );
+    }
     const out: string[] = [];
     for (const i of indices) {
       const t = this.indexToToken[i];
@@ -169,21 +216,59 @@ export class Vocabulary {
     length: number,
     padToken: string,
   ): tf.Tensor2D {
-    assertNumber('Vocabulary.encodeBatch', 'length', length, { integer: true, min: 1 });
-    const pad = this.tokenToIndex.get(padToken);
+    const fn = 'Vocabulary.encodeBatch';
+    if (!Array.isArray(sequences)) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `sequences must be an array, got ${describeValue(sequences)}`,
+        {
+          argument: 'sequences',
+        },
+      );
+    }
+    assertSize(fn, 'length', length, 1);
+    assertSize(fn, 'sequences.length × length', sequences.length * length);
+    const pad = typeof padToken === 'string' ? this.tokenToIndex.get(padToken) : undefined;
     if (pad === undefined) {
       throw new DlkitError(
         'value',
         'Vocabulary.encodeBatch',
-        `padToken ${JSON.stringify(padToken)} is not in the vocabulary`,
+        `padToken ${typeof padToken === 'string' ? JSON.stringify(padToken) : describeValue(padToken)} is not in the vocabulary`,
         { argument: 'padToken' },
       );
     }
     const out = new Int32Array(sequences.length * length).fill(pad);
     sequences.forEach((s, r) => {
-      const ids = this.encode(s);
+      const ids = asCaller(fn, () => this.encode(s));
       for (let c = 0; c < Math.min(length, ids.length); c++) out[r * length + c] = ids[c] as number;
     });
     return tf.tensor2d(out, [sequences.length, length], 'int32');
   }
+}
+
+/** Reads an iterable of strings (not a string itself), or throws naming `fn` and `argument`. */
+function stringsOf(fn: string, argument: string, value: unknown): string[] {
+  const iterable =
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+  const list = iterable ? Array.from(value as Iterable<unknown>) : [];
+  if (!iterable || !list.every((t) => typeof t === 'string')) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be an array of strings, got ${describeValue(value)}`,
+      {
+        argument,
+      },
+    );
+  }
+  return list as string[];
+}
+
+function checkVocabularyOptions(fn: string, options: VocabularyOptions): VocabularyOptions {
+  const checked = assertOptions(fn, 'options', options, ['specials', 'unknown']);
+  if (checked.specials !== undefined) stringsOf(fn, 'options.specials', checked.specials);
+  return checked;
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, type Gradients, type Parameters } from '@dlkit/core';
+import { DlkitError, type Gradients, type Parameters, assertTensorRecord } from '@dlkit/core';
 
 /**
  * Adam's two moving averages for a parameter dictionary, both zero: what
@@ -37,6 +37,7 @@ export interface AdamState {
  */
 export function initializeAdam(parameters: Parameters): AdamState {
   const fn = 'initializeAdam';
+  assertTensorRecord(fn, 'parameters', parameters);
   if (Object.keys(parameters).length === 0) {
     throw new DlkitError('value', fn, 'parameters is empty', { argument: 'parameters' });
   }

@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions, describeValue } from '@dlkit/core';
 import { PROBLEM_NAMES, REMEDIES, type Problem } from './remedies.js';
 
 /**
@@ -144,6 +144,7 @@ const tidy = (v: number) => Math.round(v * 1e10) / 1e10;
  */
 export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Diagnosis {
   const fn = 'diagnose';
+  assertOptions(fn, 'options', options, ['unit', 'performsInRealWorld']);
   const unit = options.unit ?? 'fraction';
   if (unit !== 'fraction' && unit !== 'percent') {
     throw new DlkitError('value', fn, `unit must be 'fraction' or 'percent', got ${String(unit)}`, {
@@ -271,6 +272,16 @@ export function diagnose(levels: ErrorLevels, options: DiagnoseOptions = {}): Di
  * @category C3 W1 · Avoidable bias
  */
 export function formatDiagnosis(d: Diagnosis, format: 'text' | 'json' = 'text'): string {
+  if (d === null || typeof d !== 'object' || !('bayesProxy' in d)) {
+    throw new DlkitError(
+      'value',
+      'formatDiagnosis',
+      `d must be a Diagnosis from diagnose, got ${describeValue(d)}`,
+      {
+        argument: 'd',
+      },
+    );
+  }
   if (format === 'json') return JSON.stringify(d, null, 2);
   if (format !== 'text') {
     throw new DlkitError(

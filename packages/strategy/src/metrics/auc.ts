@@ -1,4 +1,4 @@
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, describeValue } from '@dlkit/core';
 
 /**
  * The area under a curve by the trapezoidal rule (scikit-learn's `auc`), for `x` increasing or
@@ -21,6 +21,21 @@ import { DlkitError } from '@dlkit/core';
  */
 export function auc(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const fn = 'auc';
+  for (const [argument, v] of [
+    ['x', x],
+    ['y', y],
+  ] as const) {
+    if (v === null || typeof v !== 'object' || typeof v.length !== 'number') {
+      throw new DlkitError(
+        'value',
+        fn,
+        `${argument} must be an array of numbers, got ${describeValue(v)}`,
+        {
+          argument,
+        },
+      );
+    }
+  }
   if (x.length !== y.length) {
     throw new DlkitError(
       'shape',

@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions } from '@dlkit/core';
 import { readLabelPair, resolveClasses, uniqueSorted, type Labels } from './labels.js';
 import {
   averagedScores,
@@ -114,6 +114,13 @@ export function classificationReport(
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
   const fn = 'classificationReport';
+  assertOptions(fn, 'options', options, [
+    'targetNames',
+    'digits',
+    'labels',
+    'zeroDivision',
+    'onWarning',
+  ]);
   const digits = assertNumber(fn, 'digits', options.digits ?? 2, {
     integer: true,
     min: 0,

@@ -1,3 +1,4 @@
+import { assertOptions } from '@dlkit/core';
 import { readLabelPair, resolveClasses, type Labels } from './labels.js';
 
 /**
@@ -52,6 +53,7 @@ export function confusionMatrix(
   options: ConfusionMatrixOptions = {},
 ): ConfusionMatrix {
   const fn = 'confusionMatrix';
+  assertOptions(fn, 'options', options, ['labels']);
   const [t, p] = readLabelPair(fn, yTrue, yPred);
   const labels = resolveClasses(fn, options.labels, { yTrue: t, yPred: p });
   return { labels, matrix: countMatrix(t, p, labels) };

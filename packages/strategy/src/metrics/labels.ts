@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, formatShape } from '@dlkit/core';
+import { DlkitError, assertTensor, formatShape } from '@dlkit/core';
 
 /**
  * Labels as the metrics take them: a tensor of class indices (any shape, read flattened), or a
@@ -13,8 +13,7 @@ export type Labels = tf.Tensor | ArrayLike<number>;
 export function readLabels(fn: string, argument: string, labels: Labels): ArrayLike<number> {
   let values: ArrayLike<number>;
   if (labels instanceof tf.Tensor) {
-    if (labels.isDisposed)
-      throw new DlkitError('state', fn, `${argument} is a disposed tensor`, { argument });
+    assertTensor(fn, argument, labels, { dtypes: ['int32', 'float32', 'bool'] });
     values = labels.dataSync() as ArrayLike<number>;
   } else if (labels !== null && typeof labels === 'object' && typeof labels.length === 'number') {
     values = labels;
@@ -142,8 +141,7 @@ export type ScoreMatrix = tf.Tensor | ArrayLike<ArrayLike<number>>;
 export function readScores(fn: string, argument: string, scores: Scores): ArrayLike<number> {
   let values: ArrayLike<number>;
   if (scores instanceof tf.Tensor) {
-    if (scores.isDisposed)
-      throw new DlkitError('state', fn, `${argument} is a disposed tensor`, { argument });
+    assertTensor(fn, argument, scores, { dtypes: ['float32', 'int32'] });
     values = scores.dataSync() as ArrayLike<number>;
   } else if (scores !== null && typeof scores === 'object' && typeof scores.length === 'number') {
     values = scores;
@@ -178,8 +176,7 @@ export function readScoreMatrix(
   scores: ScoreMatrix,
 ): { rows: number; cols: number; values: Float64Array; float32: boolean } {
   if (scores instanceof tf.Tensor) {
-    if (scores.isDisposed)
-      throw new DlkitError('state', fn, `${argument} is a disposed tensor`, { argument });
+    assertTensor(fn, argument, scores, { dtypes: ['float32', 'int32'] });
     if (scores.rank !== 2) {
       throw new DlkitError(
         'shape',

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber, formatShape } from '@dlkit/core';
+import { DlkitError, assertNumber, formatShape, assertOptions } from '@dlkit/core';
 import {
   readLabels,
   readScoreMatrix,
@@ -51,6 +51,7 @@ export function logLoss(
   options: LogLossOptions = {},
 ): number {
   const fn = 'logLoss';
+  assertOptions(fn, 'options', options, ['eps', 'normalize']);
   const t = readLabels(fn, 'yTrue', yTrue);
   const twoD =
     yPred instanceof tf.Tensor

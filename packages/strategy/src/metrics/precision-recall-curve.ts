@@ -1,3 +1,4 @@
+import { assertOptions } from '@dlkit/core';
 import { binaryCurve } from './binary-curve.js';
 import type { Labels, Scores } from './labels.js';
 import type { CurveOptions } from './roc.js';
@@ -44,6 +45,7 @@ export function precisionRecallCurve(
   yScore: Scores,
   options: CurveOptions = {},
 ): PrecisionRecallCurve {
+  assertOptions('precisionRecallCurve', 'options', options, ['posLabel', 'onWarning']);
   return prCurve('precisionRecallCurve', yTrue, yScore, options);
 }
 
@@ -101,6 +103,7 @@ export function averagePrecisionScore(
   yScore: Scores,
   options: CurveOptions = {},
 ): number {
+  assertOptions('averagePrecisionScore', 'options', options, ['posLabel', 'onWarning']);
   const { precision, recall } = prCurve('averagePrecisionScore', yTrue, yScore, options);
   let sum = 0;
   for (let i = 0; i + 1 < recall.length; i++) {

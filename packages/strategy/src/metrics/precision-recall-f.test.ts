@@ -148,7 +148,9 @@ describe('precision, recall, F1, F-beta', () => {
   it('a class never predicted: precision 0 and one warning naming the class (hand-computed)', () => {
     // Class 2 has 3 true examples and is never predicted: precision 0/0, recall 0/3.
     const w = counting();
-    const per = precisionRecallFscoreSupport([0, 1, 2, 2, 1, 0, 2], [0, 1, 1, 0, 1, 0, 1], w);
+    const per = precisionRecallFscoreSupport([0, 1, 2, 2, 1, 0, 2], [0, 1, 1, 0, 1, 0, 1], {
+      onWarning: w.onWarning,
+    });
     expect(per.precision[2]).toBe(0);
     expect(per.recall[2]).toBe(0);
     expect(w.warnings).toEqual([

@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions } from '@dlkit/core';
 import { classCounts, countMatrix, type ClassCounts } from './confusion-matrix.js';
 import {
   formatLabels,
@@ -218,6 +218,7 @@ export function precisionRecallFscoreSupport(
   options: ClassificationOptions & { beta?: number } = {},
 ): PerClassScores {
   const fn = 'precisionRecallFscoreSupport';
+  assertOptions(fn, 'options', options, ['labels', 'zeroDivision', 'onWarning', 'beta']);
   const beta = checkBeta(fn, options.beta ?? 1);
   const [t, p] = readLabelPair(fn, yTrue, yPred);
   const labels = resolveClasses(fn, options.labels, { yTrue: t, yPred: p });
@@ -344,6 +345,13 @@ export function precisionScore(
   yPred: Labels,
   options: AveragedOptions = {},
 ): number {
+  assertOptions('precisionScore', 'options', options, [
+    'average',
+    'posLabel',
+    'labels',
+    'zeroDivision',
+    'onWarning',
+  ]);
   return averagedScores('precisionScore', yTrue, yPred, 1, ['precision'], options).precision;
 }
 
@@ -367,6 +375,13 @@ export function precisionScore(
  * @category C3 W1 · Single number evaluation metric
  */
 export function recallScore(yTrue: Labels, yPred: Labels, options: AveragedOptions = {}): number {
+  assertOptions('recallScore', 'options', options, [
+    'average',
+    'posLabel',
+    'labels',
+    'zeroDivision',
+    'onWarning',
+  ]);
   return averagedScores('recallScore', yTrue, yPred, 1, ['recall'], options).recall;
 }
 
@@ -396,6 +411,13 @@ export function fbetaScore(
   beta: number,
   options: AveragedOptions = {},
 ): number {
+  assertOptions('fbetaScore', 'options', options, [
+    'average',
+    'posLabel',
+    'labels',
+    'zeroDivision',
+    'onWarning',
+  ]);
   const b = checkBeta('fbetaScore', beta);
   return averagedScores('fbetaScore', yTrue, yPred, b, ['f-score'], options).fScore;
 }
@@ -420,5 +442,12 @@ export function fbetaScore(
  * @category C3 W1 · Single number evaluation metric
  */
 export function f1Score(yTrue: Labels, yPred: Labels, options: AveragedOptions = {}): number {
+  assertOptions('f1Score', 'options', options, [
+    'average',
+    'posLabel',
+    'labels',
+    'zeroDivision',
+    'onWarning',
+  ]);
   return averagedScores('f1Score', yTrue, yPred, 1, ['f-score'], options).fScore;
 }

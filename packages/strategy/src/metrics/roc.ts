@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, assertOptions } from '@dlkit/core';
 import { auc } from './auc.js';
 import { binaryCurve } from './binary-curve.js';
 import {
@@ -67,6 +67,7 @@ export function rocCurve(
   options: CurveOptions & { dropIntermediate?: boolean } = {},
 ): RocCurve {
   const fn = 'rocCurve';
+  assertOptions(fn, 'options', options, ['posLabel', 'onWarning', 'dropIntermediate']);
   let { fps, tps, thresholds } = binaryCurve(fn, yTrue, yScore, options.posLabel);
   if ((options.dropIntermediate ?? true) && fps.length > 2) {
     const keep = fps.flatMap((_, i) => {
@@ -137,6 +138,7 @@ export function rocAucScore(
   options: RocAucOptions = {},
 ): number {
   const fn = 'rocAucScore';
+  assertOptions(fn, 'options', options, ['average', 'posLabel', 'onWarning']);
   const twoD =
     yScore instanceof tf.Tensor
       ? yScore.rank === 2

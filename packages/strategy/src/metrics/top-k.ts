@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber, formatShape } from '@dlkit/core';
+import { DlkitError, assertNumber, formatShape, assertOptions } from '@dlkit/core';
 import {
   readLabels,
   readScoreMatrix,
@@ -39,6 +39,7 @@ export function topKAccuracy(
   options: WarningOptions = {},
 ): number {
   const fn = 'topKAccuracy';
+  assertOptions(fn, 'options', options, ['onWarning']);
   assertNumber(fn, 'k', k, { integer: true, min: 1 });
   const t = readLabels(fn, 'yTrue', yTrue);
   const s = readScoreMatrix(fn, 'yScore', yScore);

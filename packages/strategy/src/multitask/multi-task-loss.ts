@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, ShapeChecker, assertNumber } from '@dlkit/core';
+import { DlkitError, ShapeChecker, assertNumber, assertOptions } from '@dlkit/core';
 
 /**
  * Options of {@link multiTaskLoss} and {@link multiTaskLossBackward}.
@@ -99,6 +99,7 @@ export function multiTaskLoss(
   options: MultiTaskLossOptions = {},
 ): tf.Scalar {
   const fn = 'multiTaskLoss';
+  assertOptions(fn, 'options', options, ['fromLogits', 'mask', 'normalize', 'epsilon']);
   const { normalize, epsilon } = prepare(fn, yTrue, yPred, options);
   return tf.tidy(() => {
     const [known, y] = maskAndLabels(yTrue, options.mask);
@@ -159,6 +160,7 @@ export function multiTaskLossBackward(
   options: Omit<MultiTaskLossOptions, 'fromLogits' | 'epsilon'> = {},
 ): tf.Tensor {
   const fn = 'multiTaskLossBackward';
+  assertOptions(fn, 'options', options, ['mask', 'normalize']);
   const { normalize } = prepare(fn, yTrue, logits, options);
   return tf.tidy(() => {
     const [known, y] = maskAndLabels(yTrue, options.mask);
@@ -198,5 +200,6 @@ export function multiTaskLossBackward(
 export function multiTaskLossFn(
   options: Omit<MultiTaskLossOptions, 'mask'> = {},
 ): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Scalar {
+  assertOptions('multiTaskLossFn', 'options', options, ['fromLogits', 'normalize', 'epsilon']);
   return (yTrue, yPred) => multiTaskLoss(yTrue, yPred, options);
 }

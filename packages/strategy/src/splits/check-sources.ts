@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions } from '@dlkit/core';
 import { emitWarning, type WarningOptions } from '../metrics/warnings.js';
 
 /**
@@ -71,6 +71,7 @@ export function checkDevTestSources(
   options: WarningOptions & { tolerance?: number } = {},
 ): SourceCheck {
   const fn = 'checkDevTestSources';
+  assertOptions(fn, 'options', options, ['onWarning', 'tolerance']);
   const tolerance = assertNumber(fn, 'tolerance', options.tolerance ?? 0.05, { min: 0, max: 1 });
   const dev = shares(fn, 'devSources', devSources);
   const test = shares(fn, 'testSources', testSources);

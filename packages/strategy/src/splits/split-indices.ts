@@ -1,5 +1,5 @@
 import type { RandomState } from '@dlkit/core';
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, assertOptions } from '@dlkit/core';
 import { readLabels, type Labels } from '../metrics/labels.js';
 import { permutation, toRandomState } from './permutation.js';
 import { resolveSizes, type SplitSizes } from './split-sizes.js';
@@ -51,6 +51,7 @@ export function splitIndices(
   sizes: SplitSizes,
   options: SplitOptions = {},
 ): Record<string, number[]> {
+  assertOptions('splitIndices', 'options', options, ['seed', 'stratify', 'groups']);
   return splitWith('splitIndices', m, sizes, options);
 }
 

@@ -1,4 +1,4 @@
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, assertOptions } from '@dlkit/core';
 import { splitWith, type SplitOptions } from './split-indices.js';
 
 /**
@@ -42,6 +42,7 @@ export function trainDevTestSplit(
   options: SplitOptions = {},
 ): TrainDevTestSplit {
   const fn = 'trainDevTestSplit';
+  assertOptions(fn, 'options', options, ['seed', 'stratify', 'groups']);
   for (const k of ['train', 'dev', 'test'] as const) {
     if (typeof sizes?.[k] !== 'number') {
       throw new DlkitError('value', fn, `sizes.${k} must be a number, got ${String(sizes?.[k])}`, {

@@ -1,5 +1,5 @@
 import type { RandomState } from '@dlkit/core';
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions } from '@dlkit/core';
 import { permutation, toRandomState } from './permutation.js';
 
 /**
@@ -41,6 +41,7 @@ export function trainDevSplit<T>(
   options: { seed?: number | RandomState } = {},
 ): TrainDevSplit<T> {
   const fn = 'trainDevSplit';
+  assertOptions(fn, 'options', options, ['seed']);
   if (!Array.isArray(train) || train.length === 0) {
     throw new DlkitError('value', fn, 'train is empty', { argument: 'train' });
   }
