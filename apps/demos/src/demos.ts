@@ -1,4 +1,5 @@
 import type { DemoDefinition } from './engine.js';
+import { planarDemo } from './planar/planar-demo.js';
 
 /**
  * Every live demo, in course order. The docs site lists them and mounts one with
@@ -6,4 +7,4 @@ import type { DemoDefinition } from './engine.js';
  *
  * @category Demos
  */
-export const demos: DemoDefinition[] = [];
+export const demos: DemoDefinition[] = [planarDemo];

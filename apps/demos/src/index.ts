@@ -6,3 +6,13 @@ export {
   type SetupDemoBackendOptions,
 } from './backend/setup-demo-backend.js';
 export { demos } from './demos.js';
+export { mountDemo, type MountedDemo } from './host/mount-demo.js';
+export { ModelEngine, type EnginePacing } from './loop/model-engine.js';
+export type { DemoModel, DemoView } from './loop/demo-model.js';
+export {
+  PlanarModel,
+  PLANAR_DEFAULTS,
+  PLANAR_EXTENT,
+  type PlanarSettings,
+} from './planar/planar-model.js';
+export { createPlanarEngine, planarDemo } from './planar/planar-demo.js';
