@@ -26,7 +26,7 @@ const ARGS = [
 ];
 
 /** Steps each demo trains before its loss is compared (the page trains a few per frame). */
-const STEPS: Record<string, number> = { planar: 300 };
+const STEPS: Record<string, number> = { planar: 300, 'optimizer-race': 120 };
 
 interface Snapshot {
   running: boolean;

@@ -1,5 +1,6 @@
 import type { DemoDefinition } from './engine.js';
 import { planarDemo } from './planar/planar-demo.js';
+import { raceDemo } from './race/race-demo.js';
 
 /**
  * Every live demo, in course order. The docs site lists them and mounts one with
@@ -7,4 +8,4 @@ import { planarDemo } from './planar/planar-demo.js';
  *
  * @category Demos
  */
-export const demos: DemoDefinition[] = [planarDemo];
+export const demos: DemoDefinition[] = [planarDemo, raceDemo];

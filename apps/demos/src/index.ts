@@ -16,3 +16,6 @@ export {
   type PlanarSettings,
 } from './planar/planar-model.js';
 export { createPlanarEngine, planarDemo } from './planar/planar-demo.js';
+export { RaceModel, RACE_DEFAULTS, type RaceSettings, type RunnerId } from './race/race-model.js';
+export { SURFACES, type Surface, type SurfaceId } from './race/surfaces.js';
+export { createRaceEngine, raceDemo } from './race/race-demo.js';

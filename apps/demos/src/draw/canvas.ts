@@ -45,18 +45,18 @@ export function interpolate(stops: readonly Rgb[], t: number): Rgb {
  * Paints `values` (row-major `[rows, cols]`, row 0 at the top) as an image scaled to `width ×
  * height` at `(x, y)`, each value coloured by `colour`, blurred between cells when `smooth`.
  */
-export function paintGrid(
+export function paintGrid<T>(
   ctx: CanvasRenderingContext2D,
-  values: ArrayLike<number>,
+  values: ArrayLike<T>,
   rows: number,
   cols: number,
-  colour: (v: number, index: number) => Rgb,
+  colour: (v: T, index: number) => Rgb,
   box: { x: number; y: number; width: number; height: number },
   smooth = false,
 ): void {
   const image = new ImageData(cols, rows);
   for (let i = 0; i < rows * cols; i++) {
-    const [r, g, b] = colour(values[i] as number, i);
+    const [r, g, b] = colour(values[i] as T, i);
     image.data[4 * i] = r;
     image.data[4 * i + 1] = g;
     image.data[4 * i + 2] = b;

@@ -23,12 +23,12 @@ export const RED_BLUE: readonly Rgb[] = [
 
 /** A light sequential map (low = pale yellow, high = slate blue), for loss surfaces. */
 export const SURFACE: readonly Rgb[] = [
-  [255, 250, 225],
-  [225, 240, 205],
-  [180, 220, 210],
-  [140, 185, 215],
-  [120, 140, 200],
-  [110, 100, 170],
+  [255, 251, 230],
+  [232, 244, 214],
+  [200, 230, 220],
+  [175, 205, 228],
+  [165, 180, 222],
+  [170, 165, 210],
 ];
 
 /** Black → white, for images and feature maps. */
