@@ -26,7 +26,11 @@ const ARGS = [
 ];
 
 /** Steps each demo trains before its loss is compared (the page trains a few per frame). */
-const STEPS: Record<string, number> = { planar: 300, 'optimizer-race': 120 };
+const STEPS: Record<string, number> = {
+  planar: 300,
+  'optimizer-race': 120,
+  'conv-visualizer': 150,
+};
 
 interface Snapshot {
   running: boolean;

@@ -1,6 +1,7 @@
 import type { DemoDefinition } from './engine.js';
 import { planarDemo } from './planar/planar-demo.js';
 import { raceDemo } from './race/race-demo.js';
+import { convDemo } from './conv/conv-demo.js';
 
 /**
  * Every live demo, in course order. The docs site lists them and mounts one with
@@ -8,4 +9,4 @@ import { raceDemo } from './race/race-demo.js';
  *
  * @category Demos
  */
-export const demos: DemoDefinition[] = [planarDemo, raceDemo];
+export const demos: DemoDefinition[] = [planarDemo, raceDemo, convDemo];

@@ -19,3 +19,13 @@ export { createPlanarEngine, planarDemo } from './planar/planar-demo.js';
 export { RaceModel, RACE_DEFAULTS, type RaceSettings, type RunnerId } from './race/race-model.js';
 export { SURFACES, type Surface, type SurfaceId } from './race/surfaces.js';
 export { createRaceEngine, raceDemo } from './race/race-demo.js';
+export { ConvModel, CONV_DEFAULTS, type ConvImage, type ConvSettings } from './conv/conv-model.js';
+export {
+  FILTERS,
+  FILTER_SIZE,
+  convOutputSize,
+  type Filter,
+  type FilterId,
+} from './conv/filters.js';
+export { loadDemoImage, DEMO_IMAGE_CREDIT } from './conv/demo-image.js';
+export { createConvEngine, convDemo } from './conv/conv-demo.js';
