@@ -30,6 +30,7 @@ const STEPS: Record<string, number> = {
   planar: 300,
   'optimizer-race': 120,
   'conv-visualizer': 150,
+  'char-names': 60,
 };
 
 interface Snapshot {

@@ -29,3 +29,6 @@ export {
 } from './conv/filters.js';
 export { loadDemoImage, DEMO_IMAGE_CREDIT } from './conv/demo-image.js';
 export { createConvEngine, convDemo } from './conv/conv-demo.js';
+export { CharModel, CHAR_DEFAULTS, type CharSettings } from './names/char-model.js';
+export { loadDemoNames } from './names/demo-names.js';
+export { createNamesEngine, namesDemo } from './names/names-demo.js';
