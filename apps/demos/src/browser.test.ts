@@ -30,7 +30,7 @@ const STEPS: Record<string, number> = {
   planar: 300,
   'optimizer-race': 120,
   'conv-visualizer': 150,
-  'char-names': 60,
+  'char-names': 40,
 };
 
 interface Snapshot {
@@ -167,6 +167,23 @@ describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
       expect(
         await page.evaluate(() => (window as unknown as PageWindow).dlkitPage.numTensors()),
       ).toBe(baseline);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`falls back to ${backend}: the planar demo trains there and resets without leaks`, async () => {
+      const { page, errors } = await open(`?demo=planar&backends=${backend}`);
+      expect(await page.evaluate(() => (window as unknown as PageWindow).dlkitPage.backend)).toBe(
+        backend,
+      );
+      const fresh = (await snapshot(page, 'planar')).numTensors;
+      const trained = await trainUntil(page, 'planar', 300);
+      expectFalls(trained.losses);
+      await expectStops(page, 'planar');
+      await click(page, 'planar', 'reset');
+      expect((await snapshot(page, 'planar')).numTensors).toBe(fresh);
       expect(errors).toEqual([]);
       await page.close();
     });

@@ -179,7 +179,9 @@ export class CharModel implements DemoModel {
           units,
           returnSequences: true,
           kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
-          recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }),
+          // Not Keras' orthogonal default: tfjs' orthogonal runs a QR decomposition of the
+          // [units, 4·units] matrix that takes seconds on WebGL and crashed headless Chromium.
+          recurrentInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }),
         }),
         tf.layers.dense({
           units: V,

@@ -79,7 +79,7 @@ export class NamesView implements DemoView<CharModel> {
       ctx.font = '13px ui-monospace, "DejaVu Sans Mono", Menlo, monospace';
       ctx.fillStyle = i === 0 ? PALETTE.ink : PALETTE.muted;
       ctx.textAlign = 'left';
-      ctx.fillText(row.names.map((n) => (n === '' ? '∅' : n)).join('   '), 70, y);
+      ctx.fillText(row.names.map(display).join('   '), 70, y);
     });
   }
 
@@ -108,4 +108,9 @@ export class NamesView implements DemoView<CharModel> {
       ),
     );
   }
+}
+
+/** A sampled name as shown: capitalised, `∅` for the empty name (`'\n'` sampled first). */
+function display(name: string): string {
+  return name === '' ? '∅' : name.charAt(0).toUpperCase() + name.slice(1);
 }
