@@ -2,7 +2,8 @@
 // locally, driven in headless Chromium through playwright-core. Each demo starts, its loss falls,
 // it stops cleanly, resets to exactly the tensors it holds when fresh, restarts, and when taken
 // down leaves tf.memory().numTensors where it was; no console errors; a screenshot of each.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,6 @@ import { buildTestPage } from '../browser/build.js';
 import { serve } from '../browser/serve.js';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const outDir = fileURLToPath(new URL('../.browser/page/', import.meta.url));
 const shotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const ARGS = [
   '--headless',
@@ -51,14 +51,14 @@ describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
   let server: Server;
   let url = '';
   let userDataDir = '';
+  let outDir = '';
   const backends = new Set<string>();
 
   beforeAll(async () => {
-    rmSync(outDir, { recursive: true, force: true });
+    outDir = mkdtempSync(join(tmpdir(), 'dlkit-demos-page-'));
     await buildTestPage(outDir);
     ({ server, url } = await serve(outDir));
-    userDataDir = fileURLToPath(new URL('../.browser/profile/', import.meta.url));
-    rmSync(userDataDir, { recursive: true, force: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'dlkit-demos-profile-'));
     mkdirSync(shotsDir, { recursive: true });
     browser = await chromium.launchPersistentContext(userDataDir, {
       executablePath: chromiumPath,
@@ -71,6 +71,8 @@ describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
     console.log(`demo backends used: ${[...backends].join(', ')}`);
     await browser?.close();
     server?.close();
+    for (const dir of [outDir, userDataDir])
+      if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
 
   async function open(query: string): Promise<{ page: Page; errors: string[] }> {

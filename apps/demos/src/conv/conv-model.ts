@@ -46,6 +46,17 @@ export const CONV_DEFAULTS: ConvSettings = {
  * `tf.conv2d(zeroPad(image, p), target, s)` (the course's conv, `@dlkit/cnn`'s `zeroPad`); a
  * second 3 × 3 filter, initialised with `0.1 · randn` from `RandomState(seed)`, descends the mean
  * squared error between its output and the target's with `@dlkit/optimizers`' `adam()`.
+ *
+ * @example
+ * ```ts
+ * import { ConvModel, CONV_DEFAULTS } from '@dlkit/demos';
+ * const image = { height: 6, width: 6, pixels: new Float32Array(36).map((_, i) => i % 2) };
+ * const model = new ConvModel(image, { ...CONV_DEFAULTS, stride: 2, pad: 1 });
+ * console.log(model.outputShape, model.trainStep()); // [3, 3] and the first loss
+ * model.dispose();
+ * ```
+ *
+ * @category C4 W1 · Convolution
  */
 export class ConvModel implements DemoModel {
   /** The image, `[1, nH, nW, 1]`. */

@@ -34,6 +34,14 @@ export const FILTERS: Record<Exclude<FilterId, 'custom'>, Filter> = {
  * @param pad - Zero padding on each side, `p`.
  * @param stride - Stride, `s`.
  * @returns The output's height or width (0 or less when the filter does not fit).
+ *
+ * @example
+ * ```ts
+ * import { convOutputSize } from '@dlkit/demos';
+ * console.log(convOutputSize(6, 3, 1, 2)); // ⌊(6 + 2 − 3) / 2⌋ + 1 = 3
+ * ```
+ *
+ * @category C4 W1 · Convolution
  */
 export function convOutputSize(n: number, f: number, pad: number, stride: number): number {
   return Math.floor((n + 2 * pad - f) / stride) + 1;

@@ -42,8 +42,8 @@ export function interpolate(stops: readonly Rgb[], t: number): Rgb {
 }
 
 /**
- * Paints `values` (row-major `[rows, cols]`, row 0 at the top) as an image scaled to `width ×
- * height` at `(x, y)`, each value coloured by `colour`, blurred between cells when `smooth`.
+ * Paints `values` (row-major `[rows, cols]`, row 0 at the top) as an image scaled to the box
+ * `(x, y, width, height)`, each value coloured by `colour`, blurred between cells when `smooth`.
  */
 export function paintGrid<T>(
   ctx: CanvasRenderingContext2D,

@@ -22,7 +22,7 @@ export interface MountedDemo {
  * @returns The engine, its progress history, and `dispose()`.
  *
  * @example
- * ```ts
+ * ```ts noexec
  * import { demos, mountDemo } from '@dlkit/demos';
  * const mounted = await mountDemo(demos[0]!, document.body); // in a browser
  * mounted.engine.start();

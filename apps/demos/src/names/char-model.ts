@@ -43,6 +43,16 @@ const MAX_SAMPLE = 20;
  * `adam()` on random batches to predict each next character, `'\n'` ending a name. Every
  * `sampleEvery` steps it samples names one character at a time from the softmax, seeded with
  * `RandomState(seed + step)` as the course seeds `np.random.choice`.
+ *
+ * @example
+ * ```ts
+ * import { CharModel, CHAR_DEFAULTS } from '@dlkit/demos';
+ * const model = new CharModel(['anna', 'bob', 'carla'], { ...CHAR_DEFAULTS, units: 8, batchSize: 4 });
+ * console.log(model.trainStep(), model.sample()); // about ln 8 = 2.08, then 5 names
+ * model.dispose();
+ * ```
+ *
+ * @category C5 W1 · Character-level language model
  */
 export class CharModel implements DemoModel {
   /** The characters, index 0 is `'\n'` (start and end of a name). */

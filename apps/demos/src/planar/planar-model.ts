@@ -41,6 +41,18 @@ export const PLANAR_EXTENT = { min: -4.5, max: 4.5 } as const;
  * The C1 W3 shallow network learning the planar flower, one gradient-descent step at a time:
  * `forwardPropagation`, `computeCost`, `backwardPropagation`, `updateParameters` from
  * `@dlkit/core`, as the notebook's `nn_model` loops them.
+ *
+ * @example
+ * ```ts
+ * import { PlanarModel, PLANAR_DEFAULTS } from '@dlkit/demos';
+ * const model = new PlanarModel(PLANAR_DEFAULTS);
+ * const first = model.trainStep(); // 0.6932, the notebook's cost after iteration 0
+ * for (let i = 0; i < 99; i++) model.trainStep();
+ * console.log(first, model.cost);
+ * model.dispose();
+ * ```
+ *
+ * @category C1 W3 · Shallow neural network
  */
 export class PlanarModel implements DemoModel {
   /** Points `[2, m]` (columns layout, as the course). */

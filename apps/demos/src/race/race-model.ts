@@ -34,6 +34,17 @@ interface Runner {
  * step each per training step. GD and momentum are tfjs' `tf.train.sgd` / `tf.train.momentum`
  * (to be replaced by `@dlkit/optimizers`' momentum when it lands); Adam is `@dlkit/optimizers`'
  * `adam()`. The loss is the sum of the three surface values; each one is in `extra()`.
+ *
+ * @example
+ * ```ts
+ * import { RaceModel, RACE_DEFAULTS } from '@dlkit/demos';
+ * const race = new RaceModel({ ...RACE_DEFAULTS, gridSize: 8 });
+ * for (let i = 0; i < 20; i++) race.trainStep();
+ * console.log(race.extra()); // { gd: …, momentum: …, adam: … }
+ * race.dispose();
+ * ```
+ *
+ * @category C2 W2 · Optimization
  */
 export class RaceModel implements DemoModel {
   /** The surface raced on. */
