@@ -1,6 +1,7 @@
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { setupBackend } from '@dlkit/backend';
 import { DlkitError } from '@dlkit/core';
+import { assertObject, describe } from '../check/arguments.js';
 
 /** A backend the demos can run on, fastest first. */
 export type DemoBackendName = 'webgl' | 'wasm' | 'cpu';
@@ -50,11 +51,7 @@ export async function setupDemoBackend(options: SetupDemoBackendOptions = {}): P
 }
 
 function checkOptions(fn: string, options: unknown): SetupDemoBackendOptions {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new DlkitError('value', fn, `options must be an object, got ${describe(options)}`, {
-      argument: 'options',
-    });
-  }
+  assertObject(fn, 'options', options);
   const { wasmPath, backends } = options as SetupDemoBackendOptions;
   if (wasmPath !== undefined && typeof wasmPath !== 'string') {
     throw new DlkitError(
@@ -80,9 +77,4 @@ function checkOptions(fn: string, options: unknown): SetupDemoBackendOptions {
     );
   }
   return options as SetupDemoBackendOptions;
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(String).join(', ')}]`;
-  return value === null ? 'null' : `${typeof value} ${String(value)}`;
 }

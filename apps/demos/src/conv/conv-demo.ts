@@ -1,5 +1,6 @@
 import type { DemoDefinition } from '../engine.js';
 import { ModelEngine } from '../loop/model-engine.js';
+import { asCalledBy, assertObject } from '../check/arguments.js';
 import { CONV_DEFAULTS, ConvModel, type ConvImage, type ConvSettings } from './conv-model.js';
 import { ConvView } from './conv-view.js';
 import { loadDemoImage } from './demo-image.js';
@@ -18,11 +19,16 @@ export function createConvEngine(
   settings: ConvSettings = CONV_DEFAULTS,
   options: { headless?: boolean } = {},
 ): ModelEngine<ConvModel, ConvSettings> {
+  assertObject('createConvEngine', 'options', options);
   const view = options.headless === true ? null : new ConvView((s) => engine.configure(s));
-  const engine = new ModelEngine((s: ConvSettings) => new ConvModel(image, s), settings, view, {
-    stepsPerFrame: 4,
-    maxSteps: 3_000,
-  });
+  const engine = asCalledBy(
+    'createConvEngine',
+    () =>
+      new ModelEngine((s: ConvSettings) => new ConvModel(image, s), settings, view, {
+        stepsPerFrame: 4,
+        maxSteps: 3_000,
+      }),
+  );
   return engine;
 }
 

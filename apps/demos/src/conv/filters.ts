@@ -1,3 +1,5 @@
+import { assertNumber } from '@dlkit/core';
+
 /** The filters the convolution visualiser offers (all 3 × 3), and `'custom'`. */
 export type FilterId =
   'vertical-edge' | 'horizontal-edge' | 'sobel-x' | 'sobel-y' | 'blur' | 'sharpen' | 'custom';
@@ -44,5 +46,10 @@ export const FILTERS: Record<Exclude<FilterId, 'custom'>, Filter> = {
  * @category C4 W1 · Convolution
  */
 export function convOutputSize(n: number, f: number, pad: number, stride: number): number {
+  const fn = 'convOutputSize';
+  assertNumber(fn, 'n', n, { integer: true, min: 1, max: 1e9 });
+  assertNumber(fn, 'f', f, { integer: true, min: 1, max: 1e9 });
+  assertNumber(fn, 'pad', pad, { integer: true, min: 0, max: 1e9 });
+  assertNumber(fn, 'stride', stride, { integer: true, min: 1, max: 1e9 });
   return Math.floor((n + 2 * pad - f) / stride) + 1;
 }

@@ -1,6 +1,7 @@
 import type { DemoDefinition, DemoEngine, DemoProgress } from '../engine.js';
 import { context, createCanvas, label } from '../draw/canvas.js';
 import { PALETTE } from '../draw/palette.js';
+import { assertElement, assertFunction, assertObject } from '../check/arguments.js';
 
 /** What {@link mountDemo} mounted: the engine and the function that takes it all down. */
 export interface MountedDemo {
@@ -34,6 +35,10 @@ export async function mountDemo(
   definition: DemoDefinition,
   container: HTMLElement,
 ): Promise<MountedDemo> {
+  const fn = 'mountDemo';
+  assertObject(fn, 'definition', definition);
+  assertFunction(fn, 'definition.create', definition.create);
+  assertElement(fn, 'container', container);
   const engine = await definition.create();
   const history: DemoProgress[] = [];
   const section = document.createElement('section');

@@ -1,7 +1,8 @@
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, assertNumber } from '@dlkit/core';
 import type { DemoEngine, DemoProgress } from '../engine.js';
 import type { DemoModel, DemoView } from './demo-model.js';
 import { nextFrame } from './scheduler.js';
+import { assertElement, assertFunction, assertObject } from '../check/arguments.js';
 
 /** How a {@link ModelEngine} paces its training loop. */
 export interface EnginePacing {
@@ -44,6 +45,8 @@ export class ModelEngine<M extends DemoModel, S> implements DemoEngine {
     private readonly view: DemoView<M> | null,
     private readonly pacing: EnginePacing = {},
   ) {
+    assertFunction('ModelEngine', 'create', create);
+    checkPacing(pacing);
     this.#settings = settings;
     this.#model = create(settings);
   }
@@ -64,6 +67,7 @@ export class ModelEngine<M extends DemoModel, S> implements DemoEngine {
 
   mount(container: HTMLElement): void {
     this.#alive('mount');
+    assertElement('DemoEngine.mount', 'container', container);
     this.view?.mount(container);
     this.#mounted = this.view !== null;
     this.#draw();
@@ -97,6 +101,7 @@ export class ModelEngine<M extends DemoModel, S> implements DemoEngine {
   }
 
   onProgress(listener: (p: DemoProgress) => void): () => void {
+    assertFunction('DemoEngine.onProgress', 'listener', listener);
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -149,4 +154,16 @@ export class ModelEngine<M extends DemoModel, S> implements DemoEngine {
       });
     }
   }
+}
+
+function checkPacing(pacing: EnginePacing): void {
+  const fn = 'ModelEngine';
+  assertObject(fn, 'pacing', pacing);
+  const { stepsPerFrame, drawEveryFrames, maxSteps } = pacing;
+  const bounds = { integer: true, min: 1, max: 1_000_000 };
+  if (stepsPerFrame !== undefined) assertNumber(fn, 'pacing.stepsPerFrame', stepsPerFrame, bounds);
+  if (drawEveryFrames !== undefined)
+    assertNumber(fn, 'pacing.drawEveryFrames', drawEveryFrames, bounds);
+  if (maxSteps !== undefined && maxSteps !== Infinity)
+    assertNumber(fn, 'pacing.maxSteps', maxSteps, { integer: true, min: 1 });
 }

@@ -1,5 +1,6 @@
 import type { DemoDefinition } from '../engine.js';
 import { ModelEngine } from '../loop/model-engine.js';
+import { asCalledBy, assertObject } from '../check/arguments.js';
 import { CHAR_DEFAULTS, CharModel, type CharSettings } from './char-model.js';
 import { loadDemoNames } from './demo-names.js';
 import { NamesView } from './names-view.js';
@@ -18,11 +19,16 @@ export function createNamesEngine(
   settings: CharSettings = CHAR_DEFAULTS,
   options: { headless?: boolean } = {},
 ): ModelEngine<CharModel, CharSettings> {
+  assertObject('createNamesEngine', 'options', options);
   const view = options.headless === true ? null : new NamesView((s) => engine.configure(s));
-  const engine = new ModelEngine((s: CharSettings) => new CharModel(names, s), settings, view, {
-    stepsPerFrame: 1,
-    maxSteps: 5_000,
-  });
+  const engine = asCalledBy(
+    'createNamesEngine',
+    () =>
+      new ModelEngine((s: CharSettings) => new CharModel(names, s), settings, view, {
+        stepsPerFrame: 1,
+        maxSteps: 5_000,
+      }),
+  );
   return engine;
 }
 

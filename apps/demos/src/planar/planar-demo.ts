@@ -1,5 +1,6 @@
 import type { DemoDefinition } from '../engine.js';
 import { ModelEngine } from '../loop/model-engine.js';
+import { asCalledBy, assertObject } from '../check/arguments.js';
 import { PLANAR_DEFAULTS, PlanarModel, type PlanarSettings } from './planar-model.js';
 import { PlanarView } from './planar-view.js';
 
@@ -15,12 +16,17 @@ export function createPlanarEngine(
   settings: PlanarSettings = PLANAR_DEFAULTS,
   options: { headless?: boolean } = {},
 ): ModelEngine<PlanarModel, PlanarSettings> {
+  assertObject('createPlanarEngine', 'options', options);
   const view = options.headless === true ? null : new PlanarView((s) => engine.configure(s));
-  const engine = new ModelEngine((s: PlanarSettings) => new PlanarModel(s), settings, view, {
-    stepsPerFrame: 10,
-    drawEveryFrames: 2,
-    maxSteps: 20_000,
-  });
+  const engine = asCalledBy(
+    'createPlanarEngine',
+    () =>
+      new ModelEngine((s: PlanarSettings) => new PlanarModel(s), settings, view, {
+        stepsPerFrame: 10,
+        drawEveryFrames: 2,
+        maxSteps: 20_000,
+      }),
+  );
   return engine;
 }
 

@@ -1,5 +1,6 @@
 import type { DemoDefinition } from '../engine.js';
 import { ModelEngine } from '../loop/model-engine.js';
+import { asCalledBy, assertObject } from '../check/arguments.js';
 import { RACE_DEFAULTS, RaceModel, type RaceSettings } from './race-model.js';
 import { RaceView } from './race-view.js';
 
@@ -15,11 +16,16 @@ export function createRaceEngine(
   settings: RaceSettings = RACE_DEFAULTS,
   options: { headless?: boolean } = {},
 ): ModelEngine<RaceModel, RaceSettings> {
+  assertObject('createRaceEngine', 'options', options);
   const view = options.headless === true ? null : new RaceView((s) => engine.configure(s));
-  const engine = new ModelEngine((s: RaceSettings) => new RaceModel(s), settings, view, {
-    stepsPerFrame: 2,
-    maxSteps: 1_500,
-  });
+  const engine = asCalledBy(
+    'createRaceEngine',
+    () =>
+      new ModelEngine((s: RaceSettings) => new RaceModel(s), settings, view, {
+        stepsPerFrame: 2,
+        maxSteps: 1_500,
+      }),
+  );
   return engine;
 }
 
