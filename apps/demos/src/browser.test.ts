@@ -174,6 +174,27 @@ describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
     });
   }
 
+  it('conv-visualizer: the stride and padding sliders give the formula’s output shape', async () => {
+    const { page, errors } = await open('?demo=conv-visualizer');
+    const section = page.locator('section[data-demo="conv-visualizer"]');
+    await section.locator('label', { hasText: 'stride' }).locator('input').fill('2');
+    await section.locator('label', { hasText: 'padding' }).locator('input').fill('2');
+    await section.locator('select').selectOption('sobel-y');
+    const trained = await trainUntil(page, 'conv-visualizer', 40);
+    expectFalls(trained.losses);
+    const extra = await page.evaluate(
+      () =>
+        (window as unknown as PageWindow).dlkitPage.mounted['conv-visualizer']!.history.at(-1)!
+          .extra,
+    );
+    // The photograph is 88 × 70: ⌊(70 + 2·2 − 3) / 2⌋ + 1 = 36 and ⌊(88 + 4 − 3) / 2⌋ + 1 = 45.
+    expect(extra).toEqual({ outputShape: '[36, 45]' });
+    await section.screenshot({ path: join(shotsDir, 'conv-visualizer-stride2-pad2.png') });
+    await expectStops(page, 'conv-visualizer');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const backend of ['wasm', 'cpu'] as const) {
     it(`falls back to ${backend}: the planar demo trains there and resets without leaks`, async () => {
       const { page, errors } = await open(`?demo=planar&backends=${backend}`);
@@ -201,7 +222,10 @@ interface PageWindow {
     unmount(id: string): void;
     mounted: Record<
       string,
-      { engine: { running: boolean }; history: { step: number; loss: number }[] }
+      {
+        engine: { running: boolean };
+        history: { step: number; loss: number; extra?: Record<string, number | string> }[];
+      }
     >;
   };
 }
