@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as tf from '@tensorflow/tfjs';
 import * as backend from '@dlkit/backend';
+import * as cli from '@dlkit/cli';
+import * as cliPlots from '@dlkit/cli/plots';
 import * as cnn from '@dlkit/cnn';
 import * as core from '@dlkit/core';
 import * as datasets from '@dlkit/datasets';
@@ -15,7 +17,30 @@ import { collectTargets, type Target } from './targets.js';
 
 /** Every public package with JavaScript exports, by short name. A new export joins the fuzz by
  * being exported; a new package by a line here (and a dependency in package.json). */
-export const PACKAGES = { backend, cnn, core, datasets, optimizers, sequence, strategy } as const;
+export const PACKAGES = {
+  backend,
+  cli,
+  cliPlots,
+  cnn,
+  core,
+  datasets,
+  optimizers,
+  sequence,
+  strategy,
+} as const;
+
+/** Where each package's sources are, from the repository's root (apps live under `apps/`). */
+const SOURCES: Record<keyof typeof PACKAGES, string> = {
+  backend: 'packages/backend/src',
+  cli: 'apps/cli/src',
+  cliPlots: 'apps/cli/src/plots',
+  cnn: 'packages/cnn/src',
+  core: 'packages/core/src',
+  datasets: 'packages/datasets/src',
+  optimizers: 'packages/optimizers/src',
+  sequence: 'packages/sequence/src',
+  strategy: 'packages/strategy/src',
+};
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -30,9 +55,9 @@ function sources(dir: string): string[] {
 }
 
 /** Methods declared `private` or `protected` in a package's sources: not its public API. */
-function hiddenMethods(pkg: string): Set<string> {
+function hiddenMethods(pkg: keyof typeof PACKAGES): Set<string> {
   const names = new Set<string>();
-  for (const text of sources(join(root, 'packages', pkg, 'src'))) {
+  for (const text of sources(join(root, SOURCES[pkg]))) {
     for (const m of text.matchAll(
       /(?:private|protected)\s+(?:static\s+)?(?:async\s+)?(?:readonly\s+)?(\w+)\s*[(<]/g,
     ))
@@ -50,11 +75,14 @@ function hiddenMethods(pkg: string): Set<string> {
  * @returns The targets in a stable order.
  */
 export function fuzzTargets(checkpoint: string): Target[] {
-  const hidden = new Map(Object.keys(PACKAGES).map((p) => [p, hiddenMethods(p)]));
+  const hidden = new Map(
+    (Object.keys(PACKAGES) as (keyof typeof PACKAGES)[]).map((p) => [p, hiddenMethods(p)]),
+  );
   const targets = collectTargets(PACKAGES as never, makeInstance).filter((t) => {
     const pkg = t.id.split('.')[0] ?? '';
     return t.member === undefined || !hidden.get(pkg)?.has(t.member);
   });
+  targets.push(...labTargets());
   const handler = (): tf.io.IOHandler => backend.fileSystem(checkpoint);
   const save = handler().save;
   if (save !== undefined) {
@@ -66,4 +94,18 @@ export function fuzzTargets(checkpoint: string): Target[] {
     });
   }
   return targets;
+}
+
+/** The `run` method of every lab in `@dlkit/cli`'s `labs` (a lab is an object, not a class). */
+function labTargets(): Target[] {
+  return cli.labs.map((lab) => {
+    const exported = Object.keys(cli).find((k) => (cli as Record<string, unknown>)[k] === lab);
+    const name = `${exported ?? lab.id}.run`;
+    return {
+      id: `cli.${name}`,
+      names: [name, `${lab.id}.run`],
+      params: paramsOf(lab.run as never),
+      invoke: (args) => lab.run(...(args as [never])),
+    };
+  });
 }

@@ -13,10 +13,10 @@ describe('AdamOptimizer bad input', () => {
       /^AdamOptimizer\.fromConfig: learningRate must be a finite number/,
     );
     expect(() => AdamOptimizer.fromConfig(AdamOptimizer, { lr: 0.1 })).toThrow(
-      'AdamOptimizer.fromConfig: config has an unknown field lr (known: learningRate, beta1, beta2, epsilon, customObjects)',
+      'AdamOptimizer.fromConfig: config has an unknown field lr (known: learningRate, beta1, beta2, epsilon, clipValue, clipNorm, customObjects)',
     );
     const adam = new AdamOptimizer(0.01, 0.8, 0.99, 1e-7);
-    const copy = AdamOptimizer.fromConfig(AdamOptimizer, adam.getConfig());
+    const copy = AdamOptimizer.fromConfig(AdamOptimizer, adam.getConfig()) as AdamOptimizer;
     expect(copy.getConfig()).toEqual(adam.getConfig());
     adam.dispose();
     copy.dispose();
@@ -30,7 +30,7 @@ describe('AdamOptimizer bad input', () => {
     const t = tf.ones([2]);
     t.dispose();
     expect(() => adam.applyGradients({ x: t })).toThrow(
-      'AdamOptimizer.applyGradients: variableGradients.x is a disposed tensor',
+      'AdamOptimizer.applyGradients: the gradient of x is a disposed tensor',
     );
     await expect(adam.setWeights(undefined as never)).rejects.toThrow(
       'AdamOptimizer.setWeights: weightValues must be an array of { name, tensor }, got undefined',

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ADAM_UPDATE_KERNEL, assertNumber, hasKernel } from '@dlkit/core';
 import { SlotOptimizer, type SlotUpdate } from '../slots/slot-optimizer.js';
-import { checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
+import { CLIP_FIELDS, checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
 
 const check = (fn: string, lr: number, beta1: number, beta2: number, epsilon: number): void => {
   assertNumber(fn, 'learningRate', lr, { min: 0 });
@@ -147,10 +147,13 @@ export class AdamOptimizer extends SlotOptimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    return new cls(config['learningRate'], config['beta1'], config['beta2'], config['epsilon'], {
-      clipValue: config['clipValue'],
-      clipNorm: config['clipNorm'],
-    });
+    return SlotOptimizer.buildFromConfig(
+      AdamOptimizer,
+      cls,
+      config,
+      ['learningRate', 'beta1', 'beta2', 'epsilon'],
+      CLIP_FIELDS,
+    );
   }
 }
 

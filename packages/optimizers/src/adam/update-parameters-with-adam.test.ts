@@ -71,7 +71,7 @@ describe('initializeAdam', () => {
     const W1 = tf.ones([2, 2]);
     W1.dispose();
     expect(() => initializeAdam({ W1 })).toThrow(
-      'initializeAdam: parameters.W1 must be a live tf.Tensor',
+      'initializeAdam: parameters.W1 is a disposed tensor',
     );
   });
 });

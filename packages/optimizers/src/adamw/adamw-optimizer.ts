@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertNumber } from '@dlkit/core';
 import { AdamOptimizer } from '../adam/adam-optimizer.js';
-import type { SlotUpdate } from '../slots/slot-optimizer.js';
-import type { ClipOptions } from '../clipping/clip-options.js';
+import { SlotOptimizer, type SlotUpdate } from '../slots/slot-optimizer.js';
+import { CLIP_FIELDS, type ClipOptions } from '../clipping/clip-options.js';
 
 /**
  * AdamW (Loshchilov and Hutter's decoupled weight decay) as a tfjs optimizer, equal to
@@ -90,8 +90,13 @@ export class AdamWOptimizer extends AdamOptimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    const { learningRate, weightDecay, beta1, beta2, epsilon, ...options } = config;
-    return new cls(learningRate, weightDecay, beta1, beta2, epsilon, options);
+    return SlotOptimizer.buildFromConfig(
+      AdamWOptimizer,
+      cls,
+      config,
+      ['learningRate', 'weightDecay', 'beta1', 'beta2', 'epsilon'],
+      CLIP_FIELDS,
+    );
   }
 }
 

@@ -16,6 +16,9 @@ export interface ClipOptions {
   clipNorm?: number;
 }
 
+/** The fields of {@link ClipOptions}, as optimisers' configs hold them. */
+export const CLIP_FIELDS: readonly string[] = ['clipValue', 'clipNorm'];
+
 /** Checks the clipping options of an optimizer and returns the ones set. */
 export function checkClipOptions(fn: string, options: ClipOptions): ClipOptions {
   const out: ClipOptions = {};

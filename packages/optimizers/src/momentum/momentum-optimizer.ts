@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber } from '@dlkit/core';
 import { SlotOptimizer, type SlotUpdate } from '../slots/slot-optimizer.js';
-import { checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
+import { CLIP_FIELDS, checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
 
 /**
  * How the velocity is accumulated:
@@ -172,8 +172,13 @@ export class MomentumOptimizer extends SlotOptimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    const { learningRate, beta, ...options } = config;
-    return new cls(learningRate, beta, options);
+    return SlotOptimizer.buildFromConfig(
+      MomentumOptimizer,
+      cls,
+      config,
+      ['learningRate', 'beta'],
+      ['form', 'dampening', 'nesterov', ...CLIP_FIELDS],
+    );
   }
 }
 

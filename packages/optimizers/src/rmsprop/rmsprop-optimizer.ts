@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertNumber } from '@dlkit/core';
 import { SlotOptimizer, type SlotUpdate } from '../slots/slot-optimizer.js';
-import { checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
+import { CLIP_FIELDS, checkOptionsObject, type ClipOptions } from '../clipping/clip-options.js';
 
 /**
  * RMSprop as a tfjs optimizer, in the course's form, which is also PyTorch's
@@ -96,8 +96,13 @@ export class RmspropOptimizer extends SlotOptimizer {
     cls: tf.serialization.SerializableConstructor<T>,
     config: tf.serialization.ConfigDict,
   ): T {
-    const { learningRate, rho, epsilon, ...options } = config;
-    return new cls(learningRate, rho, epsilon, options);
+    return SlotOptimizer.buildFromConfig(
+      RmspropOptimizer,
+      cls,
+      config,
+      ['learningRate', 'rho', 'epsilon'],
+      CLIP_FIELDS,
+    );
   }
 }
 

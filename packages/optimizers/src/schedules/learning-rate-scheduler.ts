@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, asCaller, assertNumber } from '@dlkit/core';
 import type { LearningRateSchedule } from './learning-rate-schedule.js';
 import {
   checkSchedulable,
@@ -42,7 +42,7 @@ export class LearningRateScheduler extends tf.Callback {
    */
   constructor(learningRateSchedule: LearningRateSchedule, options?: LearningRateSchedulerOptions) {
     super();
-    const fn = 'learningRateScheduler';
+    const fn = 'LearningRateScheduler';
     scheduledRate(fn, learningRateSchedule, 0);
     if (options !== undefined && (options === null || typeof options !== 'object')) {
       throw new DlkitError('value', fn, `options must be an object, got ${String(options)}`, {
@@ -80,7 +80,9 @@ export class LearningRateScheduler extends tf.Callback {
    * @returns Nothing (a promise, as tfjs' callbacks).
    */
   override async onEpochBegin(epoch: number): Promise<void> {
-    if (this.per === 'epoch') this.apply(epoch);
+    const fn = 'LearningRateScheduler.onEpochBegin';
+    assertNumber(fn, 'epoch', epoch, { integer: true, min: 0, max: Number.MAX_SAFE_INTEGER });
+    if (this.per === 'epoch') this.apply(fn, epoch);
   }
 
   /**
@@ -89,12 +91,17 @@ export class LearningRateScheduler extends tf.Callback {
    * @returns Nothing (a promise, as tfjs' callbacks).
    */
   override async onBatchBegin(): Promise<void> {
-    if (this.per === 'batch') this.apply(this.batches++);
+    if (this.per === 'batch') this.apply('LearningRateScheduler.onBatchBegin', this.batches++);
   }
 
-  private apply(step: number): void {
+  private apply(fn: string, step: number): void {
+    if (this.target === undefined) {
+      throw new DlkitError('state', fn, 'call onTrainBegin first (model.fit does)', {
+        argument: 'this',
+      });
+    }
     const rate = scheduledRate('learningRateScheduler', this.learningRateSchedule, step);
-    setRate(this.target!, rate);
+    setRate(this.target, rate);
     this.rates.push(rate);
   }
 }
@@ -133,5 +140,8 @@ export function learningRateScheduler(
   learningRateSchedule: LearningRateSchedule,
   options?: LearningRateSchedulerOptions,
 ): LearningRateScheduler {
-  return new LearningRateScheduler(learningRateSchedule, options);
+  return asCaller(
+    'learningRateScheduler',
+    () => new LearningRateScheduler(learningRateSchedule, options),
+  );
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, describeValue, assertNumber } from '@dlkit/core';
 import { SlotOptimizer } from '../slots/slot-optimizer.js';
 import type { LearningRateSchedule } from './learning-rate-schedule.js';
 
@@ -24,12 +24,14 @@ function isPlainSgd(value: unknown): value is tf.SGDOptimizer {
 /** Checks that an optimizer's rate can be set, and returns it typed. */
 export function checkSchedulable(fn: string, optimizer: unknown): SchedulableOptimizer {
   if (optimizer instanceof SlotOptimizer || isPlainSgd(optimizer)) return optimizer;
+  // tf.Optimizer's instanceof reads `.minimize`: only ask it about objects.
   const what =
-    optimizer instanceof tf.Optimizer && typeof optimizer.getClassName === 'function'
+    typeof optimizer === 'object' &&
+    optimizer !== null &&
+    optimizer instanceof tf.Optimizer &&
+    typeof optimizer.getClassName === 'function'
       ? `a ${optimizer.getClassName()} (tfjs' optimizers other than sgd keep their rate fixed)`
-      : optimizer === null
-        ? 'null'
-        : typeof optimizer;
+      : describeValue(optimizer);
   throw new DlkitError(
     'value',
     fn,

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertDtype, assertNumber, assertShape } from '@dlkit/core';
+import {
+  DlkitError,
+  asCaller,
+  assertNumber,
+  assertOptions,
+  assertShape,
+  assertTensor,
+  describeValue,
+} from '@dlkit/core';
 import { clipGradients, checkClipOptions, type ClipOptions } from '../clipping/clip-options.js';
 
 /**
@@ -126,6 +134,46 @@ export abstract class SlotOptimizer extends tf.Optimizer {
    * The step size `α`. Setting it changes the next steps (what a schedule does); it must be a
    * finite number at least 0.
    */
+  /**
+   * The one `fromConfig` of every slot optimiser: checks that `cls` is `self` (or a subclass) and
+   * that `config` is a plain object of `self`'s fields, then builds `new cls(...positional,
+   * options)`, errors named `<self>.fromConfig`.
+   *
+   * @param self - The class whose `fromConfig` was called.
+   * @param cls - The class tfjs asks for.
+   * @param config - What `getConfig` returned.
+   * @param positional - The constructor's positional arguments' names, in order.
+   * @param optionFields - The fields of its trailing options object.
+   * @returns The optimiser.
+   */
+  protected static buildFromConfig<T>(
+    self: abstract new (...args: never[]) => SlotOptimizer,
+    cls: unknown,
+    config: unknown,
+    positional: readonly string[],
+    optionFields: readonly string[],
+  ): T {
+    const fn = `${self.name}.fromConfig`;
+    const ctor = cls as { prototype?: unknown };
+    if (typeof cls !== 'function' || !(cls === self || ctor.prototype instanceof self)) {
+      throw new DlkitError('value', fn, `cls must be ${self.name}, got ${describeValue(cls)}`, {
+        argument: 'cls',
+      });
+    }
+    if (config === undefined) {
+      throw new DlkitError('value', fn, 'config must be an object, got undefined', {
+        argument: 'config',
+      });
+    }
+    const known = [...positional, ...optionFields, 'customObjects'];
+    const c = assertOptions(fn, 'config', config as Record<string, unknown>, known);
+    const options = Object.fromEntries(
+      optionFields.filter((k) => c[k] !== undefined).map((k) => [k, c[k]]),
+    );
+    const make = cls as new (...args: unknown[]) => T;
+    return asCaller(fn, () => new make(...positional.map((k) => c[k]), options));
+  }
+
   get learningRate(): number {
     return this.rate;
   }
@@ -187,26 +235,35 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     fn: string,
     variableGradients: tf.NamedTensorMap | NamedTensor[],
   ): [string, tf.Tensor | null][] {
-    if (variableGradients === null || typeof variableGradients !== 'object') {
+    const given: unknown = variableGradients;
+    if (given === null || typeof given !== 'object' || given instanceof tf.Tensor) {
       throw new DlkitError(
         'value',
         fn,
-        `variableGradients must be a map of gradients by variable name or a list of { name, tensor }, got ${String(variableGradients)}`,
+        `variableGradients must map variable names to gradients, got ${describeValue(given)}`,
         { argument: 'variableGradients' },
       );
     }
-    if (!Array.isArray(variableGradients)) return Object.entries(variableGradients);
-    return variableGradients.map((v, i) => {
-      if (v === null || typeof v !== 'object' || typeof v.name !== 'string') {
-        throw new DlkitError(
-          'value',
-          fn,
-          `variableGradients[${i}] must be a { name, tensor } pair, got ${v === null ? 'null' : typeof v}`,
-          { argument: 'variableGradients' },
-        );
-      }
-      return [v.name, v.tensor];
-    });
+    const list: [string, unknown][] = Array.isArray(given)
+      ? given.map((v: unknown, i) => {
+          const pair = v as Partial<NamedTensor> | null;
+          if (pair === null || typeof pair !== 'object' || typeof pair.name !== 'string') {
+            throw new DlkitError(
+              'value',
+              fn,
+              `variableGradients[${i}] must be a { name, tensor } pair, got ${describeValue(v)}`,
+              { argument: 'variableGradients' },
+            );
+          }
+          return [pair.name, pair.tensor];
+        })
+      : Object.entries(given);
+    return list.map(([name, gradient]) => [
+      name,
+      gradient == null
+        ? null
+        : assertTensor(fn, `the gradient of ${name}`, gradient, { dtypes: ['float32'] }),
+    ]);
   }
 
   private makeSlot(originalName: string, value: tf.Variable): Slot {
@@ -244,21 +301,35 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   override async setWeights(weightValues: NamedTensor[]): Promise<void> {
     const fn = `${this.fn}.setWeights`;
     const k = this.slotNames.length;
-    if (
-      !Array.isArray(weightValues) ||
-      weightValues.length === 0 ||
-      (weightValues.length - 1) % k !== 0
-    ) {
+    const given: unknown = weightValues;
+    if (!Array.isArray(given)) {
       throw new DlkitError(
         'value',
         fn,
-        `weightValues must hold iter then as many ${this.slotNames.join(' as ')} tensors (1 + ${k} n), got ${Array.isArray(weightValues) ? weightValues.length : String(weightValues)}`,
+        `weightValues must be an array of { name, tensor }, got ${describeValue(given)}`,
         { argument: 'weightValues' },
       );
     }
-    weightValues.forEach((w, i) =>
-      assertDtype(fn, `weightValues[${i}].tensor`, w?.tensor, ['float32', 'int32']),
-    );
+    if (given.length === 0 || (given.length - 1) % k !== 0) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `weightValues must hold iter then as many ${this.slotNames.join(' as ')} tensors (1 + ${k} n), got ${given.length}`,
+        { argument: 'weightValues' },
+      );
+    }
+    given.forEach((w: unknown, i) => {
+      const pair = w as Partial<NamedTensor> | null;
+      if (pair === null || typeof pair !== 'object' || typeof pair.name !== 'string') {
+        throw new DlkitError(
+          'value',
+          fn,
+          `weightValues[${i}] must be a { name, tensor } pair, got ${describeValue(w)}`,
+          { argument: 'weightValues' },
+        );
+      }
+      assertTensor(fn, `weightValues[${i}].tensor`, pair.tensor, { dtypes: ['float32', 'int32'] });
+    });
     const rest = await this.extractIterations(weightValues);
     const count = rest.length / k;
     const next = this.slotNames.map((_, s) =>

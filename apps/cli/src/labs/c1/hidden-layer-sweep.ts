@@ -8,12 +8,14 @@ import { barChartSpec, decisionBoundarySpec, plotGridSpec } from '../../plots/in
 import { costProgress, progressDone } from '../cost-progress.js';
 import type { Lab, LabContext, LabResult } from '../lab.js';
 import { accuracyOf, decisionBoundary } from './flower.js';
+import { checkLabContext } from '../lab-context.js';
 
 /** The course's sizes and iterations; a quick run tries 1, 3 and 5 units for 1000 iterations. */
 const SIZES = [1, 2, 3, 4, 5, 20, 50];
 const QUICK_SIZES = [1, 3, 5];
 
 async function run(context: LabContext): Promise<LabResult> {
+  checkLabContext('hiddenLayerSweepLab.run', context);
   const sizes = context.quick ? QUICK_SIZES : SIZES;
   const numIterations = context.quick ? 1000 : 5000;
   const { X, Y } = planarFlower({ m: 400, seed: context.seed, layout: 'columns' });

@@ -10,6 +10,7 @@ import { syntheticStripes } from './stripes.js';
 import { barChartSpec, lineChartSpec, type Bar, type LineSeries } from '../../plots/index.js';
 import { costProgress, progressDone } from '../cost-progress.js';
 import type { Lab, LabContext, LabResult } from '../lab.js';
+import { checkLabContext } from '../lab-context.js';
 
 /** Train and test accuracy of one model, in [0, 1]. */
 interface Accuracies {
@@ -106,9 +107,11 @@ function centred(data: ImageData) {
 }
 
 async function run(
+  fn: string,
   context: LabContext,
   settings: (quick: boolean) => ImageLabSettings,
 ): Promise<LabResult> {
+  checkLabContext(fn, context);
   const { data, about, iterations, learningRates } = settings(context.quick);
   const { Xtr, Xte, Ytr, Yte } = centred(data(context.seed));
   const nX = Xtr.shape[0]!;
@@ -209,7 +212,7 @@ export const imageClassifierLab: Lab = {
   course: 1,
   week: 4,
   title: 'Deep neural network for image classification: logistic vs 2-layer vs 4-layer',
-  run: (context) => run(context, catSettings),
+  run: (context) => run('imageClassifierLab.run', context, catSettings),
 };
 
 /**
@@ -232,5 +235,5 @@ export const stripesClassifierLab: Lab = {
   course: 1,
   week: 4,
   title: 'The image classifier on stripes: a task logistic regression cannot solve',
-  run: (context) => run(context, stripeSettings),
+  run: (context) => run('stripesClassifierLab.run', context, stripeSettings),
 };

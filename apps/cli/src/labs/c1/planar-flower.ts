@@ -10,6 +10,7 @@ import { decisionBoundarySpec, lineChartSpec } from '../../plots/index.js';
 import { costProgress, progressDone } from '../cost-progress.js';
 import type { Lab, LabContext, LabResult } from '../lab.js';
 import { accuracyOf, decisionBoundary } from './flower.js';
+import { checkLabContext } from '../lab-context.js';
 
 /** The course's sizes; a quick run trains 1000 iterations instead of 10000. */
 const M = 400;
@@ -17,6 +18,7 @@ const N_H = 4;
 const LEARNING_RATE = 1.2;
 
 async function run(context: LabContext): Promise<LabResult> {
+  checkLabContext('planarFlowerLab.run', context);
   const numIterations = context.quick ? 1000 : 10000;
   const costEvery = context.quick ? 20 : 100;
   const { X, Y } = planarFlower({ m: M, seed: context.seed, layout: 'columns' });
