@@ -6,8 +6,8 @@
 export interface Acceptance {
   /** Fuzz ids (`core.relu`, `core.DeepNeuralNetwork#fit`) or a pattern over them. */
   target: string | RegExp;
-  /** The argument's name, or `'*'`. */
-  argument: string;
+  /** The argument's name (or a pattern over names), or `'*'`. */
+  argument: string | RegExp;
   /** The bad values' labels (see `values.ts`), or `'*'`. */
   bad: readonly string[] | '*';
   /** Only when the parameter has a default value in the source. */
@@ -86,13 +86,25 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: 'a valid value for these: check helpers accept what passes their check (0.5 is a finite number, a rank-5 tensor is a tensor), describeValue writes any value, element-wise activations take any shape',
   },
   {
-    target: /^optimizers\.(adam|new AdamOptimizer)$/,
+    target: /^optimizers\.(adam|new (Adam|AdamW|Momentum|Rmsprop)Optimizer)$/,
     argument: '*',
     bad: ['0.5'],
-    why: 'beta1 = 0.5, beta2 = 0.5 or epsilon = 0.5 are valid (if unusual) hyperparameters in [0, 1)',
+    why: 'a learning rate, beta, rho, epsilon or weight decay of 0.5 is a valid (if unusual) hyperparameter',
   },
   {
-    target: /^(optimizers\.AdamOptimizer#applyGradients|datasets\.Vocabulary\.from(Chars|Words))$/,
+    target: /^optimizers\.(adam|new (Adam|AdamW|Momentum|Rmsprop)Optimizer)$/,
+    argument: /^(learningRate|epsilon|weightDecay)$/,
+    bad: ['huge size 1e9'],
+    why: 'learningRate, epsilon and weightDecay are unbounded non-negative hyperparameters (tfjs and PyTorch take 1e9), not sizes',
+  },
+  {
+    target: /^optimizers\.(adam|new (Adam|AdamW)Optimizer)$/,
+    argument: 'epsilon',
+    bad: ['null', 'missing'],
+    why: "epsilon is optional (`number | null`): left out or null it is for the the backend's epsilon, as in tfjs' adam",
+  },
+  {
+    target: /^(optimizers\.(AdamOptimizer|SlotOptimizer)#applyGradients|datasets\.Vocabulary\.from(Chars|Words))$/,
     argument: '*',
     bad: ['empty array'],
     why: 'no gradients is a no-op step, and no texts an empty vocabulary, as in tfjs and the course',

@@ -40,7 +40,8 @@ function acceptance(call: PlannedCall, target: Target): string | undefined {
   const entry = ACCEPTANCES.find(
     (a) =>
       (typeof a.target === 'string' ? a.target === call.target : a.target.test(call.target)) &&
-      (a.argument === '*' || a.argument === call.argument) &&
+      (a.argument === '*' ||
+        (typeof a.argument === 'string' ? a.argument === call.argument : a.argument.test(call.argument))) &&
       (a.bad === '*' || a.bad.includes(call.bad)) &&
       call.field === undefined &&
       (a.onlyWithDefault !== true || param?.hasDefault === true),

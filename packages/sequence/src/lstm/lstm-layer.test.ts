@@ -352,9 +352,11 @@ describe('LSTM layer initial state: inputs [x, h0, c0]', () => {
     const h = tf.zeros([2, 3]);
     const wide = tf.zeros([2, 4]);
     expect(() => layer.apply([x, h])).toThrow(
-      'LSTM: inputs must be x or [x] or [x, h0, c0], got a list of 2 tensors',
+      'LSTM.call: inputs must be x or [x] or [x, h0, c0], got a list of 2 tensors',
     );
-    expect(() => layer.apply([x, h, wide])).toThrow('LSTM: c0 must have shape [m, 3], got [2, 4]');
+    expect(() => layer.apply([x, h, wide])).toThrow(
+      'LSTM.call: c0 must have shape [m, 3], got [2, 4]',
+    );
     tf.dispose([x, h, wide]);
     layer.dispose();
   });
@@ -453,13 +455,15 @@ describe('LSTM layer training (composite path)', () => {
 
 describe('LSTM layer input checks', () => {
   it('rejects units that are not positive integers', () => {
-    expect(() => lstm({ units: 0 })).toThrow('LSTM: units must be an integer >= 1, got 0');
+    expect(() => lstm({ units: 0 })).toThrow(
+      'lstm: args.units must be an integer >= 1 and <= 67108864, got 0',
+    );
     expect(() => lstm({ units: 2.5 })).toThrow(DlkitError);
   });
 
   it('rejects unknown initializers', () => {
     expect(() => lstm({ units: 2, kernelInitializer: 'noSuchInit' })).toThrow(
-      'LSTM: kernelInitializer names no tfjs initializer: NoSuchInit',
+      'lstm: kernelInitializer names no tfjs initializer: NoSuchInit',
     );
   });
 
@@ -467,16 +471,39 @@ describe('LSTM layer input checks', () => {
     const layer = lstm({ units: 2 });
     const flat = tf.zeros([2, 3]);
     expect(() => layer.apply(flat)).toThrow(
-      'LSTM: input must have shape [m, Tx, nX] with a known nX, got [2, 3]',
+      'LSTM.build: input must have shape [m, Tx, nX] with a known nX, got [2, 3]',
     );
     const x = tf.zeros([2, 3, 4]);
     tf.dispose(layer.apply(x) as tf.Tensor);
     const wrongWidth = tf.zeros([2, 3, 5]);
     expect(() => layer.apply(wrongWidth)).toThrow(
-      'LSTM: inputs must have shape [m, Tx, 4], got [2, 3, 5]',
+      'LSTM.call: inputs must have shape [m, Tx, 4], got [2, 3, 5]',
     );
-    expect(() => layer.apply(flat)).toThrow('LSTM: inputs must have shape [m, Tx, 4], got [2, 3]');
+    expect(() => layer.apply(flat)).toThrow(
+      'LSTM.call: inputs must have shape [m, Tx, 4], got [2, 3]',
+    );
     tf.dispose([flat, x, wrongWidth]);
     layer.dispose();
+  });
+});
+
+describe('LSTM bad input (issue 11)', () => {
+  it('checks args before tfjs reads them, and the shapes given to build and computeOutputShape', () => {
+    expect(() => lstm(undefined as never)).toThrow('lstm: args must be an object, got undefined');
+    expect(() => new LSTM(null as never)).toThrow('LSTM: args must be an object, got null');
+    expect(() => lstm({ units: 2, returnState: 'yes' as never })).toThrow(
+      'lstm: args.returnState must be a boolean, got string yes',
+    );
+    const layer = lstm({ units: 2 });
+    expect(() => layer.build(undefined as never)).toThrow(
+      'LSTM.build: input must have shape [m, Tx, nX] with a known nX, got undefined',
+    );
+    expect(() => layer.computeOutputShape([1e9, 1e9, 1e9])).toThrow(
+      'LSTM.computeOutputShape: input must have shape [m, Tx, nX] with a known nX, got [1000000000, 1000000000, 1000000000]',
+    );
+    expect(layer.computeOutputShape([null, 3, 4])).toEqual([null, 2]);
+    expect(() => layer.call(undefined as never)).toThrow(
+      'LSTM.call: inputs must be x or [x] or [x, h0, c0], got a list of 1 tensors',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, ShapeChecker, assertNumber, formatShape } from '@dlkit/core';
+import {
+  DlkitError,
+  MAX_ELEMENTS,
+  ShapeChecker,
+  asCaller,
+  assertNumber,
+  describeValue,
+  formatShape,
+} from '@dlkit/core';
 import { lstmSequence } from './lstm-sequence.js';
 
 /** The arguments every `tf.layers.Layer` takes (`inputShape`, `batchInputShape`, `name`, ...). */
@@ -83,6 +91,62 @@ function toInitializer(spec: LstmInitializerSpec, argument: string): LstmInitial
   );
 }
 
+/** Checks the layer's arguments before tfjs' Layer reads them. */
+function checkArgs(args: unknown): LstmLayerArgs {
+  if (
+    args === null ||
+    typeof args !== 'object' ||
+    Array.isArray(args) ||
+    args instanceof tf.Tensor
+  ) {
+    throw new DlkitError('value', 'LSTM', `args must be an object, got ${describeValue(args)}`, {
+      argument: 'args',
+    });
+  }
+  const a = args as LstmLayerArgs;
+  assertNumber('LSTM', 'args.units', a.units, { integer: true, min: 1, max: MAX_ELEMENTS });
+  for (const key of ['returnSequences', 'returnState', 'unitForgetBias'] as const) {
+    if (a[key] !== undefined && typeof a[key] !== 'boolean') {
+      throw new DlkitError(
+        'value',
+        'LSTM',
+        `args.${key} must be a boolean, got ${describeValue(a[key])}`,
+        {
+          argument: `args.${key}`,
+        },
+      );
+    }
+  }
+  return a;
+}
+
+/** The input's shape `[m, Tx, nX]` (the first of a list of shapes), checked. */
+function inputShapeOf(fn: string, inputShape: unknown): tf.Shape {
+  const given: unknown =
+    Array.isArray(inputShape) && Array.isArray(inputShape[0]) ? inputShape[0] : inputShape;
+  const shape = given as unknown[];
+  const ok =
+    Array.isArray(given) &&
+    shape.length === 3 &&
+    shape.every(
+      (d, i) =>
+        (d === null && i < 2) ||
+        (typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= MAX_ELEMENTS),
+    );
+  if (!ok) {
+    const got = Array.isArray(given) ? formatShape(given as number[]) : describeValue(given);
+    throw new DlkitError(
+      'shape',
+      fn,
+      `input must have shape [m, Tx, nX] with a known nX, got ${got}`,
+      {
+        argument: 'inputShape',
+      },
+    );
+  }
+  return given as tf.Shape;
+}
+
 function serializeInitializer(init: LstmInitializer): tf.serialization.ConfigDict {
   return { className: init.getClassName(), config: init.getConfig() };
 }
@@ -148,8 +212,7 @@ export class LSTM extends tf.layers.Layer {
 
   /** @param args - The layer's size, outputs, initializers and the usual layer arguments. */
   constructor(args: LstmLayerArgs) {
-    super(args);
-    assertNumber('LSTM', 'units', args.units, { integer: true, min: 1 });
+    super(checkArgs(args));
     this.units = args.units;
     this.returnSequences = args.returnSequences ?? false;
     this.returnState = args.returnState ?? false;
@@ -172,16 +235,7 @@ export class LSTM extends tf.layers.Layer {
    * shapes of `[x, h0, c0]`.
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
-    const nX = shape[2];
-    if (shape.length !== 3 || typeof nX !== 'number') {
-      throw new DlkitError(
-        'shape',
-        'LSTM',
-        `input must have shape [m, Tx, nX] with a known nX, got ${formatShape(shape)}`,
-        { argument: 'inputs' },
-      );
-    }
+    const nX = inputShapeOf('LSTM.build', inputShape)[2] as number;
     const nA = this.units;
     this.kernel = this.addWeight('kernel', [nX, 4 * nA], 'float32', this.kernelInitializer);
     this.recurrentKernel = this.addWeight(
@@ -209,7 +263,7 @@ export class LSTM extends tf.layers.Layer {
    * @returns `[m, Tx, nA]` or `[m, nA]`, and with `returnState` also `[m, nA]` twice.
    */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
-    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    const shape = inputShapeOf('LSTM.computeOutputShape', inputShape);
     const [m, Tx] = [shape[0] ?? null, shape[1] ?? null];
     const state: tf.Shape = [m, this.units];
     const output: tf.Shape = this.returnSequences ? [m, Tx, this.units] : state;
@@ -229,18 +283,18 @@ export class LSTM extends tf.layers.Layer {
     if (x === undefined || (list.length !== 1 && list.length !== 3)) {
       throw new DlkitError(
         'value',
-        'LSTM',
+        'LSTM.call',
         `inputs must be x or [x] or [x, h0, c0], got a list of ${list.length} tensors`,
         { argument: 'inputs' },
       );
     }
     if (this.kernel === null || this.recurrentKernel === null || this.bias === null) {
-      throw new DlkitError('state', 'LSTM', 'call needs built weights: use apply', {
+      throw new DlkitError('state', 'LSTM.call', 'call needs built weights: use apply', {
         argument: 'inputs',
       });
     }
     const [kernel, recurrentKernel, bias] = [this.kernel, this.recurrentKernel, this.bias];
-    const shapes = new ShapeChecker('LSTM');
+    const shapes = new ShapeChecker('LSTM.call');
     shapes.check('inputs', x, ['m', 'Tx', kernel.shape[0] as number]);
     const initialState: [tf.Tensor, tf.Tensor] | undefined =
       h0 !== undefined && c0 !== undefined ? [h0, c0] : undefined;
@@ -303,5 +357,5 @@ tf.serialization.registerClass(LSTM);
  * @category C5 W1 · Long Short-Term Memory
  */
 export function lstm(args: LstmLayerArgs): LSTM {
-  return new LSTM(args);
+  return asCaller('lstm', () => new LSTM(args));
 }
