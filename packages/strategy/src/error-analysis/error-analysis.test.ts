@@ -190,7 +190,7 @@ describe('errorAnalysis: tables and rules', () => {
       errorAnalysis([{ id: 1, tags: ['cat'] }], { devError: 0.1, categories: ['dog'] }),
     ).toThrow('errorAnalysis: examples[0] has tag "cat", which is not in categories [dog]');
     expect(() => formatErrorAnalysis(small, 'xml' as never)).toThrow(
-      "formatErrorAnalysis: format must be 'text', 'csv' or 'json', got xml",
+      "formatErrorAnalysis: format must be 'text', 'csv' or 'json', got string xml",
     );
   });
 });

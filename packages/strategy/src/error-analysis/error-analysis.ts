@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, describeValue } from '@dlkit/core';
 
 /**
  * One misclassified example, tagged by hand with every category that applies.
@@ -283,7 +283,7 @@ export function formatErrorAnalysis(
     throw new DlkitError(
       'value',
       fn,
-      `format must be 'text', 'csv' or 'json', got ${String(format)}`,
+      `format must be 'text', 'csv' or 'json', got ${describeValue(format)}`,
       {
         argument: 'format',
       },
@@ -293,7 +293,7 @@ export function formatErrorAnalysis(
     throw new DlkitError(
       'value',
       fn,
-      `table must be 'spreadsheet' or 'summary', got ${String(table)}`,
+      `table must be 'spreadsheet' or 'summary', got ${describeValue(table)}`,
       {
         argument: 'table',
       },

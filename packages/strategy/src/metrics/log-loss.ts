@@ -56,7 +56,7 @@ export function logLoss(
   const twoD =
     yPred instanceof tf.Tensor
       ? yPred.rank === 2
-      : yPred.length > 0 && typeof yPred[0] === 'object';
+      : Array.isArray(yPred) && yPred.length > 0 && typeof yPred[0] === 'object';
   let rows: number;
   let cols: number;
   let values: Float64Array;

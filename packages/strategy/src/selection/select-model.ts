@@ -1,4 +1,4 @@
-import { DlkitError } from '@dlkit/core';
+import { DlkitError, describeValue } from '@dlkit/core';
 
 /**
  * One row of a results table: a candidate model's name and its measured metrics.
@@ -117,6 +117,20 @@ export function selectModel(
     throw new DlkitError('value', fn, 'candidates is empty: give at least one row', {
       argument: 'candidates',
     });
+  }
+  const given = criteria as { optimizing?: unknown } | null | undefined;
+  if (
+    given === null ||
+    typeof given !== 'object' ||
+    given.optimizing === null ||
+    typeof given.optimizing !== 'object'
+  ) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `criteria must be { optimizing, satisficing? } with an optimizing metric, got ${describeValue(criteria)}`,
+      { argument: 'criteria' },
+    );
   }
   const { optimizing, satisficing = [] } = criteria;
   const goal = optimizing.goal ?? 'max';

@@ -1,4 +1,4 @@
-import { DlkitError, assertNumber, assertOptions } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions, describeValue } from '@dlkit/core';
 import { emitWarning, type WarningOptions } from '../metrics/warnings.js';
 
 /**
@@ -20,7 +20,15 @@ export interface SourceCheck {
 }
 
 function shares(fn: string, argument: string, sources: ArrayLike<string>): Record<string, number> {
-  if (sources === null || typeof sources !== 'object' || sources.length === 0) {
+  if (!Array.isArray(sources)) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `${argument} must be an array of source names, got ${describeValue(sources)}`,
+      { argument },
+    );
+  }
+  if (sources.length === 0) {
     throw new DlkitError('value', fn, `${argument} is empty`, { argument });
   }
   const counts: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import type { RandomState } from '@dlkit/core';
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { DlkitError, assertNumber, assertOptions, assertSize } from '@dlkit/core';
 import { permutation, toRandomState } from './permutation.js';
 
 /**
@@ -109,8 +109,21 @@ function count(fn: string, name: string, v: number, of: number): number {
  */
 export function mismatchedSplit(options: MismatchedSplitOptions): MismatchedSplit {
   const fn = 'mismatchedSplit';
-  const targetSize = assertNumber(fn, 'targetSize', options.targetSize, { integer: true, min: 1 });
-  const otherSize = assertNumber(fn, 'otherSize', options.otherSize, { integer: true, min: 0 });
+  if (options === undefined) {
+    throw new DlkitError('value', fn, 'options must give targetSize, otherSize, dev and test', {
+      argument: 'options',
+    });
+  }
+  assertOptions(fn, 'options', options, [
+    'targetSize',
+    'otherSize',
+    'dev',
+    'test',
+    'trainDev',
+    'seed',
+  ]);
+  const targetSize = assertSize(fn, 'targetSize', options.targetSize, 1);
+  const otherSize = assertSize(fn, 'otherSize', options.otherSize);
   const nDev = count(fn, 'dev', options.dev, targetSize);
   const nTest = count(fn, 'test', options.test, targetSize);
   if (nDev + nTest > targetSize) {
@@ -131,7 +144,7 @@ export function mismatchedSplit(options: MismatchedSplitOptions): MismatchedSpli
       },
     );
   }
-  const rng = toRandomState(options.seed);
+  const rng = toRandomState(fn, 'options.seed', options.seed);
   const target = permutation(targetSize, rng).map((index): SampleRef => ({
     source: 'target',
     index,

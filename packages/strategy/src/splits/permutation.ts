@@ -1,4 +1,4 @@
-import { RandomState, assertNumber } from '@dlkit/core';
+import { RandomState, assertNumber, assertSize } from '@dlkit/core';
 
 /**
  * A random permutation of `0 … m - 1`, equal to NumPy's `np.random.RandomState(seed).permutation(m)`
@@ -20,11 +20,17 @@ import { RandomState, assertNumber } from '@dlkit/core';
  * @category C3 W1 · Train/dev/test distributions
  */
 export function permutation(m: number, rng: RandomState | number = 0): number[] {
-  assertNumber('permutation', 'm', m, { integer: true, min: 0 });
-  return Array.from(toRandomState(rng).permutation(m));
+  assertSize('permutation', 'm', m);
+  return Array.from(toRandomState('permutation', 'rng', rng).permutation(m));
 }
 
 /** The seed option shared by the split functions: a seed or a `RandomState`. @internal */
-export function toRandomState(seed: RandomState | number | undefined): RandomState {
-  return seed instanceof RandomState ? seed : new RandomState(seed ?? 0);
+export function toRandomState(
+  fn: string,
+  argument: string,
+  seed: RandomState | number | undefined,
+): RandomState {
+  if (seed instanceof RandomState) return seed;
+  const n = assertNumber(fn, argument, seed ?? 0, { integer: true, min: 0, max: 2 ** 32 - 1 });
+  return new RandomState(n);
 }

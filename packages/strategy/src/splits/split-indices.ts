@@ -64,7 +64,7 @@ export function splitWith(
 ): Record<string, number[]> {
   const counts = resolveSizes(fn, m, sizes);
   const names = Object.keys(counts);
-  const rng = toRandomState(options.seed);
+  const rng = toRandomState(fn, 'options.seed', options.seed);
   if (options.stratify !== undefined && options.groups !== undefined) {
     throw new DlkitError('value', fn, 'give stratify or groups, not both', {
       argument: 'options',

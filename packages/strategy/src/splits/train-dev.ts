@@ -55,7 +55,7 @@ export function trainDevSplit<T>(
       { argument: 'size' },
     );
   }
-  const perm = permutation(train.length, toRandomState(options.seed));
+  const perm = permutation(train.length, toRandomState(fn, 'options.seed', options.seed));
   return {
     trainDev: perm.slice(0, n).map((i) => train[i] as T),
     train: perm.slice(n).map((i) => train[i] as T),
