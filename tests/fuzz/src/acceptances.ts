@@ -43,13 +43,15 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: 'formatShape writes any array of sizes for a message, including the wrong ones being reported',
   },
   {
-    target: /^core\.(relu|sigmoid|tanh|leakyRelu|softmax)(Backward)?$/,
+    target:
+      /^core\.(basics\.)?(relu|sigmoid|sigmoidDerivative|tanh|leakyRelu|softmax|categoricalCrossEntropy(WithLogits)?)(Backward)?$/,
     argument: '*',
     bad: ['tensor with NaN'],
     why: 'activations are element-wise steps of every training iteration: NaN in gives NaN out, and checking would read every tensor back each step (training entry points check their data once)',
   },
   {
-    target: /^core\.RandomState#(randint|uniform|normal|uniformArray|normalArray)$/,
+    target:
+      /^core\.RandomState#(randint|uniform|normal|uniformArray|normalArray|nextInterval|binomial)$/,
     argument: '*',
     bad: ['-1', '0.5', 'huge size 1e9'],
     why: "these are values of a distribution's bounds or parameters (np.random.uniform(-1, 1e9) is valid), not sizes",
@@ -60,6 +62,7 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     bad: [
       'array of NaN',
       'empty array',
+      'rank-5 tensor',
       'int32 tensor',
       'bool tensor',
       'tensor with NaN',
@@ -69,7 +72,7 @@ export const ACCEPTANCES: readonly Acceptance[] = [
   },
   {
     target:
-      /^core\.(assertNumber|assertFinite|assertTensor|assertShape|assertDtype|describeValue|tanh|relu|sigmoid|leakyRelu)$/,
+      /^core\.(assertNumber|assertFinite|assertTensor|assertShape|assertShapeSize|assertDtype|assertString|describeValue|tanh|relu|sigmoid|sigmoidDerivative|leakyRelu)$/,
     argument: '*',
     bad: [
       '0.5',
@@ -81,9 +84,13 @@ export const ACCEPTANCES: readonly Acceptance[] = [
       'string',
       'empty object',
       'function',
+      'empty array',
+      'huge shape [1e9, 1e9]',
+      'tensor with NaN',
+      'int32 tensor',
     ],
     onlyWithDefault: false,
-    why: 'a valid value for these: check helpers accept what passes their check (0.5 is a finite number, a rank-5 tensor is a tensor), describeValue writes any value, element-wise activations take any shape',
+    why: 'a valid value for these: check helpers accept what passes their check (0.5 is a finite number, a rank-5 tensor is a tensor, [] is the shape of a scalar, an int32 tensor is finite, NaN passes unless finite is asked for, a string is a string), describeValue writes any value, element-wise activations take any shape',
   },
   {
     target: /^optimizers\.(adam|new (Adam|AdamW|Momentum|Rmsprop)Optimizer)$/,
@@ -104,7 +111,8 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: "epsilon is optional (`number | null`): left out or null it is for the the backend's epsilon, as in tfjs' adam",
   },
   {
-    target: /^(optimizers\.(AdamOptimizer|SlotOptimizer)#applyGradients|datasets\.Vocabulary\.from(Chars|Words))$/,
+    target:
+      /^(optimizers\.(AdamOptimizer|SlotOptimizer)#applyGradients|datasets\.Vocabulary\.from(Chars|Words))$/,
     argument: '*',
     bad: ['empty array'],
     why: 'no gradients is a no-op step, and no texts an empty vocabulary, as in tfjs and the course',
@@ -120,5 +128,47 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     argument: '*',
     bad: '*',
     why: 'hasKernel answers whether a kernel is registered: for anything that is not a registered kernel name it answers false',
+  },
+  {
+    target: /^core\.RandomState#(randint|uniform|normal|choice)$/,
+    argument: /^(size|high)$/,
+    bad: ['missing'],
+    why: 'size and high are optional, as in NumPy: without size one number comes back, without high randint(low) draws from [0, low)',
+  },
+  {
+    target: 'core.RandomState#choice',
+    argument: '*',
+    bad: ['array of NaN', 'empty array'],
+    why: 'choice picks elements without reading them (np.random.choice([nan, nan]) is valid), and size [] is the shape of one draw, as in NumPy',
+  },
+  {
+    target: /^(core\.(new RandomState|RandomState#seed)|strategy\.permutation)$/,
+    argument: /^(seed|rng)$/,
+    bad: ['huge size 1e9'],
+    why: '1e9 is a valid seed: seeds are any integer in [0, 2**32 - 1], as np.random.seed takes',
+  },
+  {
+    target: 'core.basics.softmax',
+    argument: 'x',
+    bad: ['int32 tensor'],
+    why: "the notebook's softmax takes any numeric array (NumPy computes an integer array's softmax in floats)",
+  },
+  {
+    target: /^strategy\.(splitIndices|splitSizes)$/,
+    argument: 'sizes',
+    bad: ['object with an unknown field'],
+    why: "sizes maps split names of the user's choosing to sizes: { notAnOption: 1 } is one split named notAnOption holding every example",
+  },
+  {
+    target: /^datasets\.Vocabulary#(decode|indexOf)$/,
+    argument: '*',
+    bad: ['empty array', 'string'],
+    why: 'decoding no indices gives no tokens, and indexOf of a token not in the vocabulary answers the unknown token’s index, as documented',
+  },
+  {
+    target: 'backend.fileSystem',
+    argument: 'path',
+    bad: ['string'],
+    why: 'any non-empty string is a valid relative path: fileSystem only makes a handler and touches the disk at save or load',
   },
 ];

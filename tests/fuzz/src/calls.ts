@@ -41,7 +41,9 @@ function acceptance(call: PlannedCall, target: Target): string | undefined {
     (a) =>
       (typeof a.target === 'string' ? a.target === call.target : a.target.test(call.target)) &&
       (a.argument === '*' ||
-        (typeof a.argument === 'string' ? a.argument === call.argument : a.argument.test(call.argument))) &&
+        (typeof a.argument === 'string'
+          ? a.argument === call.argument
+          : a.argument.test(call.argument))) &&
       (a.bad === '*' || a.bad.includes(call.bad)) &&
       call.field === undefined &&
       (a.onlyWithDefault !== true || param?.hasDefault === true),
@@ -58,14 +60,16 @@ function badValue(call: PlannedCall): unknown {
 
 /** The names a DlkitError may give: the target's, or the caller's name passed to a check helper
  * (`assertShape('fuzz', …)`, `new ShapeChecker('fuzz')`), which is the plausible `fn` argument. */
-function namesOf(target: Target): string[] {
+function namesOf(target: Target, call: PlannedCall): string[] {
   const takesCaller = target.params[0]?.name === 'fn' || target.id.includes('ShapeChecker#');
+  // The bad value given as the caller's name itself: a string is a valid name, errors give it.
+  const badCaller = takesCaller && call.position === 0 && call.bad === 'string' ? ['bogus'] : [];
   // A `caller` argument (updateParameters') is the name errors report: the bad string 'bogus'.
   const callerArgument = target.params.some((p) => p.name === 'caller') ? ['bogus'] : [];
-  return [...target.names, ...(takesCaller ? ['fuzz'] : []), ...callerArgument];
+  return [...target.names, ...(takesCaller ? ['fuzz'] : []), ...badCaller, ...callerArgument];
 }
 
-function classifyError(e: unknown, target: Target): Omit<Outcome, 'index'> {
+function classifyError(e: unknown, target: Target, call: PlannedCall): Omit<Outcome, 'index'> {
   const err = e as {
     name?: unknown;
     message?: unknown;
@@ -77,7 +81,7 @@ function classifyError(e: unknown, target: Target): Omit<Outcome, 'index'> {
   if (err?.name !== 'DlkitError') {
     return { kind: 'other error', detail: `${String(err?.name ?? typeof e)}: ${message}` };
   }
-  if (!namesOf(target).includes(String(err.fn))) {
+  if (!namesOf(target, call).includes(String(err.fn))) {
     return { kind: 'DlkitError naming another function', detail: `${String(err.fn)} (${message})` };
   }
   if (typeof err.argument !== 'string' || err.argument === '') {
@@ -114,7 +118,7 @@ export async function runCall(
         ? { kind: 'accepted (undocumented)', detail: 'returned without an error' }
         : { kind: 'accepted (documented)', detail: why };
   } catch (e) {
-    result = classifyError(e, target);
+    result = classifyError(e, target, call);
   }
   release(returned);
   release(target.lastInstance?.());

@@ -26,6 +26,9 @@ class FuzzSlotOptimizer extends SlotOptimizer {
   constructor() {
     super({ name: 'SlotOptimizer', slotNames: ['s'], learningRate: 0.1 });
   }
+  override getConfig(): Record<string, number> {
+    return { learningRate: this.learningRate };
+  }
   protected update({ value, gradient }: SlotUpdate): void {
     value.assign(value.sub(gradient.mul(this.learningRate)));
   }

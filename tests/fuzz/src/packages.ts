@@ -79,7 +79,7 @@ export function fuzzTargets(checkpoint: string): Target[] {
     (Object.keys(PACKAGES) as (keyof typeof PACKAGES)[]).map((p) => [p, hiddenMethods(p)]),
   );
   const targets = collectTargets(PACKAGES as never, makeInstance).filter((t) => {
-    const pkg = t.id.split('.')[0] ?? '';
+    const pkg = (t.id.split('.')[0] ?? '') as keyof typeof PACKAGES;
     return t.member === undefined || !hidden.get(pkg)?.has(t.member);
   });
   targets.push(...labTargets());

@@ -146,6 +146,11 @@ function layoutOf(fn: string, parameters: Parameters, keys: string[]): VectorLay
       },
     );
   }
+  if (keys.length === 0) {
+    throw new DlkitError('value', fn, 'keys must name at least one parameter, got none', {
+      argument: 'keys',
+    });
+  }
   const shapes: number[][] = [];
   const offsets: number[] = [];
   let size = 0;

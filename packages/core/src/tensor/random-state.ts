@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from './errors.js';
 import { assertNumber } from './values.js';
-import { assertOneOf, assertShapeSize, assertTensor, describeValue } from './arguments.js';
+import {
+  assertOneOf,
+  assertShapeSize,
+  assertSize,
+  assertTensor,
+  describeValue,
+} from './arguments.js';
 import { asCaller } from './caller.js';
 import { exactLog } from './exact-log.js';
 
@@ -266,7 +272,7 @@ export class RandomState {
    * `np.random.permutation(x)`: for a number `n`, a shuffled `arange(n)`; for an array or a
    * tensor, a shuffled copy along the first axis (the input is left alone).
    *
-   * @param x - `n`, an array, or a tensor of shape `[n, …]`.
+   * @param x - `n` (at most `MAX_ELEMENTS`), an array, or a numeric or bool tensor of shape `[n, …]`.
    * @returns An `Int32Array` for a number, a new array for an array, a new tensor (rows
    *   permuted, same shape and dtype) for a tensor.
    */
@@ -276,14 +282,14 @@ export class RandomState {
   permutation<T>(x: number | tf.Tensor | readonly T[]): Int32Array | tf.Tensor | T[] {
     const fn = 'RandomState.permutation';
     if (typeof x === 'number') {
-      assertNumber(fn, 'x', x, { integer: true, min: 0, max: 2 ** 31 - 1 });
+      assertSize(fn, 'x', x);
       const idx = new Int32Array(x);
       for (let i = 0; i < x; i++) idx[i] = i;
       this.shuffle(idx);
       return idx;
     }
     if (x instanceof tf.Tensor) {
-      assertTensor(fn, 'x', x, { dtypes: ['float32', 'int32', 'bool', 'string'] });
+      assertTensor(fn, 'x', x, { dtypes: ['float32', 'int32', 'bool'] });
       if (x.rank < 1) {
         throw new DlkitError('shape', fn, 'x must have at least one dimension, got a scalar', {
           argument: 'x',
