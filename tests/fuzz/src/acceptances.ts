@@ -124,6 +124,12 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: 'a function is exactly what body must be',
   },
   {
+    target: 'core.describeValue',
+    argument: 'value',
+    bad: '*',
+    why: 'describeValue writes any value for an error message, including the bad ones being reported',
+  },
+  {
     target: 'core.hasKernel',
     argument: '*',
     bad: '*',

@@ -12,7 +12,7 @@ const checkpoint = await saveCheckpoint();
 const run = await runFuzz({
   seed,
   checkpoint: checkpoint.path,
-  callTimeoutMs: 6000,
+  callTimeoutMs: 15_000,
   startTimeoutMs: 120_000,
 });
 console.log(summarize(run, seed));

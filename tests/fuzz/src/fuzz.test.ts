@@ -12,7 +12,9 @@ describe('every export rejects bad arguments', () => {
     const run = await runFuzz({
       seed: SEED,
       checkpoint: checkpoint.path,
-      callTimeoutMs: 6000,
+      // A hang never answers; 15 s leaves room for the slowest legitimate default call
+      // (makeHandSigns() takes ~2 s alone, more than 6 s on a loaded 2-core machine).
+      callTimeoutMs: 15_000,
       startTimeoutMs: 120_000,
     });
     console.log(summarize(run, SEED));

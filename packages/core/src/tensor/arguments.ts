@@ -110,7 +110,15 @@ export function assertTensor(
   requirements: TensorRequirements = {},
 ): tf.Tensor {
   checkNames('assertTensor', fn, argument);
-  const { dtypes = ['float32'], rank, finite = false } = requirements ?? {};
+  const {
+    dtypes = ['float32'],
+    rank,
+    finite = false,
+  } = assertOptions('assertTensor', 'requirements', requirements ?? undefined, [
+    'dtypes',
+    'rank',
+    'finite',
+  ]);
   if (!(value instanceof tf.Tensor)) {
     throw new DlkitError(
       'value',

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { dictionaryToVector } from '../gradcheck/gradient-check.js';
+import { assertTensor } from './arguments.js';
 import { RandomState } from './random-state.js';
 
 describe('core bad input found by the fuzz', () => {
@@ -21,5 +22,15 @@ describe('core bad input found by the fuzz', () => {
     expect(() => dictionaryToVector({})).toThrow(
       'dictionaryToVector: keys must name at least one parameter, got none',
     );
+  });
+});
+
+describe('assertTensor requirements', () => {
+  it('rejects an unknown requirement instead of ignoring it', () => {
+    const t = tf.ones([2]);
+    expect(() => assertTensor('f', 'x', t, { ranks: 1 } as never)).toThrow(
+      'assertTensor: requirements has an unknown field ranks (known: dtypes, rank, finite)',
+    );
+    t.dispose();
   });
 });

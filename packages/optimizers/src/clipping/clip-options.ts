@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber } from '@dlkit/core';
+import { assertNumber, assertOptions } from '@dlkit/core';
 import { clipTensorsByGlobalNorm, clipTensorsByValue } from './clip-gradients.js';
 
 /**
@@ -30,15 +30,17 @@ export function checkClipOptions(fn: string, options: ClipOptions): ClipOptions 
   return out;
 }
 
-/** Checks a constructor's trailing options object (absent, or a plain object). */
-export function checkOptionsObject<T extends object>(fn: string, options: unknown): Partial<T> {
+/**
+ * Checks a constructor's trailing options object: absent (or null), or a plain object whose
+ * fields are all among `known` (the clipping fields unless told).
+ */
+export function checkOptionsObject<T extends object>(
+  fn: string,
+  options: unknown,
+  known: readonly string[] = CLIP_FIELDS,
+): Partial<T> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new DlkitError('value', fn, `options must be an object, got ${typeof options}`, {
-      argument: 'options',
-    });
-  }
-  return options as Partial<T>;
+  return assertOptions(fn, 'options', options as T, known as (keyof T & string)[]);
 }
 
 /**

@@ -108,7 +108,12 @@ export class MomentumOptimizer extends SlotOptimizer {
    */
   constructor(learningRate = 0.01, beta = 0.9, options?: MomentumOptions) {
     const fn = 'MomentumOptimizer';
-    const opts = checkOptionsObject<MomentumOptions>(fn, options);
+    const opts = checkOptionsObject<MomentumOptions>(fn, options, [
+      'form',
+      'dampening',
+      'nesterov',
+      ...CLIP_FIELDS,
+    ]);
     assertNumber(fn, 'beta', beta, { min: 0, max: 1, maxExclusive: true });
     const form = checkForm(fn, opts);
     super({

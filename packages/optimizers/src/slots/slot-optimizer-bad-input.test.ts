@@ -47,3 +47,19 @@ describe('SlotOptimizer bad input', () => {
     rms.dispose();
   });
 });
+
+describe('optimiser options objects', () => {
+  it('are plain objects of the known fields', () => {
+    const t = tf.ones([2]);
+    expect(() => new MomentumOptimizer(0.1, 0.9, t as never)).toThrow(
+      'MomentumOptimizer: options must be an object of options, got a float32 tensor of rank 1',
+    );
+    t.dispose();
+    expect(() => new RmspropOptimizer(0.1, 0.9, 1e-7, { clipnorm: 1 } as never)).toThrow(
+      'RmspropOptimizer: options has an unknown field clipnorm (known: clipValue, clipNorm)',
+    );
+    expect(
+      () => new AdamWOptimizer(0.1, 0.01, 0.9, 0.999, 1e-7, { nesterov: true } as never),
+    ).toThrow('AdamWOptimizer: options has an unknown field nesterov (known: clipValue, clipNorm)');
+  });
+});

@@ -245,7 +245,7 @@ describe('hyperparameters are checked', () => {
       "MomentumOptimizer: form must be 'course' or 'pytorch', got keras",
     );
     expect(() => new MomentumOptimizer(0.1, 0.9, 'fast' as never)).toThrow(
-      'MomentumOptimizer: options must be an object, got string',
+      'MomentumOptimizer: options must be an object of options, got string fast',
     );
     expect(() => new RmspropOptimizer(0.1, -0.1)).toThrow(
       'RmspropOptimizer: rho must be a finite number >= 0 and < 1, got -0.1',
