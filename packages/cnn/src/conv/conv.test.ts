@@ -245,8 +245,8 @@ describe('convForward and convBackward reject bad input', () => {
         'convForward: hparameters.pad must be an integer >= 0 and <= 65536, got 1000000',
       );
       expectDlkitError(
-        () => convForward(aPrev, W, b, { stride: 1, pad: 3000 }),
-        'convForward: the padded input [2, 6004, 6004, 3] has more than 2^28 elements',
+        () => convForward(aPrev, W, b, { stride: 1, pad: 6000 }),
+        'convForward: the padded input [2, 12004, 12004, 3] has more than 2^28 elements',
       );
       expectDlkitError(
         () => convForward(aPrev, W, b, hp, { impl: 'fast' as never }),
