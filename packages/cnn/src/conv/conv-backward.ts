@@ -51,9 +51,10 @@ export function readCache(fn: string, cache: unknown): Record<string, unknown> {
  * const W = tf.ones([2, 2, 1, 1]);
  * const b = tf.zeros([1, 1, 1, 1]);
  * const { Z, cache } = convForward(aPrev, W, b, { stride: 2, pad: 0 });
- * const { dAPrev, dW, db } = convBackward(tf.onesLike(Z), cache);
+ * const dZ = tf.onesLike(Z);
+ * const { dAPrev, dW, db } = convBackward(dZ, cache);
  * db.print(); // [[[[4]]]]
- * tf.dispose([aPrev, W, b, Z, dAPrev, dW, db]);
+ * tf.dispose([aPrev, W, b, Z, dZ, dAPrev, dW, db]);
  * ```
  *
  * @category C4 W1 · Convolution

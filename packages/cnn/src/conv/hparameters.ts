@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
-import { DlkitError, ShapeChecker, assertDtype, assertNumber } from '@dlkit/core';
+import type * as tf from '@tensorflow/tfjs';
+import { DlkitError, assertDtype, assertNumber, type ShapeChecker } from '@dlkit/core';
 
 /**
  * A convolution's hyperparameters, the course's `hparameters` dictionary of `conv_forward`.
@@ -7,9 +7,9 @@ import { DlkitError, ShapeChecker, assertDtype, assertNumber } from '@dlkit/core
  * @category C4 W1 · Convolution
  */
 export interface ConvHparameters {
-  /** How many pixels the filter moves between two outputs (an integer >= 1). */
+  /** How many pixels the filter moves between two outputs (an integer, at least 1). */
   stride: number;
-  /** How many zeros pad each side of the input's height and width (an integer >= 0). */
+  /** How many zeros pad each side of the input's height and width (an integer, at least 0). */
   pad: number;
 }
 
@@ -19,9 +19,9 @@ export interface ConvHparameters {
  * @category C4 W1 · Pooling
  */
 export interface PoolHparameters {
-  /** How many pixels the window moves between two outputs (an integer >= 1). */
+  /** How many pixels the window moves between two outputs (an integer, at least 1). */
   stride: number;
-  /** The window's height and width (an integer >= 1). */
+  /** The window's height and width (an integer, at least 1). */
   f: number;
 }
 

@@ -78,7 +78,12 @@ describe('createMaskFromWindow and distributeValue', () => {
 
   it('marks every tied maximum', () => {
     tf.tidy(() => {
-      const mask = createMaskFromWindow(tf.tensor2d([[3, 1], [3, 2]]));
+      const mask = createMaskFromWindow(
+        tf.tensor2d([
+          [3, 1],
+          [3, 2],
+        ]),
+      );
       expect(mask.arraySync()).toEqual([
         [1, 0],
         [1, 0],
@@ -133,8 +138,16 @@ describe('poolForward and poolBackward', () => {
           const aPrev = new RandomState(1).randn(2, 5, 5, 3);
           expectTensorsClose(aPrev, fixtureTensor(cell.A_prev));
           const hp = { stride: cell.stride, f: cell.f };
-          expectTensorsClose(poolForward(aPrev, hp, 'max', { impl }).A, fixtureTensor(cell.max), TOL);
-          expectTensorsClose(poolForward(aPrev, hp, 'average', { impl }).A, fixtureTensor(cell.average), TOL);
+          expectTensorsClose(
+            poolForward(aPrev, hp, 'max', { impl }).A,
+            fixtureTensor(cell.max),
+            TOL,
+          );
+          expectTensorsClose(
+            poolForward(aPrev, hp, 'average', { impl }).A,
+            fixtureTensor(cell.average),
+            TOL,
+          );
         });
       }
       const back = fx.notebook.poolBackward;

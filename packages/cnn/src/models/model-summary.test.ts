@@ -23,10 +23,12 @@ function branched(): tf.LayersModel {
   const input = tf.input({ shape: [6, 6, 2], name: 'img' });
   const left = tf.layers.conv2d({ filters: 3, kernelSize: 3, padding: 'same', name: 'left' });
   const right = tf.layers.conv2d({ filters: 3, kernelSize: 1, name: 'right' });
-  const sum = tf.layers.add({ name: 'sum' }).apply([
-    left.apply(input) as tf.SymbolicTensor,
-    right.apply(input) as tf.SymbolicTensor,
-  ]) as tf.SymbolicTensor;
+  const sum = tf.layers
+    .add({ name: 'sum' })
+    .apply([
+      left.apply(input) as tf.SymbolicTensor,
+      right.apply(input) as tf.SymbolicTensor,
+    ]) as tf.SymbolicTensor;
   const flat = tf.layers.flatten({ name: 'flat' }).apply(sum);
   const out = tf.layers.dense({ units: 2, name: 'head' }).apply(flat) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: out, name: 'branch' });
@@ -87,7 +89,9 @@ describe('modelSummary', () => {
     model.dispose();
     for (const bad of [undefined, null, {}, 'model', tf.layers.dense({ units: 1 })]) {
       expect(() => modelSummary(bad as never)).toThrow(DlkitError);
-      expect(() => modelSummary(bad as never)).toThrow(/^modelSummary: model must be a tf.LayersModel/);
+      expect(() => modelSummary(bad as never)).toThrow(
+        /^modelSummary: model must be a tf.LayersModel/,
+      );
     }
   });
 });
