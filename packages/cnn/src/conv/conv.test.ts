@@ -32,7 +32,7 @@ interface TorchCase {
 interface Fixture {
   notebook: {
     singleStep: { a_slice_prev: FixtureTensor; W: FixtureTensor; b: FixtureTensor; Z: number };
-    forward: Omit<TorchCase, 'dZ'> & { Z_mean: number };
+    forward: Omit<TorchCase, 'dZ'> & { Z_mean: number; dA_mean: number };
   };
   torch: TorchCase[];
 }
