@@ -1,5 +1,5 @@
 /**
- * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks): convolution and
+ * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks), week 1: convolution and
  * pooling from scratch (the notebook's loops and a vectorised im2col form), and a Keras-style
  * model summary.
  *
