@@ -22,3 +22,4 @@ export {
   type TrainingRun,
 } from './training-run.ts';
 export { expectWellFormedSvg, svgMarks, svgTexts } from './svg.ts';
+export { expectDlkitError } from './errors.ts';

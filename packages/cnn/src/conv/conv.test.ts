@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { DlkitError, RandomState } from '@dlkit/core';
+import { RandomState } from '@dlkit/core';
 import {
   expectBackwardMatchesAutodiff,
+  expectDlkitError,
   expectNoLeaks,
   expectTensorsClose,
   fc,
@@ -45,17 +46,6 @@ const TOL = { rtol: 1e-4, atol: 1e-4 };
 /** The production path: `tf.conv2d` on the zero-padded input, plus the bias. */
 function tfConv(x: tf.Tensor, W: tf.Tensor, b: tf.Tensor, stride: number, pad: number): tf.Tensor {
   return tf.conv2d(zeroPad(x, pad), W as tf.Tensor4D, stride, 'valid').add(b);
-}
-
-function expectDlkitError(call: () => unknown, message: string): void {
-  let thrown: unknown;
-  try {
-    call();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown).toBeInstanceOf(DlkitError);
-  expect((thrown as Error).message).toBe(message);
 }
 
 describe('convSingleStep', () => {
@@ -263,7 +253,7 @@ describe('convForward and convBackward reject bad input', () => {
       );
       expectDlkitError(
         () => convBackward(Z, { ...cache, hparameters: { stride: 1 } } as never),
-        'convBackward: cache.hparameters.pad must be an integer >= 0 and <= 65536, got undefined undefined',
+        'convBackward: cache.hparameters.pad must be an integer >= 0 and <= 65536, got undefined',
       );
     });
   });

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { DlkitError, RandomState } from '@dlkit/core';
+import { RandomState } from '@dlkit/core';
 import {
   expectBackwardMatchesAutodiff,
+  expectDlkitError,
   expectNoLeaks,
   expectTensorsClose,
   fc,
@@ -50,17 +51,6 @@ const TOL = { rtol: 1e-5, atol: 1e-5 };
 function tfPool(x: tf.Tensor, f: number, stride: number, mode: PoolMode): tf.Tensor {
   const pool = mode === 'max' ? tf.maxPool : tf.avgPool;
   return pool(x as tf.Tensor4D, f, stride, 'valid');
-}
-
-function expectDlkitError(call: () => unknown, message: string): void {
-  let thrown: unknown;
-  try {
-    call();
-  } catch (e) {
-    thrown = e;
-  }
-  expect(thrown).toBeInstanceOf(DlkitError);
-  expect((thrown as Error).message).toBe(message);
 }
 
 describe('createMaskFromWindow and distributeValue', () => {
