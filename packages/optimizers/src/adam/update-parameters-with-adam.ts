@@ -105,7 +105,7 @@ export function adamStep(
   epsilon: number,
   weightDecay = 0,
 ): AdamUpdate {
-  assertNumber(fn, 't', t, { min: 1, integer: true, max: 2 ** 53 });
+  assertNumber(fn, 't', t, { min: 1, integer: true });
   assertNumber(fn, 'learningRate', learningRate, { min: 0, minExclusive: true });
   assertNumber(fn, 'beta1', beta1, { min: 0, max: 1, maxExclusive: true });
   assertNumber(fn, 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });

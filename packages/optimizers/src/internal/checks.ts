@@ -13,7 +13,12 @@ import {
  *
  * @internal
  */
-export function checkDict(fn: string, argument: string, value: unknown): Parameters {
+export function checkDict(
+  fn: string,
+  argument: string,
+  value: unknown,
+  allowEmpty = false,
+): Parameters {
   if (
     typeof value !== 'object' ||
     value === null ||
@@ -30,7 +35,7 @@ export function checkDict(fn: string, argument: string, value: unknown): Paramet
     );
   }
   const entries = Object.entries(value);
-  if (entries.length === 0) {
+  if (entries.length === 0 && !allowEmpty) {
     throw new DlkitError('value', fn, `${argument} is empty`, { argument });
   }
   for (const [key, t] of entries) {
@@ -63,7 +68,7 @@ export function checkMatching(
 ): Parameters {
   const p = checkDict(fn, 'parameters', parameters);
   for (const [name, dict] of dicts) {
-    const d = checkDict(fn, name, dict) as Gradients;
+    const d = checkDict(fn, name, dict, true) as Gradients;
     for (const [key, value] of Object.entries(p)) {
       const x = d[`d${key}`];
       if (x === undefined) {
