@@ -21,6 +21,7 @@ export {
 export * as initialization from './init/index.js';
 export type { Initialization, InitializationModelResult } from './init/model.js';
 export type { ThreeLayerCache, ThreeLayerForward } from './three-layer/three-layer.js';
+export type { PredictResult } from './three-layer/network.js';
 
 // C2 W1 · Regularization.
 export {
@@ -31,6 +32,7 @@ export {
   forwardPropagationWithDropout,
   backwardPropagationWithDropout,
   type DropoutCache,
+  type DropoutForward,
   type DropoutOptions,
 } from './regularization/dropout.js';
 export * as regularization from './regularization/index.js';
@@ -42,7 +44,10 @@ export type {
 // C2 W1 · Gradient checking.
 export { gradientCheckN } from './gradient-checking/gradient-check-n.js';
 export * as gradientChecking from './gradient-checking/index.js';
-export type { BackwardPropagationNOptions } from './gradient-checking/gradient-check-n.js';
+export type {
+  BackwardPropagationNOptions,
+  ForwardPropagationNResult,
+} from './gradient-checking/gradient-check-n.js';
 
 // C2 W2 · Mini-batches, momentum, RMSprop, AdamW, learning-rate decay.
 export { randomMiniBatches, type MiniBatch } from './minibatch/random-mini-batches.js';
@@ -78,6 +83,7 @@ export {
   type BatchnormForwardResult,
   type BatchnormGradients,
   type BatchnormOptions,
+  type RunningAverages,
 } from './batchnorm/batchnorm.js';
 
 // C2 W3 · TensorFlow introduction.

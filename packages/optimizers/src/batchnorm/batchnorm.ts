@@ -24,21 +24,21 @@ export const BATCHNORM_MOMENTUM = 0.99;
  *
  * @category C2 W3 · Batch normalization
  */
-export interface BatchnormCache {
+export type BatchnormCache = {
   /** `[n, m]`: `(Z - μ) / √(σ² + ε)`. */
   ZNorm: tf.Tensor2D;
   /** `[n, 1]`: `1 / √(σ² + ε)`. */
   invStd: tf.Tensor2D;
   /** `[n, 1]`: the scale `γ` (a clone). */
   gamma: tf.Tensor2D;
-}
+};
 
 /**
  * What {@link batchnormForward} returns.
  *
  * @category C2 W3 · Batch normalization
  */
-export interface BatchnormForwardResult {
+export type BatchnormForwardResult = {
   /** `[n, m]`: `Z̃ = γ Znorm + β`. */
   ZTilde: tf.Tensor2D;
   /** `[n, 1]`: the batch mean `μ = (1/m) Σ z`. */
@@ -47,7 +47,7 @@ export interface BatchnormForwardResult {
   sigma2: tf.Tensor2D;
   /** For {@link batchnormBackward}. */
   cache: BatchnormCache;
-}
+};
 
 /**
  * Options of the batch-norm functions.
@@ -128,14 +128,14 @@ export function batchnormForward(
  *
  * @category C2 W3 · Batch normalization
  */
-export interface BatchnormGradients {
+export type BatchnormGradients = {
   /** `[n, m]`: the gradient with respect to `Z`. */
   dZ: tf.Tensor2D;
   /** `[n, 1]`: `Σ dZ̃ · Znorm` over the batch. */
   dgamma: tf.Tensor2D;
   /** `[n, 1]`: `Σ dZ̃` over the batch. */
   dbeta: tf.Tensor2D;
-}
+};
 
 /**
  * The backward pass of {@link batchnormForward} (training mode, through the batch statistics):
@@ -154,9 +154,10 @@ export interface BatchnormGradients {
  * const gamma = tf.ones([2, 1]);
  * const beta = tf.zeros([2, 1]);
  * const out = batchnormForward(Z, gamma, beta);
- * const grads = batchnormBackward(tf.onesLike(Z), out.cache);
+ * const dZTilde = tf.onesLike(Z);
+ * const grads = batchnormBackward(dZTilde, out.cache);
  * grads.dZ.print(); // zeros: shifting every output equally changes nothing upstream
- * tf.dispose([Z, gamma, beta, out, grads]);
+ * tf.dispose([Z, gamma, beta, out, dZTilde, grads]);
  * ```
  *
  * @see the guide page `docs/optimizers/batchnorm.md`
@@ -236,6 +237,18 @@ export function batchnormInference(
 }
 
 /**
+ * What {@link updateRunningAverages} returns.
+ *
+ * @category C2 W3 · Batch normalization
+ */
+export type RunningAverages = {
+  /** `[n, 1]`: the updated average of the batch means. */
+  runningMean: tf.Tensor2D;
+  /** `[n, 1]`: the updated average of the batch variances. */
+  runningVar: tf.Tensor2D;
+};
+
+/**
  * The running averages batch norm keeps for inference, updated once per training batch as
  * `tf.layers.batchNormalization` does: `running = momentum · running + (1 - momentum) · batch`
  * (with the biased batch variance).
@@ -268,7 +281,7 @@ export function updateRunningAverages(
   mu: tf.Tensor,
   sigma2: tf.Tensor,
   momentum = BATCHNORM_MOMENTUM,
-): { runningMean: tf.Tensor2D; runningVar: tf.Tensor2D } {
+): RunningAverages {
   const fn = 'updateRunningAverages';
   const shapes = new ShapeChecker(fn);
   shapes.check('runningMean', checkTensor(fn, 'runningMean', runningMean), ['n', 1]);

@@ -49,7 +49,10 @@ export function linearFunction(): tf.Tensor2D {
  */
 export function sigmoid(z: number | tf.Tensor): tf.Tensor {
   const fn = 'sigmoid';
-  if (typeof z === 'number') return tf.sigmoid(tf.scalar(assertNumber(fn, 'z', z)));
+  if (typeof z === 'number') {
+    const value = assertNumber(fn, 'z', z);
+    return tf.tidy(() => tf.sigmoid(tf.scalar(value)));
+  }
   const t = checkTensor(fn, 'z', z);
   return tf.tidy(() => tf.sigmoid(tf.cast(t, 'float32')));
 }
@@ -66,11 +69,12 @@ export function sigmoid(z: number | tf.Tensor): tf.Tensor {
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { framework } from '@dlkit/optimizers';
- * framework.oneHotMatrix(1, 4).print(); // [0, 1, 0, 0]
+ * const one = framework.oneHotMatrix(1, 4);
+ * one.print(); // [0, 1, 0, 0]
  * const labels = tf.tensor1d([2, 0], 'int32');
  * const Y = framework.oneHotMatrix(labels, 3);
  * Y.print(); // [[0, 1], [0, 0], [1, 0]]
- * tf.dispose([labels, Y]);
+ * tf.dispose([one, labels, Y]);
  * ```
  *
  * @see the guide page `docs/optimizers/framework.md`
@@ -81,7 +85,9 @@ export function oneHotMatrix(label: number | tf.Tensor, depth = 6): tf.Tensor {
   assertNumber(fn, 'depth', depth, { integer: true, min: 1, max: 1e6 });
   if (typeof label === 'number') {
     assertNumber(fn, 'label', label, { integer: true, min: 0, max: depth - 1 });
-    return tf.tidy(() => tf.oneHot(tf.tensor1d([label], 'int32'), depth).reshape([depth]));
+    return tf.tidy(() =>
+      tf.cast(tf.oneHot(tf.tensor1d([label], 'int32'), depth).reshape([depth]), 'float32'),
+    );
   }
   const t = checkTensor(fn, 'label', label);
   if (t.dtype !== 'int32' || !(t.rank === 1 || (t.rank === 2 && t.shape[0] === 1))) {
@@ -102,5 +108,7 @@ export function oneHotMatrix(label: number | tf.Tensor, depth = 6): tf.Tensor {
       });
     }
   }
-  return tf.tidy(() => tf.transpose(tf.oneHot(tf.reshape(t, [-1]) as tf.Tensor1D, depth)));
+  return tf.tidy(() =>
+    tf.cast(tf.transpose(tf.oneHot(tf.reshape(t, [-1]) as tf.Tensor1D, depth)), 'float32'),
+  );
 }

@@ -88,10 +88,11 @@ function batchRanges(m: number, size: number): [number, number][] {
  * import * as tf from '@tensorflow/tfjs';
  * import { framework } from '@dlkit/optimizers';
  * const X = tf.tensor2d([[1, 0, 1, 0], [0, 1, 0, 1]]);
- * const Y = framework.oneHotMatrix(tf.tensor1d([0, 1, 0, 1], 'int32'), 2);
+ * const labels = tf.tensor1d([0, 1, 0, 1], 'int32');
+ * const Y = framework.oneHotMatrix(labels, 2);
  * const r = framework.model(X, Y, X, Y, 0.05, 11, 2);
  * console.log(r.costs.length, r.trainAcc.length); // 2 2
- * tf.dispose([X, Y, ...Object.values(r.parameters)]);
+ * tf.dispose([X, labels, Y, ...Object.values(r.parameters)]);
  * ```
  *
  * @see the guide page `docs/optimizers/framework.md`

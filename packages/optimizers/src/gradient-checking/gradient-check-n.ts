@@ -19,6 +19,18 @@ import {
 } from '../three-layer/three-layer.js';
 
 /**
+ * What {@link forwardPropagationN} returns: the notebook's `(cost, cache)`.
+ *
+ * @category C2 W1 · Gradient checking
+ */
+export type ForwardPropagationNResult = {
+  /** The mean cross-entropy. */
+  cost: number;
+  /** The three-layer cache (new tensors). */
+  cache: ThreeLayerCache;
+};
+
+/**
  * The gradient-checking notebook's `forward_propagation_n(X, Y, parameters)`: the three-layer
  * network's forward pass and its mean cross-entropy cost.
  *
@@ -46,7 +58,7 @@ export function forwardPropagationN(
   X: tf.Tensor,
   Y: tf.Tensor,
   parameters: Parameters,
-): { cost: number; cache: ThreeLayerCache } {
+): ForwardPropagationNResult {
   checkThreeLayer('forwardPropagationN', X, parameters, Y);
   const { A3, cache } = threeLayerForward(X, parameters);
   const cost = tf.tidy(() => binaryCrossEntropy(A3, Y).dataSync()[0] as number);

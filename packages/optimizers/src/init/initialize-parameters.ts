@@ -54,8 +54,8 @@ export function initializeParametersRandom(layersDims: readonly number[]): Param
 }
 
 /**
- * The initialisation notebook's `initialize_parameters_he`: `W[l] = randn(n[l], n[l-1]) ×
- * √(2 / n[l-1])` after `np.random.seed(3)`, `b[l] = 0`, the scale that keeps ReLU activations'
+ * The initialisation notebook's `initialize_parameters_he`:
+ * `W[l] = randn(n[l], n[l-1]) × √(2 / n[l-1])` after `np.random.seed(3)`, `b[l] = 0`, the scale that keeps ReLU activations'
  * variance steady. Delegates to core's `initializeHe` (seed 3).
  *
  * @param layersDims - `[nX, n1, …, nL]`.

@@ -92,7 +92,7 @@ export function checkBeta(fn: string, argument: string, value: unknown): number 
 }
 
 /**
- * Checks a learning rate: finite and > 0.
+ * Checks a learning rate: finite and positive.
  *
  * @internal
  */

@@ -30,9 +30,9 @@ export function updateLr(learningRate0: number, epochNum: number, decayRate: num
 }
 
 /**
- * The optimisation notebook's `schedule_lr_decay(learning_rate0, epoch_num, decay_rate,
- * time_interval)`: inverse-time decay in steps, `α = α0 / (1 + decayRate · ⌊epochNum /
- * timeInterval⌋)`, so the rate only changes every `timeInterval` epochs.
+ * The optimisation notebook's `schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval)`:
+ * inverse-time decay in steps, `α = α0 / (1 + decayRate · ⌊epochNum / timeInterval⌋)`, so the
+ * rate only changes every `timeInterval` epochs.
  *
  * @param learningRate0 - `α0`, greater than 0.
  * @param epochNum - The epoch, an integer ≥ 0.

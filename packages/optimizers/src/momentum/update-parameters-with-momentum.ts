@@ -7,12 +7,12 @@ import { checkBeta, checkLearningRate, checkMatching } from '../internal/checks.
  *
  * @category C2 W2 · Momentum
  */
-export interface MomentumUpdate {
+export type MomentumUpdate = {
   /** `{ W1, b1, … }` after the step (new tensors). */
   parameters: Parameters;
   /** `{ dW1, db1, … }`: `v = β v + (1 - β) dθ` (new tensors). */
   v: Gradients;
-}
+};
 
 /**
  * One step of gradient descent with momentum, the optimisation notebook's

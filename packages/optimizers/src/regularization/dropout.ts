@@ -32,6 +32,18 @@ export interface DropoutOptions {
   seed?: number | RandomState;
 }
 
+/**
+ * What {@link forwardPropagationWithDropout} returns: the notebook's `(A3, cache)`.
+ *
+ * @category C2 W1 · Regularization
+ */
+export type DropoutForward = {
+  /** `[1, m]`: the output probabilities. */
+  A3: tf.Tensor2D;
+  /** The cache with the masks `D1`, `D2`. */
+  cache: DropoutCache;
+};
+
 /** The notebook's mask: `np.random.rand(n, m) < keepProb`, as float32 0/1. */
 function drawMask(rng: RandomState, n: number, m: number, keepProb: number): tf.Tensor2D {
   const u = rng.randomSampleArray(n * m);
@@ -58,7 +70,7 @@ export function dropoutForward(
   parameters: Parameters,
   keepProb: number,
   rng: RandomState,
-): { A3: tf.Tensor2D; cache: DropoutCache } {
+): DropoutForward {
   const m = X.shape[1] as number;
   return tf.tidy(() => {
     const [W1, b1, W2, b2, W3, b3] = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'].map((k) =>
@@ -123,7 +135,7 @@ export function forwardPropagationWithDropout(
   parameters: Parameters,
   keepProb = 0.5,
   options: DropoutOptions = {},
-): { A3: tf.Tensor2D; cache: DropoutCache } {
+): DropoutForward {
   const fn = 'forwardPropagationWithDropout';
   checkThreeLayer(fn, X, parameters);
   checkKeepProb(fn, keepProb);

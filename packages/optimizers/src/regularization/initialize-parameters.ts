@@ -2,8 +2,8 @@ import { initializeXavier, type Parameters } from '@dlkit/core';
 import { checkLayersDims } from '../internal/checks.js';
 
 /**
- * The regularisation notebook's `initialize_parameters` (`reg_utils`): `W[l] = randn(n[l],
- * n[l-1]) / √n[l-1]` after `np.random.seed(3)`, `b[l] = 0`. Delegates to core's
+ * The regularisation notebook's `initialize_parameters` (`reg_utils`):
+ * `W[l] = randn(n[l], n[l-1]) / √n[l-1]` after `np.random.seed(3)`, `b[l] = 0`. Delegates to core's
  * `initializeXavier` (fan-in variant, seed 3).
  *
  * @param layerDims - `[nX, n1, …, nL]`.

@@ -7,12 +7,12 @@ import { checkBeta, checkLearningRate, checkMatching } from '../internal/checks.
  *
  * @category C2 W2 · RMSprop
  */
-export interface RmspropUpdate {
+export type RmspropUpdate = {
   /** `{ W1, b1, … }` after the step (new tensors). */
   parameters: Parameters;
   /** `{ dW1, db1, … }`: `s = β s + (1 - β) dθ²` (new tensors). */
   s: Gradients;
-}
+};
 
 /**
  * One step of RMSprop as the lecture writes it: for every parameter `θ` with gradient `dθ`,

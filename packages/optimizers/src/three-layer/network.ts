@@ -105,6 +105,18 @@ export function computeLoss(a3: tf.Tensor, Y: tf.Tensor): number {
 }
 
 /**
+ * What {@link predict} returns.
+ *
+ * @category C2 W1 · Initialization
+ */
+export type PredictResult = {
+  /** `[1, m]`: 1 where `a3 > 0.5`, else 0 (float32). */
+  p: tf.Tensor2D;
+  /** The fraction of `p` equal to `y`, in [0, 1]. */
+  accuracy: number;
+};
+
+/**
  * The course-2 notebooks' `predict(X, y, parameters)`: the three-layer network's predictions
  * (`1` where `a3 > 0.5`), plus the accuracy the notebook prints.
  *
@@ -129,11 +141,7 @@ export function computeLoss(a3: tf.Tensor, Y: tf.Tensor): number {
  * @see the guide page `docs/optimizers/initialization.md`
  * @category C2 W1 · Initialization
  */
-export function predict(
-  X: tf.Tensor,
-  y: tf.Tensor,
-  parameters: Parameters,
-): { p: tf.Tensor2D; accuracy: number } {
+export function predict(X: tf.Tensor, y: tf.Tensor, parameters: Parameters): PredictResult {
   checkThreeLayer('predict', X, parameters, y);
   const p = threeLayerPredictions(X, parameters);
   return { p, accuracy: accuracyOf(p, y) };

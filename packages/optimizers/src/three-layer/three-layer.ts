@@ -39,12 +39,12 @@ export type ThreeLayerCache = {
  *
  * @category C2 W1 · Initialization
  */
-export interface ThreeLayerForward {
+export type ThreeLayerForward = {
   /** `[1, m]`: the output probabilities. */
   A3: tf.Tensor2D;
   /** What the backward pass needs. */
   cache: ThreeLayerCache;
-}
+};
 
 const KEYS = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'] as const;
 
