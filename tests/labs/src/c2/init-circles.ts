@@ -10,7 +10,7 @@ import { costCurves, decisionBoundary, round, type CostSeries } from './plots.js
 const SCHEMES: Initialization[] = ['zeros', 'random', 'he'];
 
 async function run(context: LabContext): Promise<LabResult> {
-  const numIterations = context.quick ? 1000 : 15000;
+  const numIterations = context.quick ? 501 : 15000;
   const train = makeCircles({ m: 300, noise: 0.05, seed: 1 });
   const test = makeCircles({ m: 100, noise: 0.05, seed: 2 });
   const figures: LabResult['figures'] = { iterations: numIterations };

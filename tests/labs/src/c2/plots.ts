@@ -53,7 +53,10 @@ export function decisionBoundary(
   classify: (grid: tf.Tensor2D) => tf.Tensor,
   resolution = 40,
 ): LabPlot {
-  const [x0, x1] = [X.slice([0, 0], [1, -1]).dataSync(), X.slice([1, 0], [1, -1]).dataSync()];
+  const [x0, x1] = tf.tidy(() => [
+    X.slice([0, 0], [1, -1]).dataSync(),
+    X.slice([1, 0], [1, -1]).dataSync(),
+  ]);
   const bounds = (v: ArrayLike<number>): [number, number] => {
     const a = Array.from(v);
     return [Math.min(...a) - 0.5, Math.max(...a) + 0.5];
