@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, ShapeChecker, assertNumber } from '@dlkit/core';
+import { DlkitError, ShapeChecker, assertDtype, assertNumber } from '@dlkit/core';
 import { checkDict, checkOptions, checkTensor } from '../internal/checks.js';
 
 /**
@@ -66,7 +66,14 @@ function checkInputs(
   beta: unknown,
   options: unknown,
 ): ShapeChecker {
-  const shapes = new ShapeChecker(fn).check('Z', checkTensor(fn, 'Z', Z), ['n', 'm']);
+  for (const [name, t] of [
+    ['Z', Z],
+    ['gamma', gamma],
+    ['beta', beta],
+  ] as const) {
+    assertDtype(fn, name, checkTensor(fn, name, t), ['float32']);
+  }
+  const shapes = new ShapeChecker(fn).check('Z', Z as tf.Tensor, ['n', 'm']);
   shapes.check('gamma', checkTensor(fn, 'gamma', gamma), ['n', 1]);
   shapes.check('beta', checkTensor(fn, 'beta', beta), ['n', 1]);
   const { epsilon = BATCHNORM_EPSILON } = checkOptions<BatchnormOptions>(fn, options);

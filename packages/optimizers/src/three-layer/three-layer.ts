@@ -69,6 +69,7 @@ export function checkThreeLayer(
       });
     }
   }
+  for (const k of KEYS) assertDtype(fn, `parameters.${k}`, p[k]!, ['float32']);
   const shapes = new ShapeChecker(fn).check('X', x, ['nX', 'm']);
   shapes
     .check('parameters.W1', p['W1']!, ['n1', 'nX'])
