@@ -1,11 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber, type Parameters, type PrintCost } from '@dlkit/core';
 import { isPrintCost, report } from '../internal/progress.js';
-import {
-  checkThreeLayer,
-  threeLayerBackward,
-  threeLayerForward,
-} from '../three-layer/three-layer.js';
+import { checkData, threeLayerBackward, threeLayerForward } from '../three-layer/three-layer.js';
 import { meanCrossEntropy, trainStep } from '../three-layer/train.js';
 import {
   initializeParametersHe,
@@ -92,14 +88,8 @@ export function model(
       { argument: 'initialization' },
     );
   }
-  const nX = (X instanceof tf.Tensor ? X.shape[0] : undefined) ?? 1;
+  const nX = checkData(fn, X, Y);
   let parameters = INITIALIZERS[initialization]([nX, 10, 5, 1]);
-  try {
-    checkThreeLayer(fn, X, parameters, Y);
-  } catch (e) {
-    tf.dispose(parameters);
-    throw e;
-  }
   const costs: number[] = [];
   for (let i = 0; i < numIterations; i++) {
     const step = trainStep(

@@ -17,11 +17,7 @@ import { initializeVelocity } from '../momentum/initialize-velocity.js';
 import { updateParametersWithMomentum } from '../momentum/update-parameters-with-momentum.js';
 import { initializeRmsprop } from '../rmsprop/initialize-rmsprop.js';
 import { updateParametersWithRmsprop } from '../rmsprop/update-parameters-with-rmsprop.js';
-import {
-  checkThreeLayer,
-  threeLayerBackward,
-  threeLayerForward,
-} from '../three-layer/three-layer.js';
+import { checkData, threeLayerBackward, threeLayerForward } from '../three-layer/three-layer.js';
 import { summedCost } from './compute-cost.js';
 
 /**
@@ -228,13 +224,18 @@ export function model(
   );
   const { seed: seed0 = 10 } = checkOptions<OptimizationModelOptions>(fn, options);
   assertNumber(fn, 'options.seed', seed0, { integer: true, min: 0, max: 2 ** 32 - 1 - 1e8 });
-  let parameters = initializeParametersHe(layersDims);
-  try {
-    checkThreeLayer(fn, X, parameters, Y);
-  } catch (e) {
-    tf.dispose(parameters);
-    throw e;
+  const nX = checkData(fn, X, Y);
+  if (layersDims[0] !== nX) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `layersDims[0] must equal nX = ${nX} (from X), got ${layersDims[0]}`,
+      {
+        argument: 'layersDims',
+      },
+    );
   }
+  let parameters = initializeParametersHe(layersDims);
   let state = initialState(optimizer, parameters);
   const m = X.shape[1] as number;
   const costs: number[] = [];

@@ -78,7 +78,8 @@ describe('optimization.model', () => {
       tf.dispose(r.parameters);
     }
     tf.dispose([X, Y]);
-  });
+    // Real training in float32 on the cpu backend: allow for a loaded machine.
+  }, 180_000);
 
   it('Adam beats plain gradient descent on the same budget (the lecture point)', () => {
     const gd = fx.runs.find((r) => r.name === 'gd')!;

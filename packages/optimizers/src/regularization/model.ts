@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import {
   DlkitError,
   RandomState,
@@ -9,11 +9,7 @@ import {
 } from '@dlkit/core';
 import { checkKeepProb, checkOptions, toRandomState } from '../internal/checks.js';
 import { isPrintCost, report } from '../internal/progress.js';
-import {
-  checkThreeLayer,
-  threeLayerBackward,
-  threeLayerForward,
-} from '../three-layer/three-layer.js';
+import { checkData, threeLayerBackward, threeLayerForward } from '../three-layer/three-layer.js';
 import { trainStep } from '../three-layer/train.js';
 import { dropoutForward, type DropoutCache } from './dropout.js';
 import { initializeParameters } from './initialize-parameters.js';
@@ -103,14 +99,8 @@ export function model(
   const { maskSeed = 1 } = checkOptions<RegularizationModelOptions>(fn, options);
   const rng = maskSeed instanceof RandomState ? maskSeed : undefined;
   if (rng === undefined) toRandomState(fn, maskSeed, 'options.maskSeed');
-  const nX = (X instanceof tf.Tensor ? X.shape[0] : undefined) ?? 1;
+  const nX = checkData(fn, X, Y);
   let parameters = initializeParameters([nX, 20, 3, 1]);
-  try {
-    checkThreeLayer(fn, X, parameters, Y);
-  } catch (e) {
-    tf.dispose(parameters);
-    throw e;
-  }
   const dropout = keepProb < 1;
   const costs: number[] = [];
   for (let i = 0; i < numIterations; i++) {

@@ -249,7 +249,8 @@ describe('regularization.model', () => {
       tf.dispose(r.parameters);
     }
     tf.dispose([X, Y]);
-  });
+    // Real training in float32 on the cpu backend: allow for a loaded machine.
+  }, 180_000);
 
   it('refuses L2 and dropout together, as the notebook asserts', () => {
     tf.tidy(() => {

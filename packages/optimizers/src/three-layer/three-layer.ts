@@ -84,6 +84,21 @@ export function checkThreeLayer(
 }
 
 /**
+ * Checks a training set before a model builds its parameters: `X` `[nX, m]` and `Y` `[1, m]`,
+ * float32 and finite. Returns `nX`.
+ *
+ * @internal
+ */
+export function checkData(fn: string, X: unknown, Y: unknown): number {
+  const x = checkTensor(fn, 'X', X);
+  assertDtype(fn, 'X', x, ['float32']);
+  const shapes = new ShapeChecker(fn).check('X', x, ['nX', 'm']);
+  checkLabels(fn, Y, shapes);
+  assertFinite(fn, 'X', x);
+  return shapes.dim('nX');
+}
+
+/**
  * Checks labels `Y` `[1, m]` (0 or 1, float32) against the `m` a checker bound.
  *
  * @internal
