@@ -1,6 +1,28 @@
 /**
- * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks): convolution and pooling from scratch, ResNets, detection, segmentation, faces, style transfer.
+ * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks), week 1: convolution and
+ * pooling from scratch (the notebook's loops and a vectorised im2col form), and a Keras-style
+ * model summary.
  *
  * @packageDocumentation
  */
+// Week 1: convolution from scratch.
 export { zeroPad } from './conv/zero-pad.js';
+export {
+  type ConvHparameters,
+  type PoolHparameters,
+  type PoolMode,
+  type ScratchImpl,
+  type ScratchOptions,
+} from './conv/hparameters.js';
+export { convSingleStep } from './conv/conv-single-step.js';
+export { convForward, type ConvCache, type ConvForwardResult } from './conv/conv-forward.js';
+export { convBackward, type ConvGradients } from './conv/conv-backward.js';
+
+// Week 1: pooling from scratch.
+export { poolForward, type PoolCache, type PoolForwardResult } from './conv/pool-forward.js';
+export { poolBackward } from './conv/pool-backward.js';
+export { createMaskFromWindow } from './conv/create-mask-from-window.js';
+export { distributeValue } from './conv/distribute-value.js';
+
+// Week 1: the convolutional model's summary.
+export { modelSummary, type LayerSummary, type ModelSummary } from './models/model-summary.js';

@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { expectTensorsClose, type CloseOptions } from './close.ts';
 
 /** The folder holding the committed JSON fixtures and the Python scripts that write them. */
 export const fixturesDir = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -60,4 +61,59 @@ export function fixtureTensor(t: FixtureTensor): tf.Tensor {
   // JSON has no NaN or Infinity: the scripts write them as strings.
   const data = t.data.map((v) => (typeof v === 'string' ? Number(v) : v));
   return tf.tensor(data, t.shape, t.dtype ?? 'float32');
+}
+
+/**
+ * Turns a dictionary of {@link FixtureTensor}s (a parameter, gradient or cache dictionary as the
+ * scripts write it) into tensors the caller owns.
+ *
+ * @param d - `{ W1: {shape, data}, … }`.
+ * @returns `{ W1: tensor, … }`.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { fixtureDict } from '@dlkit/test-harness';
+ * const p = fixtureDict({ W1: { shape: [1, 2], data: [1, 2] } });
+ * p['W1']!.print();
+ * tf.dispose(p);
+ * ```
+ */
+export function fixtureDict(d: Record<string, FixtureTensor>): Record<string, tf.Tensor> {
+  return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, fixtureTensor(v)]));
+}
+
+/**
+ * Checks a dictionary of tensors against a fixture's dictionary: the same keys (those of
+ * `expected`, all present in `actual`) and every tensor close (see `expectTensorsClose`).
+ *
+ * @param actual - `{ W1: tensor, … }` (may hold more keys than `expected`).
+ * @param expected - `{ W1: {shape, data}, … }` as the scripts write it.
+ * @param options - Tolerances; `label` prefixes each key's label.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { expectFixtureDictClose } from '@dlkit/test-harness';
+ * const W1 = tf.tensor2d([[1, 2]]);
+ * expectFixtureDictClose({ W1 }, { W1: { shape: [1, 2], data: [1, 2] } });
+ * W1.dispose();
+ * ```
+ */
+export function expectFixtureDictClose(
+  actual: Record<string, tf.Tensor>,
+  expected: Record<string, FixtureTensor>,
+  options: CloseOptions = {},
+): void {
+  const label = options.label ?? 'dict';
+  for (const [k, v] of Object.entries(expected)) {
+    const a = actual[k];
+    if (a === undefined) throw new Error(`${label}: no ${k}`);
+    const e = fixtureTensor(v);
+    try {
+      expectTensorsClose(a, e, { ...options, label: `${label}.${k}` });
+    } finally {
+      e.dispose();
+    }
+  }
 }

@@ -6,7 +6,14 @@
 export { expectTensorsClose, type TensorLike, type CloseOptions } from './close.ts';
 export { expectNoLeaks, type NoLeakOptions } from './leaks.ts';
 export { expectBackwardMatchesAutodiff, type GradientCase } from './gradients.ts';
-export { loadFixture, fixtureTensor, fixturesDir, type FixtureTensor } from './fixtures.ts';
+export {
+  loadFixture,
+  fixtureTensor,
+  fixtureDict,
+  expectFixtureDictClose,
+  fixturesDir,
+  type FixtureTensor,
+} from './fixtures.ts';
 export { seedFromEnv, seededMathRandom } from './seeds.ts';
 export { fc, arbShape, arbTensor, type ShapeBounds } from './properties.ts';
 export { extractDocExamples, runDocExamples, type DocExample } from './doc-examples.ts';
@@ -22,3 +29,4 @@ export {
   type TrainingRun,
 } from './training-run.ts';
 export { expectWellFormedSvg, svgMarks, svgTexts } from './svg.ts';
+export { expectDlkitError } from './errors.ts';

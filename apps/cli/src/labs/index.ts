@@ -1,5 +1,6 @@
 import { DlkitError } from '@dlkit/core';
 import { c1Labs } from './c1/index.js';
+import { c2Labs } from './c2/index.js';
 import type { Lab } from './lab.js';
 
 /**
@@ -14,7 +15,7 @@ import type { Lab } from './lab.js';
  *
  * @category Labs
  */
-export const labs: readonly Lab[] = Object.freeze([...c1Labs]);
+export const labs: readonly Lab[] = Object.freeze([...c1Labs, ...c2Labs]);
 
 /**
  * The lab `dlkit run <id>` runs.

@@ -79,7 +79,7 @@ describe('the lab registry', () => {
 
   it('names the known labs when an id is unknown', () => {
     expect(() => findLab('planar-flowers')).toThrow(
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes; got 'planar-flowers'",
+      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -179,6 +179,46 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect(f['deepTestAccuracy']).toBeGreaterThan(f['logisticTestAccuracy']! + 0.2);
     expectProgress(q.events, ['logistic regression', '2-layer net', '4-layer net']);
     expect(svgMarks(q.read('accuracy.svg'), 'rect')).toBe(6);
+  },
+  // C2 W1: zeros stay at ln 2 and predict one class; large random starts far higher; He fits.
+  'initialization-circles': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['zeros: last cost']).toBeCloseTo(Math.LN2, 4);
+    expect(f['zeros: train accuracy']).toBeCloseTo(0.5, 2);
+    expect(f['random: first cost']).toBeGreaterThan(3 * f['he: first cost']!);
+    // The notebook prints 'Cost after iteration 0: 0.8830537463419761' for He on its circles.
+    expect(f['he: first cost']).toBeCloseTo(0.88305, 4);
+    expect(q.run.plots.map((p) => p.name)).toEqual([
+      'cost-curves',
+      'boundary-zeros',
+      'boundary-random',
+      'boundary-he',
+    ]);
+  },
+  // C2 W1: no regularisation, L2 and dropout all train on the football data.
+  'regularization-football': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    for (const k of ['none', 'L2 (λ = 0.7)', 'dropout (keep 0.86)']) {
+      expect(f[`${k}: train accuracy`]).toBeGreaterThan(0.6);
+      expect(f[`${k}: test accuracy`]).toBeGreaterThan(0.6);
+    }
+    expect(q.lines.length).toBe(3);
+  },
+  // C2 W2: Adam goes down further than GD at the notebook's 0.0007; decay runs.
+  'optimization-moons': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['adam: last cost']).toBeLessThan(f['gd: last cost']!);
+    expect(f['adam + decay: accuracy']).toBeGreaterThan(0.7);
+    expect(q.run.plots.slice(0, 2).map((p) => p.name)).toEqual([
+      'cost-curves',
+      'cost-curves-decay',
+    ]);
+  },
+  // C2 W3: the framework model trains on small hand signs above chance (1/6).
+  'framework-hand-signs': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['train accuracy']).toBeGreaterThan(0.3);
+    expect(f['image size']).toBe('16×16×3');
   },
 };
 

@@ -189,13 +189,13 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
       [
         'learningRate',
         undefined,
-        'attrs.learningRate must be a finite number, got undefined undefined',
+        'attrs.learningRate must be a finite number, got undefined',
       ],
       ['learningRate', NaN, 'attrs.learningRate must be a finite number, got NaN'],
       [
         'beta1',
         undefined,
-        'attrs.beta1 must be a finite number >= 0 and < 1, got undefined undefined',
+        'attrs.beta1 must be a finite number >= 0 and < 1, got undefined',
       ],
       ['beta1', 1, 'attrs.beta1 must be a finite number >= 0 and < 1, got 1'],
       ['beta2', -0.5, 'attrs.beta2 must be a finite number >= 0 and < 1, got -0.5'],
@@ -205,7 +205,7 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
       [
         'beta2Power',
         undefined,
-        'attrs.beta2Power must be a finite number >= 0 and < 1, got undefined undefined',
+        'attrs.beta2Power must be a finite number >= 0 and < 1, got undefined',
       ],
     ];
     for (const [name, bad, detail] of cases) {

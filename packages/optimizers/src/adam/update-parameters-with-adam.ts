@@ -1,12 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  DlkitError,
-  assertNumber,
-  assertShape,
-  updateParameters,
-  type Gradients,
-  type Parameters,
-} from '@dlkit/core';
+import { assertNumber, updateParameters, type Gradients, type Parameters } from '@dlkit/core';
+import { checkMatching } from '../internal/checks.js';
 
 /**
  * What {@link updateParametersWithAdam} returns: the updated parameters, the updated moving
@@ -77,31 +71,50 @@ export function updateParametersWithAdam(
   beta2 = 0.999,
   epsilon = 1e-8,
 ): AdamUpdate {
-  const fn = 'updateParametersWithAdam';
+  return adamStep(
+    'updateParametersWithAdam',
+    parameters,
+    grads,
+    v,
+    s,
+    t,
+    learningRate,
+    beta1,
+    beta2,
+    epsilon,
+  );
+}
+
+/**
+ * Adam's step for {@link updateParametersWithAdam} and `updateParametersWithAdamw`: validates
+ * (naming `fn`), then with `weightDecay > 0` shrinks every parameter by `1 - α λ` first
+ * (decoupled weight decay), then takes the Adam step.
+ *
+ * @internal
+ */
+export function adamStep(
+  fn: string,
+  parameters: Parameters,
+  grads: Gradients,
+  v: Gradients,
+  s: Gradients,
+  t: number,
+  learningRate: number,
+  beta1: number,
+  beta2: number,
+  epsilon: number,
+  weightDecay = 0,
+): AdamUpdate {
   assertNumber(fn, 't', t, { min: 1, integer: true });
   assertNumber(fn, 'learningRate', learningRate, { min: 0, minExclusive: true });
   assertNumber(fn, 'beta1', beta1, { min: 0, max: 1, maxExclusive: true });
   assertNumber(fn, 'beta2', beta2, { min: 0, max: 1, maxExclusive: true });
   assertNumber(fn, 'epsilon', epsilon, { min: 0 });
-  if (Object.keys(parameters).length === 0) {
-    throw new DlkitError('value', fn, 'parameters is empty', { argument: 'parameters' });
-  }
-  for (const [key, value] of Object.entries(parameters)) {
-    const d = `d${key}`;
-    for (const [name, dict] of [
-      ['grads', grads],
-      ['v', v],
-      ['s', s],
-    ] as const) {
-      const x = dict[d];
-      if (x === undefined) {
-        throw new DlkitError('value', fn, `${name} has no ${d} for parameter ${key}`, {
-          argument: name,
-        });
-      }
-      assertShape(fn, `${name}.${d}`, x, value.shape);
-    }
-  }
+  checkMatching(fn, parameters, [
+    ['grads', grads],
+    ['v', v],
+    ['s', s],
+  ]);
   const out: AdamUpdate = { parameters: {}, v: {}, s: {}, vCorrected: {}, sCorrected: {} };
   const direction: Gradients = {};
   const correction1 = 1 - beta1 ** t;
@@ -122,7 +135,19 @@ export function updateParametersWithAdam(
         direction[d] = tf.keep(tf.div(vCorrected, tf.add(tf.sqrt(sCorrected), epsilon)));
       }
     });
-    out.parameters = updateParameters(parameters, direction, learningRate, fn);
+    const start =
+      weightDecay === 0
+        ? parameters
+        : tf.tidy(() =>
+            Object.fromEntries(
+              Object.entries(parameters).map(([k, p]) => [
+                k,
+                tf.mul(p, 1 - learningRate * weightDecay),
+              ]),
+            ),
+          );
+    out.parameters = updateParameters(start, direction, learningRate, fn);
+    if (start !== parameters) tf.dispose(start);
   } finally {
     tf.dispose(direction);
   }
