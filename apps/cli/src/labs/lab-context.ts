@@ -15,7 +15,7 @@ function fail(fn: string, argument: string, detail: string): never {
  * its type (a boolean `quick`, an integer `seed` in [0, 2^32 − 1], a non-empty `outDir`, and
  * `progress` and `log` functions).
  *
- * @param fn - The lab's `run` as the user called it (`planarFlowerLab.run`).
+ * @param fn - The lab's `run` as the user reaches it: `<lab id>.run` (`planar-flower.run`).
  * @param context - What was given.
  * @returns The context, checked.
  * @throws DlkitError naming `fn` and the bad field (`context.seed`).

@@ -15,7 +15,7 @@ const SIZES = [1, 2, 3, 4, 5, 20, 50];
 const QUICK_SIZES = [1, 3, 5];
 
 async function run(context: LabContext): Promise<LabResult> {
-  checkLabContext('hiddenLayerSweepLab.run', context);
+  checkLabContext('hidden-layer-sweep.run', context);
   const sizes = context.quick ? QUICK_SIZES : SIZES;
   const numIterations = context.quick ? 1000 : 5000;
   const { X, Y } = planarFlower({ m: 400, seed: context.seed, layout: 'columns' });

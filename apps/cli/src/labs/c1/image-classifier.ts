@@ -212,7 +212,7 @@ export const imageClassifierLab: Lab = {
   course: 1,
   week: 4,
   title: 'Deep neural network for image classification: logistic vs 2-layer vs 4-layer',
-  run: (context) => run('imageClassifierLab.run', context, catSettings),
+  run: (context) => run('image-classifier.run', context, catSettings),
 };
 
 /**
@@ -235,5 +235,5 @@ export const stripesClassifierLab: Lab = {
   course: 1,
   week: 4,
   title: 'The image classifier on stripes: a task logistic regression cannot solve',
-  run: (context) => run('stripesClassifierLab.run', context, stripeSettings),
+  run: (context) => run('image-classifier-stripes.run', context, stripeSettings),
 };

@@ -18,7 +18,7 @@ const N_H = 4;
 const LEARNING_RATE = 1.2;
 
 async function run(context: LabContext): Promise<LabResult> {
-  checkLabContext('planarFlowerLab.run', context);
+  checkLabContext('planar-flower.run', context);
   const numIterations = context.quick ? 1000 : 10000;
   const costEvery = context.quick ? 20 : 100;
   const { X, Y } = planarFlower({ m: M, seed: context.seed, layout: 'columns' });

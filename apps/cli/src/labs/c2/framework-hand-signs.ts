@@ -6,8 +6,10 @@ import { framework } from '@dlkit/optimizers';
 import { makeHandSigns } from '@dlkit/datasets';
 import type { Lab, LabContext, LabResult } from '../lab.js';
 import { costCurves, round } from './plots.js';
+import { checkLabContext } from '../lab-context.js';
 
 async function run(context: LabContext): Promise<LabResult> {
+  checkLabContext('framework-hand-signs.run', context);
   const quick = context.quick;
   const size = quick ? 16 : 64;
   const numEpochs = quick ? 21 : 100;

@@ -6,10 +6,12 @@ import { initialization, type Initialization } from '@dlkit/optimizers';
 import { makeCircles } from '@dlkit/datasets';
 import type { Lab, LabContext, LabResult } from '../lab.js';
 import { costCurves, decisionBoundary, round, type CostSeries } from './plots.js';
+import { checkLabContext } from '../lab-context.js';
 
 const SCHEMES: Initialization[] = ['zeros', 'random', 'he'];
 
 async function run(context: LabContext): Promise<LabResult> {
+  checkLabContext('initialization-circles.run', context);
   const numIterations = context.quick ? 501 : 15000;
   const train = makeCircles({ m: 300, noise: 0.05, seed: 1 });
   const test = makeCircles({ m: 100, noise: 0.05, seed: 2 });

@@ -7,6 +7,7 @@ import { optimization, scheduleLrDecay, type LrDecay, type OptimizerName } from 
 import { makeMoons } from '@dlkit/datasets';
 import type { Lab, LabContext, LabResult } from '../lab.js';
 import { costCurves, decisionBoundary, round, type CostSeries } from './plots.js';
+import { checkLabContext } from '../lab-context.js';
 
 interface Run {
   name: string;
@@ -25,6 +26,7 @@ const RUNS: Run[] = [
 ];
 
 async function run(context: LabContext): Promise<LabResult> {
+  checkLabContext('optimization-moons.run', context);
   const numEpochs = context.quick ? 101 : 5000;
   const { X, Y } = makeMoons({ m: 300, noise: 0.2, seed: 3 });
   const figures: LabResult['figures'] = { epochs: numEpochs };

@@ -6,6 +6,7 @@ import { regularization } from '@dlkit/optimizers';
 import { makeFootball } from '@dlkit/datasets';
 import type { Lab, LabContext, LabResult } from '../lab.js';
 import { costCurves, decisionBoundary, round, type CostSeries } from './plots.js';
+import { checkLabContext } from '../lab-context.js';
 
 const RUNS = [
   { name: 'none', lambd: 0, keepProb: 1 },
@@ -14,6 +15,7 @@ const RUNS = [
 ] as const;
 
 async function run(context: LabContext): Promise<LabResult> {
+  checkLabContext('regularization-football.run', context);
   const numIterations = context.quick ? 1000 : 30000;
   const { train, test } = makeFootball({ seed: context.seed });
   const figures: LabResult['figures'] = { iterations: numIterations };
