@@ -13,6 +13,9 @@ describe('strategy bad input', () => {
     expect(() => permutation(3, NaN)).toThrow(
       'permutation: rng must be an integer >= 0 and <= 4294967295, got NaN',
     );
+    expect(() => permutation(3, null as never)).toThrow(
+      'permutation: rng must be an integer >= 0 and <= 4294967295, got null',
+    );
     expect(() => permutation(1e9)).toThrow(
       'permutation: m must be an integer >= 0 and <= 67108864, got 1000000000',
     );

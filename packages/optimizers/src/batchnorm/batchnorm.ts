@@ -76,7 +76,7 @@ function checkInputs(
   const shapes = new ShapeChecker(fn).check('Z', Z as tf.Tensor, ['n', 'm']);
   shapes.check('gamma', checkTensor(fn, 'gamma', gamma), ['n', 1]);
   shapes.check('beta', checkTensor(fn, 'beta', beta), ['n', 1]);
-  const { epsilon = BATCHNORM_EPSILON } = checkOptions<BatchnormOptions>(fn, options);
+  const { epsilon = BATCHNORM_EPSILON } = checkOptions<BatchnormOptions>(fn, options, ['epsilon']);
   assertNumber(fn, 'options.epsilon', epsilon, { min: 0, minExclusive: true });
   return shapes;
 }

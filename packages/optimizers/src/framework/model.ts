@@ -121,7 +121,10 @@ export function model(
       argument: 'printCost',
     });
   }
-  const { hidden = [25, 12], seed = 1 } = checkOptions<FrameworkModelOptions>(fn, options);
+  const { hidden = [25, 12], seed = 1 } = checkOptions<FrameworkModelOptions>(fn, options, [
+    'hidden',
+    'seed',
+  ]);
   if (!Array.isArray(hidden) || hidden.length !== 2) {
     throw new DlkitError('value', fn, 'options.hidden must be [n1, n2]', { argument: 'options' });
   }

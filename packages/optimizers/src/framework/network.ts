@@ -55,6 +55,7 @@ export function initializeParameters(options: FrameworkInitOptions = {}): Variab
   const { layerDims = [12288, 25, 12, 6], seed = 1 } = checkOptions<FrameworkInitOptions>(
     fn,
     options,
+    ['layerDims', 'seed'],
   );
   const dims = checkLayersDims(fn, layerDims, 'options.layerDims');
   if (dims.length !== 4) {

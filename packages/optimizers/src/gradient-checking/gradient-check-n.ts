@@ -113,7 +113,7 @@ export function backwardPropagationN(
 ): Gradients {
   const fn = 'backwardPropagationN';
   checkCache(fn, X, Y, cache);
-  const { bugs = false } = checkOptions<BackwardPropagationNOptions>(fn, options);
+  const { bugs = false } = checkOptions<BackwardPropagationNOptions>(fn, options, ['bugs']);
   if (typeof bugs !== 'boolean') {
     throw new DlkitError('value', fn, `options.bugs must be a boolean, got ${typeof bugs}`, {
       argument: 'options',

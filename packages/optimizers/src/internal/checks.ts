@@ -3,6 +3,7 @@ import {
   DlkitError,
   RandomState,
   assertNumber,
+  assertOptions,
   assertShape,
   type Gradients,
   type Parameters,
@@ -110,13 +111,14 @@ export function checkKeepProb(fn: string, value: unknown): number {
 }
 
 /**
- * Checks an options argument: `undefined` or a plain object.
+ * Checks an options argument: `undefined` or a plain object whose fields are all among `known`.
  *
  * @internal
  */
 export function checkOptions<T extends object>(
   fn: string,
   value: unknown,
+  known: readonly (keyof T & string)[],
   argument = 'options',
 ): T {
   if (value === undefined) return {} as T;
@@ -130,7 +132,7 @@ export function checkOptions<T extends object>(
       argument,
     });
   }
-  return value as T;
+  return assertOptions(fn, argument, value as T, known) as T;
 }
 
 /**

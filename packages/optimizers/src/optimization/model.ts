@@ -222,7 +222,7 @@ export function model(
     printCost,
     decay,
   );
-  const { seed: seed0 = 10 } = checkOptions<OptimizationModelOptions>(fn, options);
+  const { seed: seed0 = 10 } = checkOptions<OptimizationModelOptions>(fn, options, ['seed']);
   assertNumber(fn, 'options.seed', seed0, { integer: true, min: 0, max: 2 ** 32 - 1 - 1e8 });
   const nX = checkData(fn, X, Y);
   if (layersDims[0] !== nX) {

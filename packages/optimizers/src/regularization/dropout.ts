@@ -139,7 +139,7 @@ export function forwardPropagationWithDropout(
   const fn = 'forwardPropagationWithDropout';
   checkThreeLayer(fn, X, parameters);
   checkKeepProb(fn, keepProb);
-  const { seed = 1 } = checkOptions<DropoutOptions>(fn, options);
+  const { seed = 1 } = checkOptions<DropoutOptions>(fn, options, ['seed']);
   return dropoutForward(X, parameters, keepProb, toRandomState(fn, seed, 'options.seed'));
 }
 

@@ -96,7 +96,7 @@ export function model(
       argument: 'keepProb',
     });
   }
-  const { maskSeed = 1 } = checkOptions<RegularizationModelOptions>(fn, options);
+  const { maskSeed = 1 } = checkOptions<RegularizationModelOptions>(fn, options, ['maskSeed']);
   const rng = maskSeed instanceof RandomState ? maskSeed : undefined;
   if (rng === undefined) toRandomState(fn, maskSeed, 'options.maskSeed');
   const nX = checkData(fn, X, Y);
