@@ -177,4 +177,40 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     bad: ['string'],
     why: 'any non-empty string is a valid relative path: fileSystem only makes a handler and touches the disk at save or load',
   },
+  {
+    target: /^(cnn\.createMaskFromWindow|core\.layerSizes|optimizers\.randomMiniBatches)$/,
+    argument: '*',
+    bad: ['tensor with NaN'],
+    why: 'these read only shapes (layerSizes), reorder without reading (randomMiniBatches), or are an element-wise step of every backward pass (createMaskFromWindow): NaN in gives NaN out, as in the notebooks',
+  },
+  {
+    target: 'datasets.Vocabulary#encode',
+    argument: 'tokens',
+    bad: ['string'],
+    why: 'a string is documented input: encode reads it as its characters',
+  },
+  {
+    target: 'optimizers.framework.sigmoid',
+    argument: 'z',
+    bad: ['0.5', '-1', 'int32 tensor'],
+    why: "the notebook's sigmoid(z) takes a number as well as a tensor of any numeric dtype (sigmoid(0.5) is its own test)",
+  },
+  {
+    target: /^optimizers\.(new LearningRateScheduler|learningRateScheduler)$/,
+    argument: 'learningRateSchedule',
+    bad: ['function'],
+    why: 'a function of the step returning a rate is exactly what a schedule is',
+  },
+  {
+    target: 'strategy.fbetaScore',
+    argument: 'beta',
+    bad: ['0.5', 'huge size 1e9'],
+    why: "beta is any positive weight of recall against precision: F0.5 is a standard score (scikit-learn's fbeta_score takes any beta > 0)",
+  },
+  {
+    target: 'optimizers.randomMiniBatches',
+    argument: 'miniBatchSize',
+    bad: ['huge size 1e9'],
+    why: 'a batch size above m is valid in the notebook: no complete batch, then one batch of all m examples; nothing of that size is made',
+  },
 ];
