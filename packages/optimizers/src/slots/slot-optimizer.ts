@@ -131,13 +131,9 @@ export abstract class SlotOptimizer extends tf.Optimizer {
   }
 
   /**
-   * The step size `α`. Setting it changes the next steps (what a schedule does); it must be a
-   * finite number at least 0.
-   */
-  /**
    * The one `fromConfig` of every slot optimiser: checks that `cls` is `self` (or a subclass) and
-   * that `config` is a plain object of `self`'s fields, then builds `new cls(...positional,
-   * options)`, errors named `<self>.fromConfig`.
+   * that `config` is a plain object of the class's fields, then builds
+   * `new cls(...positional, options)`, its errors named `<class name>.fromConfig`.
    *
    * @param self - The class whose `fromConfig` was called.
    * @param cls - The class tfjs asks for.
@@ -174,6 +170,10 @@ export abstract class SlotOptimizer extends tf.Optimizer {
     return asCaller(fn, () => new make(...positional.map((k) => c[k]), options));
   }
 
+  /**
+   * The step size `α`. Setting it changes the next steps (what a schedule does); it must be a
+   * finite number at least 0.
+   */
   get learningRate(): number {
     return this.rate;
   }
