@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { courses } from './course.mjs';
 import { apiCategories } from './api-categories.mjs';
@@ -31,6 +32,15 @@ function buildApi() {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) throw new Error(`prepare: typedoc failed (exit ${result.status})`);
+}
+
+/** Copies tfjs-backend-wasm's `.wasm` files (the demos' wasm fallback) to `/tfjs-wasm/`. */
+function copyWasm() {
+  const require = createRequire(join(repo, 'apps', 'demos', 'package.json'));
+  const dist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  const files = readdirSync(dist).filter((f) => f.endsWith('.wasm'));
+  if (files.length === 0) throw new Error(`prepare: no .wasm files in ${dist}`);
+  for (const f of files) cpSync(join(dist, f), join(src, 'public', 'tfjs-wasm', f));
 }
 
 /** Clears `.src/` except, with `--skip-api`, the API pages. */
@@ -74,6 +84,7 @@ function main() {
     nav.guides.push({ package: guide.package, text: guide.title, link: guide.url });
   }
   cpSync(join(app, 'pages'), src, { recursive: true });
+  copyWasm();
   write('site.json', `${JSON.stringify(nav, null, 2)}\n`);
   const weeks = courses.reduce((n, c) => n + c.weeks.length, 0);
   console.log(
