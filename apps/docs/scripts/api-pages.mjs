@@ -3,6 +3,7 @@
 // package's entries by `@category`, i.e. by course week.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { rewriteLinks } from './pages.mjs';
 
 /** The `## Course map` section of a README (its table), or undefined. */
 export function courseMapSection(readme) {
@@ -20,19 +21,21 @@ function linkExports(table, entries) {
 }
 
 /** Puts each package's course map under the H1 of its API page. */
-export function injectCourseMaps(apiDir, packagesDir, packages) {
+export function injectCourseMaps(apiDir, packagesDir, packages, placement) {
   for (const { package: pkg, groups } of packages) {
     const readme = join(packagesDir, pkg, 'README.md');
     const index = join(apiDir, '@dlkit', pkg, 'index.md');
     if (!existsSync(readme)) continue;
     const table = courseMapSection(readFileSync(readme, 'utf8'));
-    if (table === undefined) throw new Error(`prepare: packages/${pkg}/README.md has no "## Course map"`);
+    if (table === undefined)
+      throw new Error(`prepare: packages/${pkg}/README.md has no "## Course map"`);
     const entries = groups.flatMap(([, list]) => list);
     const page = readFileSync(index, 'utf8');
     const heading = `# @dlkit/${pkg}\n`;
     const at = page.indexOf(heading);
     if (at < 0) throw new Error(`prepare: ${index} has no "${heading.trim()}"`);
-    const section = `\n## Course map\n\n${linkExports(table, entries)}\n\nInstall: \`npm install @dlkit/${pkg} @tensorflow/tfjs\`.\n`;
+    const linked = rewriteLinks(linkExports(table, entries), `packages/${pkg}`, placement);
+    const section = `\n## Course map\n\n${linked}\n\nInstall: \`npm install @dlkit/${pkg} @tensorflow/tfjs\`.\n`;
     const end = at + heading.length;
     writeFileSync(index, page.slice(0, end) + section + page.slice(end));
   }

@@ -86,7 +86,7 @@ export const courses = [
       {
         week: 2,
         title: 'Deep convolutional models: case studies',
-        lead: 'Classic networks, residual networks (a skip connection $a^{[l+2]} = g(z^{[l+2]} + a^{[l]})$ makes very deep networks trainable), $1 \\times 1$ convolutions, MobileNet\'s depthwise-separable convolutions, and transfer learning from pretrained weights.',
+        lead: "Classic networks, residual networks (a skip connection $a^{[l+2]} = g(z^{[l+2]} + a^{[l]})$ makes very deep networks trainable), $1 \\times 1$ convolutions, MobileNet's depthwise-separable convolutions, and transfer learning from pretrained weights.",
       },
       {
         week: 3,
@@ -118,7 +118,7 @@ export const courses = [
       {
         week: 3,
         title: 'Sequence models and the attention mechanism',
-        lead: 'Sequence-to-sequence models, beam search, the BLEU score, and attention: the context for output step $t$ is $\\sum_{t\'} \\alpha^{\\langle t, t\'\\rangle} a^{\\langle t\'\\rangle}$ with softmax weights $\\alpha$. The notebook translates human-readable dates into ISO dates; the trigger-word notebook detects a word in audio.',
+        lead: "Sequence-to-sequence models, beam search, the BLEU score, and attention: the context for output step $t$ is $\\sum_{t'} \\alpha^{\\langle t, t'\\rangle} a^{\\langle t'\\rangle}$ with softmax weights $\\alpha$. The notebook translates human-readable dates into ISO dates; the trigger-word notebook detects a word in audio.",
       },
       {
         week: 4,

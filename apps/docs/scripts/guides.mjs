@@ -33,14 +33,17 @@ export function readGuides(docsDir) {
 /** Splits one guide into title and body and finds its week. */
 function readGuide(pkg, file, text) {
   const match = /^# (.+)\r?\n/.exec(text);
-  if (match === null) throw new Error(`prepare: docs/${pkg}/${file} does not start with "# <title>"`);
+  if (match === null)
+    throw new Error(`prepare: docs/${pkg}/${file} does not start with "# <title>"`);
   const title = match[1].trim();
   const week = /\bC([1-5])\s*W([1-4])\b/.exec(title);
   const module = file.slice(0, -'.md'.length);
   const course = week === null ? undefined : Number(week[1]);
   const weekNumber = week === null ? undefined : Number(week[2]);
   const url =
-    week === null ? `/guides/${pkg}/${module}` : `/course-${course}/week-${weekNumber}#${pkg}-${module}`;
+    week === null
+      ? `/guides/${pkg}/${module}`
+      : `/course-${course}/week-${weekNumber}#${pkg}-${module}`;
   return {
     package: pkg,
     module,
@@ -67,7 +70,10 @@ export function placeGuides(guides, courses) {
       continue;
     }
     const key = `${guide.course}-${guide.week}`;
-    if (!weeks.has(key)) throw new Error(`prepare: docs/${guide.rel} names C${guide.course} W${guide.week}, which the course does not have`);
+    if (!weeks.has(key))
+      throw new Error(
+        `prepare: docs/${guide.rel} names C${guide.course} W${guide.week}, which the course does not have`,
+      );
     byWeek.set(key, [...(byWeek.get(key) ?? []), guide]);
   }
   return { byWeek, unplaced, byRel: new Map(guides.map((g) => [g.rel, g])) };

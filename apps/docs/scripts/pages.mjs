@@ -21,19 +21,20 @@ function exportsTable(entries) {
 }
 
 /**
- * Rewrites a guide's relative links: another guide → its place on the site; any other file of
- * the repository → its page on GitHub. External links and anchors are left alone.
+ * Rewrites the relative links of a markdown text that lives in the repository folder `baseDir`
+ * (`docs/core`, `packages/backend`): a guide → its place on the site; any other file of the
+ * repository → its page on GitHub. External links, absolute paths and anchors are left alone.
  */
-export function rewriteLinks(body, guide, placement) {
+export function rewriteLinks(body, baseDir, placement) {
   return mapOutsideFences(body, (line) =>
     line.replace(/\]\(([^)\s]+)\)/g, (whole, target) => {
       if (/^(https?:|mailto:|#|\/)/.test(target)) return whole;
       const [path, anchor] = target.split('#');
-      const resolved = posix.normalize(posix.join(guide.package, path));
-      const other = placement.byRel.get(resolved);
-      if (other !== undefined) return `](${anchor === undefined ? other.url : `${other.url.split('#')[0]}#${anchor}`})`;
-      const inRepo = posix.normalize(posix.join('docs', guide.package, path));
-      return `](${repoUrl}/${inRepo}${anchor === undefined ? '' : `#${anchor}`})`;
+      const resolved = posix.normalize(posix.join(baseDir, path));
+      const guide = resolved.startsWith('docs/') ? placement.byRel.get(resolved.slice(5)) : undefined;
+      const hash = anchor === undefined ? '' : `#${anchor}`;
+      if (guide !== undefined) return `](${anchor === undefined ? guide.url : guide.url.split('#')[0] + hash})`;
+      return `](${repoUrl}/${resolved}${hash})`;
     }),
   );
 }
@@ -67,7 +68,10 @@ function yaml(text) {
 export function coursePage(course, categories, placement) {
   const rows = course.weeks.map((w) => {
     const guides = placement.byWeek.get(`${course.course}-${w.week}`) ?? [];
-    const exports = weekCategories(categories, course.course, w.week).reduce((n, [, l]) => n + l.length, 0);
+    const exports = weekCategories(categories, course.course, w.week).reduce(
+      (n, [, l]) => n + l.length,
+      0,
+    );
     return `| [Week ${w.week} · ${w.title}](./week-${w.week}) | ${guides.length} | ${exports} |`;
   });
   return [
@@ -107,7 +111,12 @@ export function weekPage(course, week, categories, placement) {
   if (entries.length > 0) {
     parts.push('## In dlkit {#in-dlkit}', '', exportsTable(entries));
   } else {
-    parts.push('::: info Not in dlkit yet', 'No export of the packages names this week yet.', ':::', '');
+    parts.push(
+      '::: info Not in dlkit yet',
+      'No export of the packages names this week yet.',
+      ':::',
+      '',
+    );
   }
   for (const guide of guides) {
     parts.push(
@@ -115,7 +124,7 @@ export function weekPage(course, week, categories, placement) {
       '',
       `<p class="guide-source">Guide <code>docs/${guide.rel}</code></p>`,
       '',
-      demoteHeadings(rewriteLinks(guide.body, guide, placement)).trim(),
+      demoteHeadings(rewriteLinks(guide.body, `docs/${guide.package}`, placement)).trim(),
       '',
     );
   }
@@ -132,7 +141,7 @@ export function guidePage(guide, placement) {
     '',
     `# ${guide.title}`,
     '',
-    rewriteLinks(guide.body, guide, placement).trim(),
+    rewriteLinks(guide.body, `docs/${guide.package}`, placement).trim(),
     '',
   ].join('\n');
 }

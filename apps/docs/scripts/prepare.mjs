@@ -65,9 +65,9 @@ function main() {
   const rebuild = !skipApi || !existsSync(join(src, 'api'));
   if (rebuild) buildApi();
   const { categories, packages } = apiCategories(join(src, 'api'));
-  if (rebuild) injectCourseMaps(join(src, 'api'), join(repo, 'packages'), packages);
   const guides = readGuides(join(repo, 'docs'));
   const placement = placeGuides(guides, courses);
+  if (rebuild) injectCourseMaps(join(src, 'api'), join(repo, 'packages'), packages, placement);
   const nav = { courses: [], guides: [], api: apiSidebar(packages) };
   for (const course of courses) {
     write(`course-${course.course}/index.md`, coursePage(course, categories, placement));
@@ -77,7 +77,11 @@ function main() {
       write(`${path}.md`, weekPage(course, week, categories, placement));
       items.push({ text: `W${week.week} · ${week.title}`, link: `/${path}` });
     }
-    nav.courses.push({ text: `Course ${course.course} · ${course.title}`, link: `/course-${course.course}/`, items });
+    nav.courses.push({
+      text: `Course ${course.course} · ${course.title}`,
+      link: `/course-${course.course}/`,
+      items,
+    });
   }
   for (const guide of placement.unplaced) {
     write(`${guide.url.slice(1)}.md`, guidePage(guide, placement));

@@ -2,8 +2,9 @@
 // TensorFlow.js) is imported on first use, and the backend is started once for every demo, when
 // the first demo mounts.
 import { withBase } from 'vitepress';
+import type * as Demos from '@dlkit/demos';
 
-type DemosModule = typeof import('@dlkit/demos');
+type DemosModule = typeof Demos;
 
 let module: Promise<DemosModule> | undefined;
 let backend: Promise<string> | undefined;

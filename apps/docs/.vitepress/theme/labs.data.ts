@@ -30,14 +30,25 @@ function readJson<T>(path: string): T {
 
 function readLab(listed: Listed): LabEntry {
   const folder = `${dir}${listed.id}/`;
-  const summary = readJson<{ title: string; seconds: number; figures: Record<string, number | string> }>(
-    `${folder}figures.json`,
-  );
+  const summary = readJson<{
+    title: string;
+    seconds: number;
+    figures: Record<string, number | string>;
+  }>(`${folder}figures.json`);
   const plots = readdirSync(folder)
     .filter((f) => f.endsWith('.vl.json'))
     .sort()
-    .map((f) => ({ name: f.slice(0, -'.vl.json'.length), spec: readJson<Record<string, unknown>>(folder + f) }));
-  return { ...listed, title: summary.title, seconds: summary.seconds, figures: summary.figures, plots };
+    .map((f) => ({
+      name: f.slice(0, -'.vl.json'.length),
+      spec: readJson<Record<string, unknown>>(folder + f),
+    }));
+  return {
+    ...listed,
+    title: summary.title,
+    seconds: summary.seconds,
+    figures: summary.figures,
+    plots,
+  };
 }
 
 export default {
