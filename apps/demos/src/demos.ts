@@ -1,4 +1,8 @@
 import type { DemoDefinition } from './engine.js';
+import { planarDemo } from './planar/planar-demo.js';
+import { raceDemo } from './race/race-demo.js';
+import { convDemo } from './conv/conv-demo.js';
+import { namesDemo } from './names/names-demo.js';
 
 /**
  * Every live demo, in course order. The docs site lists them and mounts one with
@@ -6,4 +10,4 @@ import type { DemoDefinition } from './engine.js';
  *
  * @category Demos
  */
-export const demos: DemoDefinition[] = [];
+export const demos: DemoDefinition[] = [planarDemo, raceDemo, convDemo, namesDemo];
