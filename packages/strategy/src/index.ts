@@ -99,9 +99,9 @@ export {
   type TrainResult,
 } from './learning-curves/learning-curve.js';
 export {
-  learningCurveSvg,
-  type LearningCurveSvgOptions,
-} from './learning-curves/learning-curve-svg.js';
+  learningCurveSpec,
+  type LearningCurveSpecOptions,
+} from './learning-curves/learning-curve-spec.js';
 export {
   multiTaskLoss,
   multiTaskLossBackward,

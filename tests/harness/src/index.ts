@@ -20,3 +20,4 @@ export {
   type TrainingCase,
   type TrainingRun,
 } from './training-run.ts';
+export { expectWellFormedSvg, svgMarks, svgTexts } from './svg.ts';

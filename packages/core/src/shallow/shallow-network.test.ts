@@ -75,6 +75,23 @@ describe('the shallow network matches the NumPy reference', () => {
     });
   });
 
+  it('nnModel records the cost every costEvery iterations: the cost before each of those steps', () => {
+    tf.tidy(() => {
+      const X = fixtureTensor(planar.X);
+      const Y = fixtureTensor(planar.Y);
+      const seen: number[] = [];
+      const { costs } = nnModel(X, Y, 4, 41, (i) => seen.push(i), { costEvery: 20 });
+      expect(seen).toEqual([0, 20, 40]);
+      expect(costs[0]).toBeCloseTo(fx.nn_model_300.costs[0] as number, 6);
+      // The cost recorded at iteration 40 is the cost of the parameters after 40 steps.
+      const after40 = nnModel(X, Y, 4, 40).parameters;
+      expect(costs[2]).toBeCloseTo(computeCost(forwardPropagation(X, after40).A2, Y), 6);
+      expect(() => nnModel(X, Y, 4, 1, false, { costEvery: 0 })).toThrow(
+        'nnModel: costEvery must be an integer >= 1, got 0',
+      );
+    });
+  });
+
   it('nnModel on the course planar flower, 300 iterations: costs and parameters', () => {
     tf.tidy(() => {
       const X = fixtureTensor(planar.X);

@@ -55,6 +55,8 @@ export interface NnModelOptions {
   learningRate?: number;
   /** The seed the course sets at the top of `nn_model` (default 3). */
   seed?: SeedOrRng;
+  /** Record (and report) the cost every `costEvery` iterations (default 1000, the course's). */
+  costEvery?: number;
 }
 
 function checkParameters(fn: string, shapes: ShapeChecker, parameters: Parameters): void {
@@ -223,8 +225,10 @@ export function backwardPropagation(
  * @param nH - Hidden layer size.
  * @param numIterations - Gradient steps (default 10000).
  * @param printCost - Report the cost every 1000 iterations (see {@link PrintCost}).
- * @param options - Learning rate (default 1.2) and seed (default 3).
- * @returns The learned parameters (new tensors) and the costs recorded every 1000 iterations.
+ * @param options - Learning rate (default 1.2), seed (default 3), how often to record the cost
+ * (default every 1000 iterations).
+ * @returns The learned parameters (new tensors) and the costs recorded every `costEvery`
+ * iterations.
  *
  * @example
  * ```ts
@@ -248,8 +252,9 @@ export function nnModel(
   options: NnModelOptions = {},
 ): NnModelResult {
   const fn = 'nnModel';
-  const { learningRate = 1.2, seed = 3 } = options;
+  const { learningRate = 1.2, seed = 3, costEvery = 1000 } = options;
   assertNumber(fn, 'nH', nH, { integer: true, min: 1 });
+  assertNumber(fn, 'costEvery', costEvery, { integer: true, min: 1 });
   assertNumber(fn, 'numIterations', numIterations, { integer: true, min: 0 });
   assertNumber(fn, 'learningRate', learningRate, { min: 0 });
   const [nX, , nY] = layerSizes(X, Y);
@@ -266,7 +271,7 @@ export function nnModel(
     });
     tf.dispose(Object.values(current));
     parameters = next;
-    if (i % 1000 === 0) {
+    if (i % costEvery === 0) {
       costs.push(cost);
       report(printCost, i, cost);
     }

@@ -3,23 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { RandomState } from '@dlkit/core';
 import { expectNoLeaks } from '@dlkit/test-harness';
 import { learningCurve, type LearningCurveProgress } from './learning-curve.js';
-import { learningCurveSvg } from './learning-curve-svg.js';
+import { learningCurveSpec } from './learning-curve-spec.js';
 
-/** Checks that every tag opened is closed in order (a minimal XML well-formedness check). */
-function expectWellFormed(svg: string): void {
-  const stack: string[] = [];
-  for (const m of svg.matchAll(/<(\/?)([a-zA-Z]+)([^>]*?)(\/?)>/g)) {
-    const [, close, name, , selfClose] = m;
-    if (selfClose === '/') continue;
-    if (close === '/') expect(stack.pop()).toBe(name);
-    else stack.push(name as string);
-  }
-  expect(stack).toEqual([]);
+interface Channel {
+  title?: string;
+  scale?: { domain?: string[] } & Record<string, unknown>;
 }
-
-function polyline(svg: string, cls: string): [number, number][] {
-  const m = svg.match(new RegExp(`class="${cls}"[^>]*points="([^"]+)"`));
-  return (m?.[1] ?? '').split(' ').map((p) => p.split(',').map(Number) as [number, number]);
+interface Layer {
+  data: { values: Record<string, unknown>[] };
+  mark: { type: string };
+  encoding: { x: Channel; y: Channel; color: Channel };
 }
 
 describe('learningCurve', () => {
@@ -139,36 +132,58 @@ describe('learningCurve', () => {
   });
 });
 
-describe('learningCurveSvg', () => {
-  it('draws well-formed SVG with both curves, human level and the diagnosis', async () => {
-    const curve = await learningCurve(
-      (n) => ({ trainError: 2 + 100 / n, devError: 4 + 1000 / n }),
-      {
-        sizes: [100, 1000, 10000],
-        humanLevel: 1,
-        unit: 'percent',
-      },
+describe('learningCurveSpec', () => {
+  it('plots both curves, human level as a dashed rule and the diagnosis as a Vega-Lite spec', async () => {
+    const train = (n: number) => 2 + 100 / n;
+    const dev = (n: number) => 4 + 1000 / n;
+    const curve = await learningCurve((n) => ({ trainError: train(n), devError: dev(n) }), {
+      sizes: [100, 1000, 10000],
+      humanLevel: 1,
+      unit: 'percent',
+    });
+    const spec = learningCurveSpec(curve, { title: 'Speech <rear-view> & mirror' });
+    expect(spec['$schema']).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+    const title = spec['title'] as { text: string; subtitle: string[] };
+    expect(title.text).toBe('Speech <rear-view> & mirror');
+    expect(title.subtitle[0]).toBe('Diagnosis: variance dominates; try: get more training data');
+    const [lines, human] = spec['layer'] as Layer[];
+    expect(lines!.mark.type).toBe('line');
+    expect(lines!.data.values).toEqual(
+      [100, 1000, 10000].flatMap((size) => [
+        { size, series: 'training error', error: train(size) },
+        { size, series: 'dev error', error: dev(size) },
+      ]),
     );
-    const svg = learningCurveSvg(curve, { title: 'Speech <rear-view> & mirror' });
-    expectWellFormed(svg);
-    expect(svg).toContain('<title>Speech &lt;rear-view&gt; &amp; mirror</title>');
-    const train = polyline(svg, 'train-error');
-    const dev = polyline(svg, 'dev-error');
-    expect(train.length).toBe(3);
-    // Log x axis: evenly spaced sizes 100, 1000, 10000 from the left edge (64) to the right (608).
-    expect(train.map((p) => p[0])).toEqual([64, 336, 608]);
-    // Dev error is above training error everywhere: a smaller y in SVG coordinates.
-    dev.forEach((p, i) => expect(p[1]).toBeLessThan((train[i] as [number, number])[1]));
-    // Errors fall with size: y grows along each curve.
-    expect(dev[0]?.[1]).toBeLessThan(dev[2]?.[1] as number);
-    expect(svg).toContain('class="human-level"');
-    expect(svg).toContain('Diagnosis: variance dominates; try: get more training data');
-    expect(svg).toContain('error (%)');
+    // Sizes span a factor of 100: a log x axis, said in its title.
+    expect(lines!.encoding.x.scale).toEqual({ type: 'log' });
+    expect(lines!.encoding.x.title).toBe('training set size (log scale)');
+    expect(lines!.encoding.y.title).toBe('error (%)');
+    expect(human!.mark).toEqual({ type: 'rule', strokeDash: [6, 4], strokeWidth: 2 });
+    expect(human!.data.values).toEqual([{ series: 'human-level error', error: 1 }]);
   });
 
-  it('rejects an empty curve', () => {
-    expect(() => learningCurveSvg({ points: [] } as never)).toThrow(
-      'learningCurveSvg: curve must be a learning curve with at least one point',
+  it('without human level: two series, a linear axis for a narrow span of sizes', async () => {
+    const curve = await learningCurve((n) => ({ trainError: 0.1, devError: 0.1 + 1 / n }), {
+      sizes: [100, 200],
+    });
+    const spec = learningCurveSpec(curve, { width: 300, height: 200 });
+    const layers = spec['layer'] as Layer[];
+    expect(layers).toHaveLength(1);
+    expect(layers[0]!.encoding.color.scale?.domain).toEqual(['training error', 'dev error']);
+    expect(layers[0]!.encoding.x.scale).toEqual({ zero: false });
+    expect([spec['width'], spec['height']]).toEqual([300, 200]);
+  });
+
+  it('rejects an empty curve and bad options', () => {
+    expect(() => learningCurveSpec({ points: [] } as never)).toThrow(
+      'learningCurveSpec: curve must be a learning curve with at least one point',
+    );
+    const curve = {
+      points: [{ size: 10, trainError: 0.1, devError: NaN }],
+      diagnosis: {},
+    } as never;
+    expect(() => learningCurveSpec(curve)).toThrow(
+      'learningCurveSpec: curve.points[0].devError must be a finite number, got NaN',
     );
   });
 });

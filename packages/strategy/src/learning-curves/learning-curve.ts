@@ -87,7 +87,7 @@ export interface LearningCurve {
  * Runs the user's training function at growing training-set sizes and records training and dev
  * error at each, then diagnoses the largest size. A dev error still falling with a gap to training
  * error says more data will help (variance); curves that have met above human level say it will
- * not (bias). Plot the result with {@link learningCurveSvg}.
+ * not (bias). Plot the result with {@link learningCurveSpec}.
  *
  * @param train - Trains at a size and returns `{ trainError, devError }` (sync or async).
  * @param options - `sizes`, `humanLevel`, `unit`, `onProgress`.

@@ -3,7 +3,11 @@
 // context, returns its figures, and returns its plots as Vega-Lite specs that the CLI renders to
 // SVG and the docs site renders live (one plotting path for both).
 
-/** One progress report of a lab's training. */
+/**
+ * One progress report of a lab's training.
+ *
+ * @category Labs
+ */
 export interface LabProgressEvent {
   /** What is training now (a model's name, a sweep's current setting). */
   label: string;
@@ -17,7 +21,11 @@ export interface LabProgressEvent {
   metrics?: Record<string, number>;
 }
 
-/** What a lab is given to run. */
+/**
+ * What a lab is given to run.
+ *
+ * @category Labs
+ */
 export interface LabContext {
   /** A small, fast run (CI tests every lab with `quick: true`). */
   quick: boolean;
@@ -31,15 +39,23 @@ export interface LabContext {
   log: (line: string) => void;
 }
 
-/** A plot a lab made: a Vega-Lite spec (plain JSON, data inline). */
+/**
+ * A plot a lab made: a Vega-Lite spec (plain JSON, data inline).
+ *
+ * @category Labs
+ */
 export interface LabPlot {
   /** A file-name stem: `cost-curves` is written as `cost-curves.svg` and `cost-curves.vl.json`. */
   name: string;
-  /** A Vega-Lite top-level spec with inline data. */
+  /** A Vega-Lite top-level spec with inline data (see `@dlkit/cli/plots`). */
   spec: Record<string, unknown>;
 }
 
-/** What a lab returns. */
+/**
+ * What a lab returns.
+ *
+ * @category Labs
+ */
 export interface LabResult {
   /** The figures the lab measured, by name (accuracies in [0, 1], costs, times). */
   figures: Record<string, number | string>;
@@ -49,7 +65,11 @@ export interface LabResult {
   files: string[];
 }
 
-/** A lab of the course. */
+/**
+ * A lab of the course.
+ *
+ * @category Labs
+ */
 export interface Lab {
   /** The name `dlkit run <id>` takes, kebab-case (`planar-flower`). */
   id: string;
