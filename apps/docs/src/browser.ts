@@ -40,6 +40,8 @@ export async function launch(): Promise<Browser> {
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
   });
+  context.setDefaultTimeout(60_000); // no action waits for ever
+  context.setDefaultNavigationTimeout(60_000);
   return {
     context,
     close: async () => {
