@@ -105,21 +105,25 @@ describe.skipIf(skipReason !== undefined)(
       await page.goto(site.url);
       await page.screenshot({ path: join(shots, 'home.png'), fullPage: false });
       await page.getByRole('link', { name: 'Start with Course 1' }).click();
-      await page.waitForURL(/\/course-1\/$/);
+      await page.waitForURL(/\/course-1\/$/, { waitUntil: 'commit' });
       await page
         .locator('.VPSidebar')
         .getByRole('link', { name: /W4 · Deep neural network/ })
         .click();
-      await page.waitForURL(/\/course-1\/week-4$/);
-      expect(await page.locator('h1').textContent()).toContain('Week 4: Deep neural network');
+      await page.waitForURL(/\/course-1\/week-4$/, { waitUntil: 'commit' });
+      await expect
+        .poll(() => page.locator('h1').first().textContent())
+        .toContain('Week 4: Deep neural network');
       expect(await page.locator('mjx-container').count()).toBeGreaterThan(0); // the formulas render
       await page.screenshot({ path: join(shots, 'guide-c1w4.png'), fullPage: false });
       await page
         .locator('#in-dlkit + table')
         .getByRole('link', { name: 'lModelForward', exact: true })
         .click();
-      await page.waitForURL(/\/api\/@dlkit\/core\/functions\/lModelForward$/);
-      expect(await page.locator('h1').textContent()).toContain('lModelForward');
+      await page.waitForURL(/\/api\/@dlkit\/core\/functions\/lModelForward$/, {
+        waitUntil: 'commit',
+      });
+      await expect.poll(() => page.locator('h1').first().textContent()).toContain('lModelForward');
       await page.screenshot({ path: join(shots, 'api-lModelForward.png'), fullPage: false });
       await page.close();
       expect(errors).toEqual([]);
@@ -134,7 +138,7 @@ describe.skipIf(skipReason !== undefined)(
       await hit.waitFor({ timeout: 30_000 });
       expect(await hit.textContent()).toContain('initializeParametersDeep');
       await hit.click();
-      await page.waitForURL(/initializeParametersDeep/);
+      await page.waitForURL(/initializeParametersDeep/, { waitUntil: 'commit' });
       await page.close();
     });
 
