@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== undefined)(
       const untitled: string[] = [];
       for (const path of paths) {
         const response = await page.goto(new URL(path.slice(1), site.url).href, {
-          waitUntil: 'load',
+          waitUntil: 'domcontentloaded',
         });
         expect(response?.status(), path).toBe(200);
         const h1 = await page.locator('h1').first().textContent({ timeout: 10_000 });
@@ -97,7 +97,7 @@ describe.skipIf(skipReason !== undefined)(
       await page.close();
       expect(untitled).toEqual([]);
       expect(errors).toEqual([]);
-    });
+    }, 1_200_000); // 340 pages; on 2 shared cores under load, 300 s was not enough
 
     it('navigates the course map from the home page to a week and into the API', async () => {
       const page = await browser.context.newPage();
@@ -145,11 +145,13 @@ describe.skipIf(skipReason !== undefined)(
     it('lists every demo of @dlkit/demos on the demos page and on its week page', async () => {
       expect(demos.length).toBeGreaterThan(0);
       const page = await browser.context.newPage();
-      await page.goto(new URL('demos', site.url).href);
+      await page.goto(new URL('demos', site.url).href, { waitUntil: 'domcontentloaded' });
       for (const d of demos)
         await page.locator(`[data-demo="${d.id}"]`).waitFor({ timeout: 60_000 });
       for (const d of demos) {
-        await page.goto(new URL(`course-${d.course}/week-${d.week}`, site.url).href);
+        await page.goto(new URL(`course-${d.course}/week-${d.week}`, site.url).href, {
+          waitUntil: 'domcontentloaded',
+        });
         await page.locator(`[data-demo="${d.id}"]`).waitFor({ timeout: 60_000 });
       }
       await page.close();
