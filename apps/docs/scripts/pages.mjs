@@ -31,9 +31,12 @@ export function rewriteLinks(body, baseDir, placement) {
       if (/^(https?:|mailto:|#|\/)/.test(target)) return whole;
       const [path, anchor] = target.split('#');
       const resolved = posix.normalize(posix.join(baseDir, path));
-      const guide = resolved.startsWith('docs/') ? placement.byRel.get(resolved.slice(5)) : undefined;
+      const guide = resolved.startsWith('docs/')
+        ? placement.byRel.get(resolved.slice(5))
+        : undefined;
       const hash = anchor === undefined ? '' : `#${anchor}`;
-      if (guide !== undefined) return `](${anchor === undefined ? guide.url : guide.url.split('#')[0] + hash})`;
+      if (guide !== undefined)
+        return `](${anchor === undefined ? guide.url : guide.url.split('#')[0] + hash})`;
       return `](${repoUrl}/${resolved}${hash})`;
     }),
   );
