@@ -105,7 +105,7 @@ describe('training functions check their data', () => {
       const X = tf.ones([2, 3]);
       const Y = tf.ones([1, 3]);
       expect(() => nnModel(X, Y, 2, 1, false, { learningrate: 1 } as never)).toThrow(
-        'nnModel: options has an unknown field learningrate (known: learningRate, seed)',
+        'nnModel: options has an unknown field learningrate (known: learningRate, seed, costEvery)',
       );
       expect(() => nnModel(X, Y, 2, 1e9)).toThrow(
         'nnModel: numIterations must be an integer >= 0 and <= 1000000, got 1000000000',

@@ -12,7 +12,7 @@ describe('strategy rejects bad arguments', () => {
     expect(() => rocCurve([0, 1], [0.2, 0.8], { pos_label: 1 } as never)).toThrow(
       'rocCurve: options has an unknown field pos_label (known: posLabel, onWarning, dropIntermediate)',
     );
-    expect(() => splitIndices(10, { a: 0.5, b: 0.5 }, { sead: 1 } as never)).toThrow(
+    expect(() => splitIndices(10, { train: 0.5, test: 0.5 }, { sead: 1 } as never)).toThrow(
       /^splitIndices: options has an unknown field sead/,
     );
   });

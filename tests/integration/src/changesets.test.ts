@@ -26,12 +26,15 @@ describe('changesets', () => {
   it('bumps versions and writes changelogs from the pending changesets', () => {
     for (const f of ['package.json', 'pnpm-workspace.yaml', '.changeset'])
       cpSync(join(root, f), join(copy, f), { recursive: true });
-    const packages = readdirSync(join(root, 'packages')).filter((p) =>
-      existsSync(join(root, 'packages', p, 'package.json')),
+    // The published packages live in packages/ and apps/ (the CLI); each folder as `packages/x`.
+    const packages = ['packages', 'apps'].flatMap((d) =>
+      readdirSync(join(root, d))
+        .map((p) => `${d}/${p}`)
+        .filter((p) => existsSync(join(root, p, 'package.json'))),
     );
     for (const p of packages) {
-      mkdirSync(join(copy, 'packages', p), { recursive: true });
-      cpSync(join(root, 'packages', p, 'package.json'), join(copy, 'packages', p, 'package.json'));
+      mkdirSync(join(copy, p), { recursive: true });
+      cpSync(join(root, p, 'package.json'), join(copy, p, 'package.json'));
     }
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
     const pending = readdirSync(join(copy, '.changeset')).filter(
@@ -58,8 +61,8 @@ describe('changesets', () => {
     expect(bumped.size).toBeGreaterThan(0);
     const before = new Map(
       packages.map((p) => [
-        manifest(join(copy, 'packages', p)).name as string,
-        manifest(join(copy, 'packages', p)).version as string,
+        manifest(join(copy, p)).name as string,
+        manifest(join(copy, p)).version as string,
       ]),
     );
 
@@ -72,7 +75,7 @@ describe('changesets', () => {
 
     let checked = 0;
     for (const p of packages) {
-      const dir = join(copy, 'packages', p);
+      const dir = join(copy, p);
       const { name, version } = manifest(dir);
       if (!bumped.has(name)) continue;
       checked++;

@@ -1,4 +1,4 @@
-import { describeValue } from '../tensor/arguments.js';
+import { describeValue } from '../tensor/describe-value.js';
 import { DlkitError } from '../tensor/errors.js';
 /**
  * Imports a Node.js built-in module at run time, out of sight of bundlers. The specifier reaches

@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError } from './errors.js';
 import { assertNumber } from './values.js';
+import { describeValue } from './describe-value.js';
+
+export { describeValue };
 
 /**
  * The most elements dlkit makes for one array or tensor from a size the user gives (2^26, a
@@ -11,37 +14,6 @@ import { assertNumber } from './values.js';
  * @category Tensor basics
  */
 export const MAX_ELEMENTS = 2 ** 26;
-
-/**
- * Writes any value for an error message, without reading a tensor's data (so a disposed tensor
- * is fine): `null`, `number 3`, `string abc`, `[1,2]`, `an array of length 20`,
- * `a float32 tensor of rank 2`, `an object (Map)`.
- *
- * @param value - Anything.
- * @returns A short description.
- *
- * @example
- * ```ts
- * import { describeValue } from '@dlkit/core';
- * console.log(describeValue(undefined), describeValue([1, 2]), describeValue('x')); // undefined [1,2] string x
- * ```
- *
- * @category Tensor basics
- */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (value instanceof tf.Tensor) return `a ${value.dtype} tensor of rank ${value.rank}`;
-  if (Array.isArray(value)) {
-    const small =
-      value.length <= 10 && value.every((v) => typeof v === 'number' || typeof v === 'string');
-    return small ? JSON.stringify(value) : `an array of length ${value.length}`;
-  }
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'Object'})`;
-  if (typeof value === 'string') return `string ${value.slice(0, 40)}`;
-  return `${typeof value} ${String(value)}`;
-}
 
 /** Checks the `fn` and `argument` names a check helper is given (a mistake of the caller's code). */
 function checkNames(helper: string, fn: unknown, argument: unknown): void {

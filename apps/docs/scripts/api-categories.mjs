@@ -1,0 +1,58 @@
+// The API reference's entries by `@category`, read from the package index pages that typedoc
+// (typedoc-plugin-markdown) wrote: each category is a heading followed by a list of links.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @typedef {{ package: string, name: string, link: string }} ApiEntry
+ * `link` is the page's URL on the site (`/api/@dlkit/core/functions/relu`).
+ */
+
+/**
+ * Reads `api/@dlkit/<package>/index.md` of every package.
+ * @param {string} apiDir the typedoc output folder (`.src/api`)
+ * @returns {{ categories: Map<string, ApiEntry[]>, packages: { package: string, groups: [string, ApiEntry[]][] }[] }}
+ *   category title → entries of every package, in source order; and each package's groups
+ */
+export function apiCategories(apiDir) {
+  const scope = join(apiDir, '@dlkit');
+  if (!existsSync(scope)) throw new Error(`prepare: typedoc wrote no ${scope}`);
+  const categories = new Map();
+  const packages = [];
+  for (const pkg of readdirSync(scope).sort()) {
+    const index = join(scope, pkg, 'index.md');
+    if (!existsSync(index)) continue;
+    const groups = readIndex(readFileSync(index, 'utf8'), pkg);
+    packages.push({ package: pkg, groups });
+    for (const [title, entries] of groups) {
+      categories.set(title, [...(categories.get(title) ?? []), ...entries]);
+    }
+  }
+  return { categories, packages };
+}
+
+/** Headings followed by `- [name](relative.md)` items, outside code fences. */
+function readIndex(text, pkg) {
+  const result = [];
+  let current;
+  let fenced = false;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (fenced) continue;
+    const heading = /^#{2,4} (.+)$/.exec(line);
+    if (heading !== null) {
+      current = { title: heading[1].trim(), entries: [] };
+      result.push(current);
+      continue;
+    }
+    const item = /^- \[(.+?)\]\(((?!https?:)[^)]+)\.md\)$/.exec(line);
+    if (item !== null && current !== undefined) {
+      current.entries.push({
+        package: pkg,
+        name: item[1].replace(/\\_/g, '_'),
+        link: `/api/@dlkit/${pkg}/${item[2]}`,
+      });
+    }
+  }
+  return result.filter((c) => c.entries.length > 0).map((c) => [c.title, c.entries]);
+}

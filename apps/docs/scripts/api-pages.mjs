@@ -1,0 +1,56 @@
+// Additions to typedoc's API pages: each package page gets its README's course map (course week
+// → module → exports, the exports linked to their pages), and the API sidebar groups each
+// package's entries by `@category`, i.e. by course week.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rewriteLinks } from './pages.mjs';
+
+/** The `## Course map` section of a README (its table), or undefined. */
+export function courseMapSection(readme) {
+  const match = /^## Course map\s*\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme);
+  return match === null ? undefined : match[1].trim();
+}
+
+/** Links every `` `name` `` (or `` `namespace.name` ``) of a table to its API page. */
+function linkExports(table, entries) {
+  const links = new Map(entries.map((e) => [e.name, e.link]));
+  return table.replace(/(?<!\[)`([A-Za-z_][\w.]*)`/g, (whole, name) => {
+    const link = links.get(name) ?? links.get(name.split('.')[0]);
+    return link === undefined ? whole : `[\`${name}\`](${link})`;
+  });
+}
+
+/** Puts each package's course map under the H1 of its API page. */
+export function injectCourseMaps(apiDir, packagesDir, packages, placement) {
+  for (const { package: pkg, groups } of packages) {
+    const readme = join(packagesDir, pkg, 'README.md');
+    const index = join(apiDir, '@dlkit', pkg, 'index.md');
+    if (!existsSync(readme)) continue;
+    const table = courseMapSection(readFileSync(readme, 'utf8'));
+    if (table === undefined)
+      throw new Error(`prepare: packages/${pkg}/README.md has no "## Course map"`);
+    const entries = groups.flatMap(([, list]) => list);
+    const page = readFileSync(index, 'utf8');
+    const heading = `# @dlkit/${pkg}\n`;
+    const at = page.indexOf(heading);
+    if (at < 0) throw new Error(`prepare: ${index} has no "${heading.trim()}"`);
+    const linked = rewriteLinks(linkExports(table, entries), `packages/${pkg}`, placement);
+    const section = `\n## Course map\n\n${linked}\n\nInstall: \`npm install @dlkit/${pkg} @tensorflow/tfjs\`.\n`;
+    const end = at + heading.length;
+    writeFileSync(index, page.slice(0, end) + section + page.slice(end));
+  }
+}
+
+/** The API sidebar: package → category → entries. */
+export function apiSidebar(packages) {
+  return packages.map(({ package: pkg, groups }) => ({
+    text: `@dlkit/${pkg}`,
+    link: `/api/@dlkit/${pkg}/`,
+    collapsed: true,
+    items: groups.map(([title, entries]) => ({
+      text: title,
+      collapsed: true,
+      items: entries.map((e) => ({ text: e.name, link: e.link })),
+    })),
+  }));
+}
