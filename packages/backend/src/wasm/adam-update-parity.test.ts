@@ -186,17 +186,9 @@ describe(`${ADAM_UPDATE_KERNEL} on wasm vs the composite formula on cpu`, () => 
     const buffers = tf.backend().numDataIds();
     // (core's assertNumber writes a value that is not a number as its type, then the value.)
     const cases: [string, unknown, string][] = [
-      [
-        'learningRate',
-        undefined,
-        'attrs.learningRate must be a finite number, got undefined',
-      ],
+      ['learningRate', undefined, 'attrs.learningRate must be a finite number, got undefined'],
       ['learningRate', NaN, 'attrs.learningRate must be a finite number, got NaN'],
-      [
-        'beta1',
-        undefined,
-        'attrs.beta1 must be a finite number >= 0 and < 1, got undefined',
-      ],
+      ['beta1', undefined, 'attrs.beta1 must be a finite number >= 0 and < 1, got undefined'],
       ['beta1', 1, 'attrs.beta1 must be a finite number >= 0 and < 1, got 1'],
       ['beta2', -0.5, 'attrs.beta2 must be a finite number >= 0 and < 1, got -0.5'],
       ['epsilon', Infinity, 'attrs.epsilon must be a finite number >= 0, got Infinity'],

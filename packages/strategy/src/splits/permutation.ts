@@ -31,6 +31,10 @@ export function toRandomState(
   seed: RandomState | number | undefined,
 ): RandomState {
   if (seed instanceof RandomState) return seed;
-  const n = assertNumber(fn, argument, seed === undefined ? 0 : seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
+  const n = assertNumber(fn, argument, seed === undefined ? 0 : seed, {
+    integer: true,
+    min: 0,
+    max: 2 ** 32 - 1,
+  });
   return new RandomState(n);
 }
