@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DlkitError } from '@dlkit/core';
-import { packageDataFile, readBytes, resolvePackage } from './resolve.js';
+import { packageDataFile, readAllBytes, readBytes, resolvePackage } from './resolve.js';
 
 describe('resolvePackage / readBytes (internal)', () => {
   it('finds an installed optional package through the resolver and reports its version', async () => {
@@ -28,5 +28,21 @@ describe('resolvePackage / readBytes (internal)', () => {
     expect((err as Error).message).toMatch(
       /^loadGlove: cannot read .*data\/no-such-file\.bin: ENOENT/,
     );
+  });
+
+  it('reads several files in their order, and names the first unreadable one in that order', async () => {
+    const present = await packageDataFile('emoji-sentences.csv');
+    const missing = [1, 2, 3].map((i) =>
+      present.replace('emoji-sentences.csv', `missing-${i}.bin`),
+    );
+    const [a, b] = await readAllBytes('loadThing', [present, present]);
+    expect(a).toEqual(await readBytes('loadThing', present));
+    expect(b?.byteLength).toBe(a?.byteLength);
+    // Three reads fail in parallel, in whatever order the thread pool finishes them: the error is
+    // always the first missing file's in the list (Promise.all reported whichever failed first).
+    for (let trial = 0; trial < 5; trial++) {
+      const err = await readAllBytes('loadThing', [present, ...missing]).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/^loadThing: cannot read .*missing-1\.bin: ENOENT/);
+    }
   });
 });

@@ -56,6 +56,17 @@ export async function readBytes(fn: string, file: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Reads several files at once. When some cannot be read, the error is the one of the first such
+ * file in `files`' order, not of whichever read failed first, so the message never depends on timing.
+ */
+export async function readAllBytes(fn: string, files: readonly string[]): Promise<Uint8Array[]> {
+  const settled = await Promise.allSettled(files.map((file) => readBytes(fn, file)));
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<Uint8Array>).value);
+}
+
 /** Reads a UTF-8 text file; errors as {@link readBytes}. */
 export async function readText(fn: string, file: string): Promise<string> {
   return new TextDecoder('utf-8').decode(await readBytes(fn, file));

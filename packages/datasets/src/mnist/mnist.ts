@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, RandomState, assertOptions, assertOneOf } from '@dlkit/core';
 import { parseIdx } from './idx.js';
-import { readBytes, resolvePackage } from '../internal/resolve.js';
+import { readAllBytes, resolvePackage } from '../internal/resolve.js';
 import { checkCount, checkSeed } from '../internal/options.js';
 
 /** Options for {@link loadMnist}. */
@@ -125,7 +125,7 @@ export async function loadMnist(options: MnistOptions = {}): Promise<MnistData> 
     't10k-images-idx3-ubyte',
     't10k-labels-idx1-ubyte',
   ];
-  const bytes = await Promise.all(names.map((n) => readBytes(fn, file(n))));
+  const bytes = await readAllBytes(fn, names.map(file));
   const rng = new RandomState(seed);
   const lut = new Float32Array(256);
   for (let v = 0; v < 256; v++) lut[v] = normalize ? v / 255 : v;
