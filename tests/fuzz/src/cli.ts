@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { loadCheckpointWeights, saveCheckpoint } from './checkpoint.js';
-import { runFuzz } from './run.js';
+import { FUZZ_TIMEOUTS, runFuzz } from './run.js';
 import { summarize } from './summary.js';
 
 const seed = Number(process.argv[2] ?? 20261201);
@@ -12,8 +12,7 @@ const checkpoint = await saveCheckpoint();
 const run = await runFuzz({
   seed,
   checkpoint: checkpoint.path,
-  callTimeoutMs: 15_000,
-  startTimeoutMs: 120_000,
+  ...FUZZ_TIMEOUTS,
 });
 console.log(summarize(run, seed));
 writeFileSync('fuzz-report.json', JSON.stringify(run.results, null, 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCheckpointWeights, saveCheckpoint } from './checkpoint.js';
-import { runFuzz } from './run.js';
+import { FUZZ_TIMEOUTS, runFuzz } from './run.js';
 import { failures, summarize } from './summary.js';
 
 /** The fuzz's seed: fixed, and printed with the summary. */
@@ -12,10 +12,7 @@ describe('every export rejects bad arguments', () => {
     const run = await runFuzz({
       seed: SEED,
       checkpoint: checkpoint.path,
-      // A hang never answers; 15 s leaves room for the slowest legitimate default call
-      // (makeHandSigns() takes ~2 s alone, more than 6 s on a loaded 2-core machine).
-      callTimeoutMs: 15_000,
-      startTimeoutMs: 120_000,
+      ...FUZZ_TIMEOUTS,
     });
     console.log(summarize(run, SEED));
     expect(run.results.length).toBe(run.calls);

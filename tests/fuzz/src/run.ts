@@ -19,6 +19,15 @@ export interface FuzzOptions {
   startTimeoutMs: number;
 }
 
+/**
+ * The watchdog's limits, the same in the test and the CLI. A hang never answers, so a generous
+ * limit costs nothing when nothing hangs, and a loaded 2-core machine (load average ~40 while
+ * other builds run) needs it: the child's start imports every package through tsx and took
+ * more than 120 s there, and the slowest legitimate default call (`makeHandSigns()`, ~2 s
+ * alone) takes several times longer.
+ */
+export const FUZZ_TIMEOUTS = { callTimeoutMs: 60_000, startTimeoutMs: 600_000 } as const;
+
 /** Everything the fuzz saw. */
 export interface FuzzRun {
   calls: number;
