@@ -29,7 +29,7 @@ function workspaceAliases(): Record<string, string> {
 export interface DlkitProjectOptions {
   /** The tfjs backend the project's tests run on unless `DLKIT_BACKEND` says otherwise. */
   backend?: 'cpu' | 'fast';
-  /** Per-test time limit in milliseconds (default 120 000). */
+  /** Per-test time limit in milliseconds (default 600 000). */
   testTimeout?: number;
 }
 
@@ -50,10 +50,11 @@ export function dlkitProject(configUrl: string, options: DlkitProjectOptions = {
       environment: 'node',
       setupFiles: [resolve(root, 'tests/harness/src/setup.ts')],
       env: { DLKIT_DEFAULT_BACKEND: options.backend ?? 'cpu' },
-      // A limit that holds on a loaded 2-core machine: a few times the slowest unit test's
-      // loaded duration (about 22 s for core's deep-network training test), not its idle one.
-      testTimeout: options.testTimeout ?? 120_000,
-      hookTimeout: options.testTimeout ?? 120_000,
+      // A hang detector, not a speed check (speed is measured in bench/): it must hold on a
+      // heavily loaded 2-core machine. At load average ~38 (eight builds beside a CI run) tests
+      // that take ~20 s idle took over 180 s, so the limit is 600 s.
+      testTimeout: options.testTimeout ?? 600_000,
+      hookTimeout: options.testTimeout ?? 600_000,
       reporters: ['default', 'json'],
       outputFile: { json: join(dir, '.vitest', 'results.json') },
     },

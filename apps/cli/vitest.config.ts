@@ -5,7 +5,7 @@ import { dlkitProject } from '../../vitest.shared.ts';
 
 // Labs train real (small) networks, on the fast backend as `dlkit run` does; allow each test
 // three minutes on the shared CPU.
-const config = dlkitProject(import.meta.url, { backend: 'fast', testTimeout: 180_000 });
+const config = dlkitProject(import.meta.url, { backend: 'fast', testTimeout: 600_000 });
 
 // The TSDoc examples import this package by its name: '@dlkit/cli' and '@dlkit/cli/plots' are
 // its sources (exact matches, so the first does not swallow the second).

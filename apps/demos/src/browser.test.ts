@@ -77,6 +77,8 @@ describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
 
   async function open(query: string): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
+    // Playwright's 30 s default was not enough for a click at load average ~38.
+    page.setDefaultTimeout(120_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`));
     page.on('console', (m) => {

@@ -128,7 +128,7 @@ beforeAll(() => {
     { ...Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`])), ...peers },
     true,
   );
-}, 900_000);
+}, 2_400_000);
 
 afterAll(() => {
   if (!keep && work !== '') rmSync(work, { recursive: true, force: true });

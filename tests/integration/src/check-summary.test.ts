@@ -42,7 +42,7 @@ beforeAll(() => {
   );
   expect(run.status, run.stderr).toBe(1); // one test fails on purpose
   results = JSON.parse(readFileSync(out, 'utf8'));
-}, 120_000);
+}, 600_000);
 
 describe('countResults', () => {
   it('counts passed, failed and every kind of skipped test, with their names', () => {

@@ -126,7 +126,7 @@ describe('the dlkit binary', () => {
         '--out',
         out,
       ],
-      { cwd: packageDir, encoding: 'utf8', timeout: 170_000 },
+      { cwd: packageDir, encoding: 'utf8', timeout: 590_000 },
     );
     expect(r.status, r.stderr).toBe(0);
     const summary = JSON.parse(readFileSync(join(out, 'figures.json'), 'utf8'));

@@ -202,7 +202,7 @@ describe('fileSystem save killed by SIGKILL', () => {
       `${KILLS} kills over ${span.toFixed(0)} ms: ${interrupted} left a save's own files behind, ` +
         `${generation - 1} saves completed`,
     );
-  }, 180_000);
+  }, 600_000);
 });
 
 function listedShards(dir: string, json: string): string[] {

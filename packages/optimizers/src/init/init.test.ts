@@ -80,7 +80,7 @@ describe('the initialisation notebook', () => {
     expect(new Set(zeros.parameters.W1!.dataSync()).size).toBe(1);
     tf.dispose([X, Y, zeros.parameters]);
     // Real training in float32 on the cpu backend: allow for a loaded machine.
-  }, 180_000);
+  }, 600_000);
 
   it("'random' (×10) starts with a far larger cost than He", () => {
     const X = fixtureTensor(fx.X);

@@ -79,7 +79,7 @@ describe('optimization.model', () => {
     }
     tf.dispose([X, Y]);
     // Real training in float32 on the cpu backend: allow for a loaded machine.
-  }, 180_000);
+  }, 600_000);
 
   it('Adam beats plain gradient descent on the same budget (the lecture point)', () => {
     const gd = fx.runs.find((r) => r.name === 'gd')!;

@@ -250,7 +250,7 @@ describe('regularization.model', () => {
     }
     tf.dispose([X, Y]);
     // Real training in float32 on the cpu backend: allow for a loaded machine.
-  }, 180_000);
+  }, 600_000);
 
   it('refuses L2 and dropout together, as the notebook asserts', () => {
     tf.tidy(() => {

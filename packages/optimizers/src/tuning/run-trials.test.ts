@@ -74,7 +74,7 @@ describe('runTrials resumes a search killed with SIGKILL', () => {
     const byTrial = [...ref].sort((a, b) => a.trial - b.trial);
     expect(final.trials).toEqual(byTrial);
     expect(existsSync(`${file}.tmp`)).toBe(false);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('runTrials writes atomically', () => {
