@@ -17,3 +17,11 @@ export {
   type LstmInitializer,
   type LstmInitializerSpec,
 } from './lstm/lstm-layer.js';
+// rnn (C5 W1, from scratch): the basic RNN cell and sequence, forward and backward.
+export { type RnnParameters } from './rnn/rnn-parameters.js';
+export {
+  rnnCellForward,
+  type RnnCellCache,
+  type RnnCellForwardResult,
+} from './rnn/rnn-cell-forward.js';
+export { rnnCellBackward, type RnnCellGradients } from './rnn/rnn-cell-backward.js';
