@@ -25,3 +25,6 @@ export {
   type RnnCellForwardResult,
 } from './rnn/rnn-cell-forward.js';
 export { rnnCellBackward, type RnnCellGradients } from './rnn/rnn-cell-backward.js';
+export { rnnForward, type RnnForwardResult } from './rnn/rnn-forward.js';
+export { rnnBackward, type RnnGradients } from './rnn/rnn-backward.js';
+export { disposeCaches, type SequenceCaches } from './rnn/sequence-caches.js';
