@@ -28,3 +28,17 @@ export { rnnCellBackward, type RnnCellGradients } from './rnn/rnn-cell-backward.
 export { rnnForward, type RnnForwardResult } from './rnn/rnn-forward.js';
 export { rnnBackward, type RnnGradients } from './rnn/rnn-backward.js';
 export { disposeCaches, type SequenceCaches } from './rnn/sequence-caches.js';
+// lstm (C5 W1, from scratch): the course's LSTM cell and sequence, forward and backward.
+export { type LstmParameters } from './lstm/lstm-parameters.js';
+export {
+  lstmCellForward,
+  type LstmCellCache,
+  type LstmCellForwardResult,
+} from './lstm/lstm-cell-forward.js';
+export {
+  lstmCellBackward,
+  type LstmCellGradients,
+  type LstmParameterGradients,
+} from './lstm/lstm-cell-backward.js';
+export { lstmForward, type LstmForwardResult } from './lstm/lstm-forward.js';
+export { lstmBackward, type LstmGradients } from './lstm/lstm-backward.js';
