@@ -35,8 +35,8 @@ const PARAMETER_KEYS = ['dWf', 'dbf', 'dWi', 'dbi', 'dWc', 'dbc', 'dWo', 'dbo'] 
  *
  * @param da - Gradient of the loss with respect to every hidden state, `[nA, m, T]`.
  * @param caches - The `caches` of {@link lstmForward}.
- * @returns `{ dx [nX, m, T], da0 [nA, m], dWf, dWi, dWc, dWo [nA, nA + nX], dbf, dbi, dbc, dbo
- * [nA, 1] }`, new tensors.
+ * @returns The new tensors `dx [nX, m, T]`, `da0 [nA, m]`, `dWf, dWi, dWc, dWo [nA, nA + nX]` and
+ * `dbf, dbi, dbc, dbo [nA, 1]`.
  *
  * @example
  * ```ts

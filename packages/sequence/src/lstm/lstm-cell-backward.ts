@@ -121,8 +121,8 @@ export function lstmCellGradients(
  * @param daNext - Gradient of the loss with respect to `aNext`, `[nA, m]`.
  * @param dcNext - Gradient of the loss with respect to `cNext`, `[nA, m]`.
  * @param cache - The {@link LstmCellCache} of {@link lstmCellForward}.
- * @returns `{ dxt [nX, m], daPrev [nA, m], dcPrev [nA, m], dWf, dWi, dWc, dWo [nA, nA + nX],
- * dbf, dbi, dbc, dbo [nA, 1] }`, new tensors.
+ * @returns The new tensors `dxt [nX, m]`, `daPrev [nA, m]`, `dcPrev [nA, m]`,
+ * `dWf, dWi, dWc, dWo [nA, nA + nX]` and `dbf, dbi, dbc, dbo [nA, 1]`.
  *
  * @example
  * ```ts
