@@ -42,3 +42,17 @@ export {
 } from './lstm/lstm-cell-backward.js';
 export { lstmForward, type LstmForwardResult } from './lstm/lstm-forward.js';
 export { lstmBackward, type LstmGradients } from './lstm/lstm-backward.js';
+// gru-scratch (C5 W1, from scratch): a GRU cell and sequence, forward and backward, both variants.
+export { type GruParameters, type GruOptions } from './gru-scratch/gru-parameters.js';
+export {
+  gruCellForward,
+  type GruCellCache,
+  type GruCellForwardResult,
+} from './gru-scratch/gru-cell-forward.js';
+export {
+  gruCellBackward,
+  type GruCellGradients,
+  type GruParameterGradients,
+} from './gru-scratch/gru-cell-backward.js';
+export { gruForward, type GruForwardResult } from './gru-scratch/gru-forward.js';
+export { gruBackward, type GruGradients } from './gru-scratch/gru-backward.js';
