@@ -18,6 +18,7 @@ import {
   lstmCellBackward,
   lstmCellForward,
   lstmForward,
+  lstmSequence,
   type LstmCellCache,
   type LstmParameters,
 } from '../index.js';
@@ -79,6 +80,31 @@ const at = (t: tf.Tensor, index: number[]): number =>
         )
         .dataSync()[0] as number,
   );
+
+/**
+ * The course's gate weights `[nA, nA + nX]` in Keras' layout (the production layer's): gates
+ * i, f, c, o side by side, the input columns transposed into `kernel [nX, 4nA]`, the hidden-state
+ * columns into `recurrentKernel [nA, 4nA]`, the biases into `bias [4nA]`.
+ */
+function toKeras(p: Record<'Wi' | 'Wf' | 'Wc' | 'Wo' | 'bi' | 'bf' | 'bc' | 'bo', tf.Tensor>): {
+  kernel: tf.Tensor;
+  recurrentKernel: tf.Tensor;
+  bias: tf.Tensor;
+} {
+  const [nA, n] = p.Wi.shape as [number, number];
+  const order = [p.Wi, p.Wf, p.Wc, p.Wo];
+  return {
+    kernel: tf.concat(
+      order.map((W) => W.slice([0, nA], [nA, n - nA]).transpose()),
+      1,
+    ),
+    recurrentKernel: tf.concat(
+      order.map((W) => W.slice([0, 0], [nA, nA]).transpose()),
+      1,
+    ),
+    bias: tf.concat([p.bi, p.bf, p.bc, p.bo].map((b) => b.reshape([nA]))),
+  };
+}
 
 describe('lstmCellForward', () => {
   it("gives the notebook's values on its seeded test inputs", () => {
@@ -278,18 +304,7 @@ describe('lstmForward', () => {
     tf.tidy(() => {
       const s = small(7, 5);
       const { a } = lstmForward(s.x, s.a0, s.p);
-      // Keras' kernel [nX, 4nA] and recurrent kernel [nA, 4nA], gates i, f, c, o: the input
-      // columns and the hidden-state columns of the course's W [nA, nA + nX], transposed.
-      const order = [s.p.Wi, s.p.Wf, s.p.Wc, s.p.Wo];
-      const kernel = tf.concat(
-        order.map((W) => W.slice([0, 4], [4, 3]).transpose()),
-        1,
-      );
-      const recurrentKernel = tf.concat(
-        order.map((W) => W.slice([0, 0], [4, 4]).transpose()),
-        1,
-      );
-      const bias = tf.concat([s.p.bi, s.p.bf, s.p.bc, s.p.bo].map((b) => b.reshape([4])));
+      const { kernel, recurrentKernel, bias } = toKeras(s.p);
       const layer = lstm({ units: 4, returnSequences: true });
       const xb = s.x.transpose([1, 2, 0]); // [m, Tx, nX]
       const h0 = s.a0.transpose();
@@ -299,6 +314,51 @@ describe('lstmForward', () => {
       const out = layer.apply([xb, h0, c0]) as tf.Tensor;
       expectTensorsClose(out, a.transpose([1, 2, 0]), { rtol: 1e-5, atol: 1e-6 });
       layer.dispose();
+      disposeAll(s);
+    });
+  });
+
+  it('has the gradients tf.grad gives the production lstmSequence with mapped weights', () => {
+    tf.tidy(() => {
+      const s = small(16, 4);
+      const { caches } = lstmForward(s.x, s.a0, s.p);
+      const da = new RandomState(17).randn(4, 2, 4);
+      const g = lstmBackward(da, caches);
+      const { kernel, recurrentKernel, bias } = toKeras(s.p);
+      const daB = da.transpose([1, 2, 0]);
+      const c0 = tf.zeros([2, 4]);
+      const loss = (x: tf.Tensor, k: tf.Tensor, u: tf.Tensor, b: tf.Tensor, h0: tf.Tensor) =>
+        tf.sum(
+          tf.mul(
+            lstmSequence(x, k, u, b, { initialState: [h0, c0], implementation: 'composite' })
+              .sequence,
+            daB,
+          ),
+        );
+      const [dx, dK, dU, db, dh0] = tf.grads(loss)([
+        s.x.transpose([1, 2, 0]),
+        kernel,
+        recurrentKernel,
+        bias,
+        s.a0.transpose(),
+      ]) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+      const mapped = toKeras({
+        Wi: g.dWi,
+        Wf: g.dWf,
+        Wc: g.dWc,
+        Wo: g.dWo,
+        bi: g.dbi,
+        bf: g.dbf,
+        bc: g.dbc,
+        bo: g.dbo,
+      });
+      const tol = { rtol: 1e-4, atol: 1e-5 };
+      expectTensorsClose(g.dx.transpose([1, 2, 0]), dx, tol);
+      expectTensorsClose(g.da0.transpose(), dh0, tol);
+      expectTensorsClose(mapped.kernel, dK, tol);
+      expectTensorsClose(mapped.recurrentKernel, dU, tol);
+      expectTensorsClose(mapped.bias, db, tol);
+      disposeCaches(caches);
       disposeAll(s);
     });
   });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, ShapeChecker } from '@dlkit/core';
 import { readCache, readCacheList } from './check.js';
-import { checkRnnCellCache, rnnCellGradients, type CheckedRnnCache } from './rnn-cell-backward.js';
+import { checkRnnCellCache, rnnCellGradients } from './rnn-cell-backward.js';
 import type { RnnCellCache } from './rnn-cell-forward.js';
 import { stepOf } from './rnn-forward.js';
 import type { SequenceCaches } from './sequence-caches.js';
@@ -90,21 +90,16 @@ export function checkSequenceBackward<C>(
  */
 export function rnnBackward(da: tf.Tensor, caches: SequenceCaches<RnnCellCache>): RnnGradients {
   const shapes = new ShapeChecker('rnnBackward');
-  const { steps, T } = checkSequenceBackward<CheckedRnnCache>(
-    shapes,
-    da,
-    caches,
-    checkRnnCellCache,
-  );
+  const { steps, T } = checkSequenceBackward<RnnCellCache>(shapes, da, caches, checkRnnCellCache);
   return tf.tidy(() => {
-    const first = steps[0] as CheckedRnnCache;
+    const first = steps[0] as RnnCellCache;
     let daPrev: tf.Tensor = tf.zerosLike(first.aPrev);
     let dWax: tf.Tensor = tf.zerosLike(first.parameters.Wax);
     let dWaa: tf.Tensor = tf.zerosLike(first.parameters.Waa);
     let dba: tf.Tensor = tf.zerosLike(first.parameters.ba);
     const dxs: tf.Tensor[] = [];
     for (let t = T - 1; t >= 0; t--) {
-      const g = rnnCellGradients(tf.add(stepOf(da, t), daPrev), steps[t] as CheckedRnnCache);
+      const g = rnnCellGradients(tf.add(stepOf(da, t), daPrev), steps[t] as RnnCellCache);
       dxs.unshift(g.dxt);
       daPrev = g.daPrev;
       dWax = dWax.add(g.dWax);
