@@ -6,7 +6,6 @@ import type { SequenceCaches } from '../rnn/sequence-caches.js';
 import {
   checkGruCellCache,
   gruCellGradients,
-  type CheckedGruCache,
   type GruParameterGradients,
 } from './gru-cell-backward.js';
 import type { GruCellCache } from './gru-cell-forward.js';
@@ -57,14 +56,9 @@ export interface GruGradients extends GruParameterGradients {
  */
 export function gruBackward(da: tf.Tensor, caches: SequenceCaches<GruCellCache>): GruGradients {
   const shapes = new ShapeChecker('gruBackward');
-  const { steps, T } = checkSequenceBackward<CheckedGruCache>(
-    shapes,
-    da,
-    caches,
-    checkGruCellCache,
-  );
+  const { steps, T } = checkSequenceBackward<GruCellCache>(shapes, da, caches, checkGruCellCache);
   return tf.tidy(() => {
-    const first = steps[0] as CheckedGruCache;
+    const first = steps[0] as GruCellCache;
     let daPrev: tf.Tensor = tf.zerosLike(first.aPrev);
     let sums: GruParameterGradients | undefined;
     const dxs: tf.Tensor[] = [];
@@ -73,7 +67,7 @@ export function gruBackward(da: tf.Tensor, caches: SequenceCaches<GruCellCache>)
         dxt,
         daPrev: da1,
         ...g
-      } = gruCellGradients(tf.add(stepOf(da, t), daPrev), steps[t] as CheckedGruCache);
+      } = gruCellGradients(tf.add(stepOf(da, t), daPrev), steps[t] as GruCellCache);
       dxs.unshift(dxt);
       daPrev = da1;
       const previous = sums;

@@ -38,15 +38,12 @@ export interface GruCellGradients extends GruParameterGradients {
   daPrev: tf.Tensor;
 }
 
-/** The checked fields of a {@link GruCellCache}. */
-export type CheckedGruCache = GruCellCache;
-
 /** Checks a {@link GruCellCache} (`argument` is how the caller knows it) against `shapes`. */
 export function checkGruCellCache(
   shapes: ShapeChecker,
   argument: string,
   value: unknown,
-): CheckedGruCache {
+): GruCellCache {
   const c = readCache(shapes.fn, argument, value);
   const resetAfter = assertOneOf(shapes.fn, `${argument}.resetAfter`, c['resetAfter'], [
     true,
@@ -67,7 +64,7 @@ export function checkGruCellCache(
 /** The candidate's part of the backward pass: `dWh`, `dbh` (`dbhh`) and its `daPrev`, `dxt` and `drt`. */
 function candidateGradients(
   dpre: tf.Tensor,
-  c: CheckedGruCache,
+  c: GruCellCache,
 ): {
   dWh: tf.Tensor;
   dbh: tf.Tensor;
@@ -105,7 +102,7 @@ function candidateGradients(
 }
 
 /** The step's gradients without checks (new tensors). */
-export function gruCellGradients(daNext: tf.Tensor, c: CheckedGruCache): GruCellGradients {
+export function gruCellGradients(daNext: tf.Tensor, c: GruCellCache): GruCellGradients {
   // tf.tidy's types do not take an optional field (dbhh); the value is a plain tensor record.
   return tf.tidy((): tf.TensorContainer => {
     const nA = c.aPrev.shape[0] as number;

@@ -46,7 +46,7 @@ export interface GruCellForwardResult {
 }
 
 /** The checked arguments of a GRU step. */
-export function checkGruCellArguments(
+function checkGruCellArguments(
   fn: string,
   xt: tf.Tensor,
   aPrev: tf.Tensor,

@@ -33,9 +33,6 @@ export interface LstmParameters {
   by: tf.Tensor;
 }
 
-/** The gate keys, in the notebook's order. */
-export const LSTM_GATES = ['f', 'i', 'c', 'o'] as const;
-
 /** The gate parameters (what the backward pass needs). */
 export type LstmGateParameters = Omit<LstmParameters, 'Wy' | 'by'>;
 

@@ -35,7 +35,7 @@ export interface RnnCellForwardResult {
 }
 
 /** Checks the cell's arguments: `xt [nX, m]`, the parameters, `aPrev [nA, m]`. */
-export function checkRnnCellArguments(
+function checkRnnCellArguments(
   fn: string,
   xt: tf.Tensor,
   aPrev: tf.Tensor,
