@@ -17,3 +17,11 @@ export {
   type LstmInitializer,
   type LstmInitializerSpec,
 } from './lstm/lstm-layer.js';
+// gru (C5 W1 · Gated recurrent units): the production GRU, Keras' layout and defaults.
+export {
+  gruSequence,
+  type GruSequenceOptions,
+  type GruSequenceResult,
+} from './gru/gru-sequence.js';
+export { GRU, gru, type GruLayerArgs } from './gru/gru-layer.js';
+export type { GruActivation } from './gru/gru-activations.js';
