@@ -26,7 +26,7 @@ type Key =
   | 'dRecurrentKernel'
   | 'dBias'
   | 'dh0';
-export type GruCase = {
+type GruCase = {
   m: number;
   Tx: number;
   nX: number;
