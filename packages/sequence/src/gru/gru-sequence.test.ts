@@ -81,6 +81,38 @@ describe('gruSequence vs PyTorch nn.GRU (resetAfter) and a NumPy/torch reference
   }
 });
 
+describe('gruSequence worked example (docs/sequence/gru.md, computed by hand)', () => {
+  it('one unit, weights 0.5, two steps of x = 1: h = 0.1745, 0.2926 in both reset forms', () => {
+    tf.tidy(() => {
+      const x = tf.ones([1, 2, 1]);
+      const k = tf.fill([1, 3], 0.5);
+      const u = tf.fill([1, 3], 0.5);
+      const after = gruSequence(x, k, u, tf.zeros([2, 3]));
+      const before = gruSequence(x, k, u, tf.zeros([3]), { resetAfter: false });
+      expectTensorsClose(after.sequence, [[[0.1745], [0.2926]]], { atol: 1e-4 });
+      expectTensorsClose(before.sequence, [[[0.1745], [0.2926]]], { atol: 1e-4 });
+    });
+  });
+
+  it('a recurrent candidate bias (row 1 of bias) only exists with resetAfter', () => {
+    tf.tidy(() => {
+      const x = tf.ones([1, 1, 1]);
+      const k = tf.fill([1, 3], 0.5);
+      const u = tf.fill([1, 3], 0.5);
+      // h0 = 0.5: z = r = sigmoid(0.5 + 0.25) = 0.6792; hh = tanh(0.5 + r * (0.25 + 1)) = 0.8738.
+      const h0 = tf.fill([1, 1], 0.5);
+      const bias = tf.tensor2d([
+        [0, 0, 0],
+        [0, 0, 1],
+      ]);
+      const r = gruSequence(x, k, u, bias, { initialState: h0 });
+      const z = 1 / (1 + Math.exp(-0.75));
+      const hh = Math.tanh(0.5 + z * 1.25);
+      expectTensorsClose(r.lastH, [[z * 0.5 + (1 - z) * hh]], { atol: 1e-6 });
+    });
+  });
+});
+
 describe('gruSequence properties', () => {
   it('lastH is the last step of sequence, for any small shape and either reset form', () => {
     fc.assert(
