@@ -20,6 +20,7 @@ export {
 // gru (C5 W1 · Gated recurrent units): the production GRU, Keras' layout and defaults.
 export {
   gruSequence,
+  gruFusedAvailable,
   type GruSequenceOptions,
   type GruSequenceResult,
 } from './gru/gru-sequence.js';

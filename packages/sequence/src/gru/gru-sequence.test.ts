@@ -243,7 +243,7 @@ describe('gruSequence bad input', () => {
     );
     expectDlkitError(
       () => gruSequence(x, k, u, b, { reset: true } as never),
-      'gruSequence: options has an unknown field reset (known: initialState, resetAfter, activation, recurrentActivation)',
+      'gruSequence: options has an unknown field reset (known: initialState, resetAfter, activation, recurrentActivation, implementation)',
     );
   });
 });

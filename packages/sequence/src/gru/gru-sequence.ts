@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   DlkitError,
+  GRU_BACKWARD_KERNEL,
+  GRU_FORWARD_KERNEL,
   ShapeChecker,
   assertOneOf,
   assertOptions,
   assertTensor,
   formatShape,
+  hasKernel,
 } from '@dlkit/core';
 import { ACTIVATION_OPS, GRU_ACTIVATIONS, type GruActivation } from './gru-activations.js';
 
@@ -29,6 +32,14 @@ export interface GruSequenceOptions {
   activation?: GruActivation;
   /** The gates' activation (default `'sigmoid'`, as Keras and PyTorch). */
   recurrentActivation?: GruActivation;
+  /**
+   * Which implementation to run: `'auto'` (default) runs the fused kernels when the active
+   * backend registers both `DlkitGruForward` and `DlkitGruBackward` (`@dlkit/backend` does for
+   * `wasm`) and the GRU is Keras' default one (`resetAfter`, sigmoid gates, tanh candidate), else
+   * the composite one; `'composite'` always runs the per-step composition of ordinary tfjs ops.
+   * (`'fused'` where the fused kernels cannot run is an error.)
+   */
+  implementation?: 'auto' | 'fused' | 'composite';
 }
 
 /**
@@ -52,6 +63,9 @@ interface Dims {
 
 interface Settings {
   resetAfter: boolean;
+  /** Keras' default GRU: resetAfter, sigmoid gates, tanh candidate (what the fused kernels compute). */
+  kerasDefault: boolean;
+  implementation: 'auto' | 'fused' | 'composite';
   activation: (z: tf.Tensor) => tf.Tensor;
   recurrentActivation: (z: tf.Tensor) => tf.Tensor;
 }
@@ -76,6 +90,7 @@ function checkOptions(options: GruSequenceOptions | undefined): Settings {
     'resetAfter',
     'activation',
     'recurrentActivation',
+    'implementation',
   ]);
   const resetAfter = assertOneOf(FN, 'options.resetAfter', o.resetAfter ?? true, [true, false]);
   const activation = assertOneOf(FN, 'options.activation', o.activation ?? 'tanh', GRU_ACTIVATIONS);
@@ -85,8 +100,15 @@ function checkOptions(options: GruSequenceOptions | undefined): Settings {
     o.recurrentActivation ?? 'sigmoid',
     GRU_ACTIVATIONS,
   );
+  const implementation = assertOneOf(FN, 'options.implementation', o.implementation ?? 'auto', [
+    'auto',
+    'fused',
+    'composite',
+  ] as const);
   return {
     resetAfter,
+    kerasDefault: resetAfter && activation === 'tanh' && recurrent === 'sigmoid',
+    implementation,
     activation: ACTIVATION_OPS[activation],
     recurrentActivation: ACTIVATION_OPS[recurrent],
   };
@@ -208,6 +230,112 @@ function compositeGru(
 }
 
 /**
+ * The fused path (Keras' default GRU only): the input projection as ordinary ops (so autodiff
+ * skips `dx` when `x` needs no gradient, as for a model's input), then the forward and backward
+ * kernels over the whole sequence inside one `tf.customGrad` whose value is the kernel's `h`; the
+ * recurrent kernel's gradient is one large matmul over all `m * Tx` rows.
+ */
+function fusedGru(
+  x: tf.Tensor,
+  kernel: tf.Tensor,
+  recurrentKernel: tf.Tensor,
+  bias: tf.Tensor,
+  h0: tf.Tensor,
+  d: Dims,
+): GruSequenceResult {
+  const { m, Tx, nA } = d;
+  const run = tf.customGrad(
+    (
+      xProjIn,
+      uIn,
+      ubIn,
+      h0In,
+      save,
+    ): { value: tf.Tensor; gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[] } => {
+      const [xProj, us, ubs, h0s] = [xProjIn, uIn, ubIn, h0In] as tf.Tensor[];
+      const [h, gates] = tf
+        .engine()
+        .runKernel(
+          GRU_FORWARD_KERNEL,
+          { xProj: xProj!, recurrentKernel: us!, recurrentBias: ubs!, h0: h0s! },
+          {},
+        ) as [tf.Tensor3D, tf.Tensor3D];
+      (save as (tensors: tf.Tensor[]) => void)([us!, h0s!, h, gates]);
+      const gradFunc = (dh: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] =>
+        tf.tidy(() => {
+          const [su, sh0, sh, sgates] = saved as [
+            tf.Tensor2D,
+            tf.Tensor2D,
+            tf.Tensor3D,
+            tf.Tensor3D,
+          ];
+          const [dxProj, dRec, dh0] = tf
+            .engine()
+            .runKernel(
+              GRU_BACKWARD_KERNEL,
+              { dh, recurrentKernel: su, h0: sh0, h: sh, gates: sgates },
+              {},
+            ) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor2D];
+          // h[t-1] for every step: h0, then the hidden states of steps 0 .. Tx-2.
+          const first = tf.reshape(sh0, [m, 1, nA]);
+          const hPrev3d =
+            Tx === 1 ? first : tf.concat([first, tf.slice(sh, [0, 0, 0], [m, Tx - 1, nA])], 1);
+          const hPrev = tf.reshape(hPrev3d, [m * Tx, nA]) as tf.Tensor2D;
+          const dRec2d = tf.reshape(dRec, [m * Tx, 3 * nA]) as tf.Tensor2D;
+          return [dxProj, tf.matMul(hPrev, dRec2d, true, false), tf.sum(dRec2d, 0), dh0];
+        });
+      tf.dispose(gates);
+      return { value: h, gradFunc };
+    },
+  );
+  return tf.tidy(() => {
+    const [inputBias, recurrentBias] = tf.unstack(bias) as [tf.Tensor, tf.Tensor];
+    const h = run(inputProjection(x, kernel, inputBias, d), recurrentKernel, recurrentBias, h0);
+    return {
+      sequence: h as tf.Tensor3D,
+      lastH: tf.reshape(tf.slice(h, [0, Tx - 1, 0], [m, 1, nA]), [m, nA]) as tf.Tensor2D,
+    };
+  });
+}
+
+/**
+ * Whether {@link gruSequence} would run the fused GRU kernels on the active backend (for Keras'
+ * default GRU: `resetAfter`, sigmoid gates, tanh candidate): `true` when the backend registers
+ * both `DlkitGruForward` and `DlkitGruBackward` (`@dlkit/backend` does for `wasm`).
+ *
+ * @returns `true` for the fused path, `false` for the composite one.
+ *
+ * @example
+ * ```ts
+ * import { gruFusedAvailable } from '@dlkit/sequence';
+ * console.log(gruFusedAvailable()); // false on tfjs' cpu backend
+ * ```
+ *
+ * @category C5 W1 · Gated recurrent units
+ */
+export function gruFusedAvailable(): boolean {
+  return hasKernel(GRU_FORWARD_KERNEL) && hasKernel(GRU_BACKWARD_KERNEL);
+}
+
+/** Whether to run the fused path, or why it cannot run when asked for. */
+function useFused(s: Settings): boolean {
+  if (s.implementation === 'composite') return false;
+  const available = gruFusedAvailable();
+  if (s.implementation === 'fused' && !(available && s.kerasDefault)) {
+    const why = available
+      ? 'only for resetAfter true with sigmoid gates and a tanh candidate'
+      : `the '${tf.getBackend()}' backend has no ${GRU_FORWARD_KERNEL} and ${GRU_BACKWARD_KERNEL} kernels`;
+    throw new DlkitError(
+      'backend',
+      FN,
+      `the fused GRU kernels run ${why}; use implementation 'auto' or 'composite'`,
+      { argument: 'options.implementation' },
+    );
+  }
+  return available && s.kerasDefault;
+}
+
+/**
  * Runs a GRU over a whole batch of sequences, batch-first like tfjs, with Keras' weights: at each
  * step the update gate `z`, the reset gate `r` and the candidate `hh` (Keras' order z, r, h along
  * the weights' last axis), then `h[t] = z * h[t-1] + (1 - z) * hh`. With `resetAfter` (the
@@ -216,15 +344,18 @@ function compositeGru(
  * `hh = tanh(x W_h + b_h + (r * h[t-1]) U_h)`. Differentiable with `tf.grad`, `tf.grads` and
  * optimizers.
  *
- * The input projection is one matmul over all `m * Tx` rows; the recurrence is a per-step
- * composition of tfjs ops, and autodiff gives the gradients.
+ * The input projection is one matmul over all `m * Tx` rows. For Keras' default GRU, when the
+ * backend registers dlkit's fused GRU kernels (see {@link gruFusedAvailable}), the recurrence and
+ * its back-propagation through time each run as one kernel call under `tf.customGrad`, with the
+ * weight gradients as single large matmuls; otherwise a per-step composition of tfjs ops runs and
+ * autodiff gives the gradients. Both compute the same function.
  *
  * @param x - The inputs, `[m, Tx, nX]`, float32.
  * @param kernel - The input weights, `[nX, 3nA]` (Keras' `kernel`; gates z, r, h).
  * @param recurrentKernel - The recurrent weights, `[nA, 3nA]` (Keras' `recurrent_kernel`).
  * @param bias - The bias: `[2, 3nA]` with `resetAfter` (row 0 the input bias, row 1 the
  * recurrent one, as Keras stores it), else `[3nA]`.
- * @param options - The initial state, the reset form and the activations.
+ * @param options - The initial state, the reset form, the activations and the implementation.
  * @returns `{ sequence, lastH }`: hidden states `[m, Tx, nA]` and the last one `[m, nA]`. The
  * caller owns them; the inputs are not disposed.
  *
@@ -253,9 +384,13 @@ export function gruSequence(
   const settings = checkOptions(options);
   const h0 = options?.initialState;
   const d = checkInputs(x, kernel, recurrentKernel, bias, h0, settings.resetAfter);
+  const fused = useFused(settings);
   const zeros = h0 === undefined ? tf.zeros([d.m, d.nA]) : null;
+  const state = h0 ?? (zeros as tf.Tensor);
   try {
-    return compositeGru(x, kernel, recurrentKernel, bias, h0 ?? (zeros as tf.Tensor), settings, d);
+    return fused
+      ? fusedGru(x, kernel, recurrentKernel, bias, state, d)
+      : compositeGru(x, kernel, recurrentKernel, bias, state, settings, d);
   } finally {
     zeros?.dispose();
   }
