@@ -67,7 +67,9 @@ function checkArgs(args: unknown): GruLayerArgs {
 }
 
 /**
- * A Gated Recurrent Unit layer, Keras' `GRU` for tfjs models, running {@link gruSequence}.
+ * A Gated Recurrent Unit layer, Keras' `GRU` for tfjs models, running {@link gruSequence}:
+ * dlkit's fused whole-sequence kernels for Keras' default GRU when the backend registers them
+ * (`@dlkit/backend` does for `wasm`), else a composition of tfjs ops.
  *
  * Unlike `tf.layers.gru`, it has Keras' defaults: `resetAfter: true` (so Keras GRU weights
  * load, and it computes PyTorch's `nn.GRU`) and `sigmoid` gates (`tf.layers.gru` has only the
