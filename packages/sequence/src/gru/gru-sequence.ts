@@ -85,7 +85,7 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 /** Checks the options' fields and turns the activation names into ops. */
 function checkOptions(options: GruSequenceOptions | undefined): Settings {
-  const o = assertOptions(FN, 'options', options ?? undefined, [
+  const o = assertOptions(FN, 'options', options, [
     'initialState',
     'resetAfter',
     'activation',
