@@ -12,7 +12,7 @@ import {
   loadFixture,
   type FixtureTensor,
 } from '@dlkit/test-harness';
-import { setupBackend } from '@dlkit/backend';
+import { resetWasmKernelStats, setupBackend, wasmKernelStats } from '@dlkit/backend';
 import { gruFusedAvailable, gruSequence, type GruSequenceOptions } from './gru-sequence.js';
 import { gru } from './gru-layer.js';
 
@@ -142,7 +142,11 @@ describe('gruSequence fused on wasm', () => {
       tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
     const first = loss();
     const step = (): void => optimizer.minimize(loss, true)?.dispose();
+    resetWasmKernelStats();
     step();
+    // 'auto' chose the fused kernels: one call forward and one backward per step.
+    const { calls } = wasmKernelStats();
+    expect([calls['DlkitGruForward'], calls['DlkitGruBackward']]).toEqual([1, 1]);
     expect(await expectNoLeaks(step)).toBe(0);
     for (let i = 0; i < 20; i++) step();
     const last = loss();
