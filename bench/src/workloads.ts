@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { AdamWOptimizer, MomentumOptimizer, RmspropOptimizer, adam } from '@dlkit/optimizers';
-import { lstm } from '@dlkit/sequence';
+import { gru, lstm } from '@dlkit/sequence';
 
 /** Which layers and optimizer a workload is built from (see the module comment). */
 export type Stack = 'dlkit' | 'tfjs';
@@ -65,6 +65,7 @@ export const WORKLOAD_NAMES = [
   'mlp-momentum',
   'mlp-rmsprop',
   'mlp-adamw',
+  'gru',
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
@@ -179,6 +180,27 @@ export function embedLstm(stack: Stack): Workload {
 }
 
 /**
+ * The `embedlstm` row with a GRU (issue 15): Embedding(64, 32), GRU 128, seq 40, batch 32,
+ * 64-way softmax. dlkit's GRU has Keras' defaults (reset gate after the recurrent product,
+ * PyTorch's `nn.GRU` form); tf.layers.gru has only the reset-before form, given sigmoid gates
+ * here. The two forms cost the same: three `[32, 128] · [128, 128]` products a step.
+ */
+export function embedGru(stack: Stack): Workload {
+  const batch = 32;
+  const model = tf.sequential({
+    layers: [
+      tf.layers.embedding({ inputDim: 64, outputDim: 32, inputLength: 40 }),
+      stack === 'dlkit'
+        ? gru({ units: 128 })
+        : tf.layers.gru({ units: 128, recurrentActivation: 'sigmoid' }),
+      tf.layers.dense({ units: 64 }),
+    ],
+  });
+  const x = tf.randomUniformInt([batch, 40], 0, 64, 3).toFloat();
+  return layersWorkload('gru', batch, model, x, oneHotLabels(batch, 64), stack);
+}
+
+/**
  * One post-LN Transformer encoder layer (d_model 64, 4 heads, ffn 128, ReLU), on plain
  * variables: `x + MHA(x)` → LayerNorm → `+ FFN` → LayerNorm, then a mean over positions and a
  * 10-way softmax classifier.
@@ -265,4 +287,5 @@ export const WORKLOADS: Record<WorkloadName, (stack: Stack) => Workload> = {
   charlstm: charLstm,
   embedlstm: embedLstm,
   transformer,
+  gru: embedGru,
 };

@@ -35,10 +35,10 @@ class LeNet5(nn.Module):
 
 
 class LastStepLSTM(nn.Module):
-    def __init__(self, embed=None, inp=64, hidden=128, out=64):
+    def __init__(self, embed=None, inp=64, hidden=128, out=64, cell=nn.LSTM):
         super().__init__()
         self.embed = embed
-        self.lstm = nn.LSTM(inp, hidden, batch_first=True)
+        self.lstm = cell(inp, hidden, batch_first=True)
         self.head = nn.Linear(hidden, out)
 
     def forward(self, x):
@@ -90,6 +90,9 @@ def workload(name):
         return LastStepLSTM(), x, labels(32, 64), 32
     if name == "embedlstm":
         return LastStepLSTM(nn.Embedding(64, 32), inp=32), torch.randint(0, 64, (32, 40)), labels(32, 64), 32
+    if name == "gru":
+        model = LastStepLSTM(nn.Embedding(64, 32), inp=32, cell=nn.GRU)
+        return model, torch.randint(0, 64, (32, 40)), labels(32, 64), 32
     if name == "transformer":
         return Encoder(), torch.randn(32, 32, 64), labels(32, 10), 32
     raise SystemExit(f"unknown workload {name}")

@@ -167,6 +167,8 @@ export { nodeImport } from './runtime/node-import.js';
 export {
   LSTM_FORWARD_KERNEL,
   LSTM_BACKWARD_KERNEL,
+  GRU_FORWARD_KERNEL,
+  GRU_BACKWARD_KERNEL,
   ADAM_UPDATE_KERNEL,
   hasKernel,
 } from './kernels/fused-kernels.js';

@@ -56,3 +56,12 @@ export {
 } from './gru-scratch/gru-cell-backward.js';
 export { gruForward, type GruForwardResult } from './gru-scratch/gru-forward.js';
 export { gruBackward, type GruGradients } from './gru-scratch/gru-backward.js';
+// gru (C5 W1 · Gated recurrent units): the production GRU, Keras' layout and defaults.
+export {
+  gruSequence,
+  gruFusedAvailable,
+  type GruSequenceOptions,
+  type GruSequenceResult,
+} from './gru/gru-sequence.js';
+export { GRU, gru, type GruLayerArgs } from './gru/gru-layer.js';
+export type { GruActivation } from './gru/gru-activations.js';

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import {
   ADAM_UPDATE_KERNEL,
   DlkitError,
+  GRU_BACKWARD_KERNEL,
+  GRU_FORWARD_KERNEL,
   LSTM_BACKWARD_KERNEL,
   LSTM_FORWARD_KERNEL,
 } from '@dlkit/core';
@@ -12,6 +14,7 @@ import { conv2dBackpropInput } from './kernels/conv2d-backprop-input.js';
 import { depthwiseBackpropFilter } from './kernels/depthwise-backprop-filter.js';
 import { depthwiseBackpropInput } from './kernels/depthwise-backprop-input.js';
 import { einsum } from './kernels/einsum.js';
+import { gruBackward, gruForward } from './kernels/gru.js';
 import { identity } from './kernels/identity.js';
 import { lstmBackward, lstmForward } from './kernels/lstm.js';
 import { maxPoolGrad } from './kernels/max-pool-grad.js';
@@ -39,6 +42,8 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'Einsum', func: einsum, replaces: false },
   { name: LSTM_FORWARD_KERNEL, func: lstmForward, replaces: false, native: true },
   { name: LSTM_BACKWARD_KERNEL, func: lstmBackward, replaces: false, native: true },
+  { name: GRU_FORWARD_KERNEL, func: gruForward, replaces: false, native: true },
+  { name: GRU_BACKWARD_KERNEL, func: gruBackward, replaces: false, native: true },
   { name: ADAM_UPDATE_KERNEL, func: adamUpdate, replaces: false, native: true },
   { name: 'BatchMatMul', func: batchMatMul, replaces: true },
   { name: '_FusedMatMul', func: fusedMatMul, replaces: true },
@@ -170,7 +175,8 @@ export function cpuFallback(name: string): WasmKernelFunc {
  * (`Conv2DBackpropFilter`, `DepthwiseConv2dNativeBackpropFilter`,
  * `DepthwiseConv2dNativeBackpropInput`, `UnsortedSegmentSum`, `Einsum`) as compositions of fast
  * wasm kernels, dlkit's fused LSTM kernels (`DlkitLstmForward`, `DlkitLstmBackward`: a whole
- * sequence per call, used by `@dlkit/sequence`'s LSTM) and fused Adam update (`DlkitAdamUpdate`,
+ * sequence per call, used by `@dlkit/sequence`'s LSTM), fused GRU kernels (`DlkitGruForward`,
+ * `DlkitGruBackward`, used by its GRU) and fused Adam update (`DlkitAdamUpdate`,
  * used by `@dlkit/optimizers`' `adam()`), faster replacements found by profiling (`BatchMatMul` and `_FusedMatMul` with
  * operands transposed first and batched products on dlkit's own SIMD kernel, `Conv2DBackpropInput`, `MaxPoolGrad`, `Sum` over leading axes,
  * `Slice`, `SplitV`, `Unpack`, `Transpose`, a copy-free `Identity`), and a counted `cpu` fallback for the remaining rare kernels the
@@ -227,7 +233,8 @@ export function registerWasmTrainingKernels(): string[] {
 }
 
 /**
- * Unregisters dlkit's fused kernels (`DlkitLstmForward`, `DlkitLstmBackward`, `DlkitAdamUpdate`)
+ * Unregisters dlkit's fused kernels (`DlkitLstmForward`, `DlkitLstmBackward`, `DlkitGruForward`,
+ * `DlkitGruBackward`, `DlkitAdamUpdate`)
  * from `wasm` when dlkit's native module cannot load on `backend` (tfjs' threaded build, whose
  * memory is shared), so that `hasKernel` is false and the ops of `@dlkit/sequence` and
  * `@dlkit/optimizers` take their composite paths. Runs as those kernels' `setupFunc`, when tfjs

@@ -54,6 +54,61 @@ export const LSTM_FORWARD_KERNEL = 'DlkitLstmForward';
 export const LSTM_BACKWARD_KERNEL = 'DlkitLstmBackward';
 
 /**
+ * Name of dlkit's fused GRU forward kernel: a whole sequence of GRU steps in one kernel call, for
+ * Keras' default GRU (`reset_after=True`, PyTorch's `nn.GRU`) with sigmoid gates and a tanh
+ * candidate.
+ *
+ * The contract (`@dlkit/backend` registers it for `wasm`, and `@dlkit/sequence`'s `gruSequence`
+ * runs it when {@link hasKernel} says so):
+ *
+ * - inputs, in order: `xProj` `[m, Tx, 3 * nA]` (the input projection `x · kernel + bias[0]`,
+ *   gates in Keras' order z, r, h), `recurrentKernel` `[nA, 3 * nA]`, `recurrentBias`
+ *   `[3 * nA]` (Keras' `bias[1]`), `h0` `[m, nA]`;
+ * - no attributes;
+ * - outputs, in order: `h` `[m, Tx, nA]` (the hidden state at every step), `gates`
+ *   `[m, Tx, 4 * nA]` (per step `z`, `r`, the candidate `hh` and the recurrent candidate term
+ *   `rh`, each `nA` wide), all float32.
+ *
+ * The step is `rec = h[t-1] · recurrentKernel + recurrentBias` split into `rz, rr, rh`,
+ * `z = sigmoid(xz + rz)`, `r = sigmoid(xr + rr)`, `hh = tanh(xh + r * rh)`,
+ * `h[t] = z * h[t-1] + (1 - z) * hh`, with `h[-1] = h0`.
+ *
+ * @example
+ * ```ts
+ * import { GRU_FORWARD_KERNEL } from '@dlkit/core';
+ * console.log(GRU_FORWARD_KERNEL); // DlkitGruForward
+ * ```
+ *
+ * @category Fused kernels
+ */
+export const GRU_FORWARD_KERNEL = 'DlkitGruForward';
+
+/**
+ * Name of dlkit's fused GRU backward kernel: back-propagation through time over a whole sequence
+ * in one kernel call, the gradient of {@link GRU_FORWARD_KERNEL}.
+ *
+ * - inputs, in order: `dh` `[m, Tx, nA]` (the gradient of the loss with respect to the forward
+ *   kernel's `h` output), `recurrentKernel` `[nA, 3 * nA]`, `h0` `[m, nA]`, and the forward
+ *   kernel's outputs `h` `[m, Tx, nA]` and `gates` `[m, Tx, 4 * nA]`;
+ * - no attributes;
+ * - outputs, in order: `dxProj` `[m, Tx, 3 * nA]` (the gradient with respect to `xProj`),
+ *   `dRec` `[m, Tx, 3 * nA]` (the gradient with respect to each step's
+ *   `rec = h[t-1] · recurrentKernel + recurrentBias`), `dh0` `[m, nA]`, all float32.
+ *
+ * The weight gradients follow from `dRec` with ordinary products:
+ * `dRecurrentKernel = sum_t h[t-1]^T · dRec[:, t]`, `dRecurrentBias = sum dRec`.
+ *
+ * @example
+ * ```ts
+ * import { GRU_BACKWARD_KERNEL } from '@dlkit/core';
+ * console.log(GRU_BACKWARD_KERNEL); // DlkitGruBackward
+ * ```
+ *
+ * @category Fused kernels
+ */
+export const GRU_BACKWARD_KERNEL = 'DlkitGruBackward';
+
+/**
  * Name of dlkit's fused Adam update kernel: one optimizer step for one variable in one kernel
  * call, instead of the dozen element-wise ops of `tf.train.adam`.
  *

@@ -57,19 +57,33 @@ const INITIALIZER_ALIASES: Record<string, string> = {
   leCunUniform: 'LeCunUniform',
 };
 
-function toInitializer(spec: LstmInitializerSpec, argument: string): LstmInitializer {
+/**
+ * An initializer from its spec (shared by the recurrent layers).
+ *
+ * @param spec - An initializer, its name, or `{ className, config }`.
+ * @param argument - The layer argument it was given as, for error messages.
+ * @param fn - The layer whose constructor reads it (default `'LSTM'`).
+ * @param defaults - The config a spec given by name gets (e.g. `{ seed }`).
+ * @returns The initializer.
+ */
+export function toInitializer(
+  spec: LstmInitializerSpec,
+  argument: string,
+  fn = 'LSTM',
+  defaults: tf.serialization.ConfigDict = {},
+): LstmInitializer {
   const classNameMap = tf.serialization.SerializationMap.getMap().classNameMap;
   const build = (className: string, config: tf.serialization.ConfigDict): LstmInitializer => {
     const entry = classNameMap[className];
     if (entry === undefined) {
-      throw new DlkitError('value', 'LSTM', `${argument} names no tfjs initializer: ${className}`, {
+      throw new DlkitError('value', fn, `${argument} names no tfjs initializer: ${className}`, {
         argument,
       });
     }
     const [cls, fromConfig] = entry;
     const made = fromConfig(cls, config) as unknown;
     if (typeof (made as LstmInitializer).apply !== 'function') {
-      throw new DlkitError('value', 'LSTM', `${argument}: ${className} is not an initializer`, {
+      throw new DlkitError('value', fn, `${argument}: ${className} is not an initializer`, {
         argument,
       });
     }
@@ -77,7 +91,7 @@ function toInitializer(spec: LstmInitializerSpec, argument: string): LstmInitial
   };
   if (typeof spec === 'string') {
     const className = INITIALIZER_ALIASES[spec] ?? spec.charAt(0).toUpperCase() + spec.slice(1);
-    return build(className, {});
+    return build(className, defaults);
   }
   if (spec instanceof tf.serialization.Serializable) return spec as LstmInitializer;
   if (typeof spec === 'object' && spec !== null && typeof spec['className'] === 'string') {
@@ -85,31 +99,43 @@ function toInitializer(spec: LstmInitializerSpec, argument: string): LstmInitial
   }
   throw new DlkitError(
     'value',
-    'LSTM',
+    fn,
     `${argument} must be an initializer, its name or { className, config }`,
     { argument },
   );
 }
 
-/** Checks the layer's arguments before tfjs' Layer reads them. */
-function checkArgs(args: unknown): LstmLayerArgs {
+/**
+ * Checks a recurrent layer's arguments before tfjs' Layer reads them: an object, a positive
+ * integer `units`, booleans where booleans go (shared by the recurrent layers).
+ *
+ * @param fn - The layer's class name, for error messages.
+ * @param args - What the constructor was given.
+ * @param booleans - The fields that must be booleans when given.
+ * @returns The arguments, typed.
+ */
+export function checkRecurrentArgs<T extends { units: number }>(
+  fn: string,
+  args: unknown,
+  booleans: readonly string[],
+): T {
   if (
     args === null ||
     typeof args !== 'object' ||
     Array.isArray(args) ||
     args instanceof tf.Tensor
   ) {
-    throw new DlkitError('value', 'LSTM', `args must be an object, got ${describeValue(args)}`, {
+    throw new DlkitError('value', fn, `args must be an object, got ${describeValue(args)}`, {
       argument: 'args',
     });
   }
-  const a = args as LstmLayerArgs;
-  assertNumber('LSTM', 'args.units', a.units, { integer: true, min: 1, max: MAX_ELEMENTS });
-  for (const key of ['returnSequences', 'returnState', 'unitForgetBias'] as const) {
+  const a = args as T & Record<string, unknown>;
+  assertNumber(fn, 'args.units', a.units, { integer: true, min: 1, max: MAX_ELEMENTS });
+  for (const key of booleans) {
     if (a[key] !== undefined && typeof a[key] !== 'boolean') {
       throw new DlkitError(
         'value',
-        'LSTM',
+        fn,
         `args.${key} must be a boolean, got ${describeValue(a[key])}`,
         {
           argument: `args.${key}`,
@@ -120,8 +146,15 @@ function checkArgs(args: unknown): LstmLayerArgs {
   return a;
 }
 
-/** The input's shape `[m, Tx, nX]` (the first of a list of shapes), checked. */
-function inputShapeOf(fn: string, inputShape: unknown): tf.Shape {
+/**
+ * The input's shape `[m, Tx, nX]` (the first of a list of shapes), checked (shared by the
+ * recurrent layers).
+ *
+ * @param fn - The method that checks it, for error messages.
+ * @param inputShape - A shape or a list of shapes.
+ * @returns The input's shape.
+ */
+export function inputShapeOf(fn: string, inputShape: unknown): tf.Shape {
   const given: unknown =
     Array.isArray(inputShape) && Array.isArray(inputShape[0]) ? inputShape[0] : inputShape;
   const shape = given as unknown[];
@@ -147,7 +180,13 @@ function inputShapeOf(fn: string, inputShape: unknown): tf.Shape {
   return given as tf.Shape;
 }
 
-function serializeInitializer(init: LstmInitializer): tf.serialization.ConfigDict {
+/**
+ * An initializer as `{ className, config }`, for `getConfig`.
+ *
+ * @param init - The initializer.
+ * @returns Its serialized form.
+ */
+export function serializeInitializer(init: LstmInitializer): tf.serialization.ConfigDict {
   return { className: init.getClassName(), config: init.getConfig() };
 }
 
@@ -212,7 +251,13 @@ export class LSTM extends tf.layers.Layer {
 
   /** @param args - The layer's size, outputs, initializers and the usual layer arguments. */
   constructor(args: LstmLayerArgs) {
-    super(checkArgs(args));
+    super(
+      checkRecurrentArgs<LstmLayerArgs>('LSTM', args, [
+        'returnSequences',
+        'returnState',
+        'unitForgetBias',
+      ]),
+    );
     this.units = args.units;
     this.returnSequences = args.returnSequences ?? false;
     this.returnState = args.returnState ?? false;

@@ -5,10 +5,10 @@ import { runWasmKernel, type KernelArgs } from './kernel-util.js';
 
 /**
  * Reads `[m, Tx, nA]` from the input that sets them (`xProj` `[m, Tx, 4nA]` forward, `hc`
- * `[m, Tx, 2nA]` backward) and checks every input against them: the native kernels trust these
+ * `[m, Tx, 2nA]` backward; the GRU's likewise) and checks every input against them: the native kernels trust these
  * shapes to address tfjs' heap, so a wrong one must not reach them.
  */
-function checkedDims(
+export function checkedDims(
   kernel: string,
   inputs: Record<string, tf.TensorInfo | undefined>,
   lead: string,

@@ -38,7 +38,13 @@ describe('withdrawFusedKernelsWithoutNative', () => {
     const { withdrawFusedKernelsWithoutNative } = await import('../register-kernels.js');
     const real = tf.backend() as Wasm;
     expect(withdrawFusedKernelsWithoutNative(real)).toEqual([]);
-    const names = ['DlkitLstmForward', 'DlkitLstmBackward', 'DlkitAdamUpdate'];
+    const names = [
+      'DlkitLstmForward',
+      'DlkitLstmBackward',
+      'DlkitGruForward',
+      'DlkitGruBackward',
+      'DlkitAdamUpdate',
+    ];
     const saved = names.map((n) => tf.getKernel(n, 'wasm'));
     expect(saved.every((k) => k !== undefined)).toBe(true);
     const shared = new WebAssembly.Memory({ initial: 1, maximum: 2, shared: true });

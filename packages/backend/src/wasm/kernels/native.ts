@@ -49,6 +49,32 @@ export interface NativeKernels {
     steps: number,
     units: number,
   ): void;
+  /** The fused GRU forward kernel (native/gru.c). */
+  gruForward(
+    xProj: number,
+    u: number,
+    ub: number,
+    h0: number,
+    h: number,
+    gates: number,
+    m: number,
+    steps: number,
+    units: number,
+  ): void;
+  /** The fused GRU backward kernel (native/gru.c); `ut` is the recurrent kernel transposed. */
+  gruBackward(
+    dh: number,
+    ut: number,
+    h0: number,
+    h: number,
+    gates: number,
+    dx: number,
+    drec: number,
+    dh0: number,
+    m: number,
+    steps: number,
+    units: number,
+  ): void;
   /** The fused Adam update (native/adam.c); `bc1`, `bc2` are `1 - beta1^t`, `1 - beta2^t`. */
   adamUpdate(
     value: number,
@@ -83,6 +109,8 @@ interface NativeExports {
   transpose32: NativeKernels['transpose32'];
   lstm_forward: NativeKernels['lstmForward'];
   lstm_backward: NativeKernels['lstmBackward'];
+  gru_forward: NativeKernels['gruForward'];
+  gru_backward: NativeKernels['gruBackward'];
   adam_update: NativeKernels['adamUpdate'];
 }
 
@@ -136,6 +164,8 @@ function instantiate(heap: EmscriptenHeap, memory: WebAssembly.Memory): NativeKe
     transpose32: exports.transpose32,
     lstmForward: exports.lstm_forward,
     lstmBackward: exports.lstm_backward,
+    gruForward: exports.gru_forward,
+    gruBackward: exports.gru_backward,
     adamUpdate: exports.adam_update,
     scratch: top,
     int32View: () => new Int32Array(memory.buffer),
