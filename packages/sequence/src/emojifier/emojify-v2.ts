@@ -1,8 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
-import { DlkitError, asCaller, assertNumber, assertOptions, describeValue } from '@dlkit/core';
+import {
+  DlkitError,
+  asCaller,
+  assertNumber,
+  assertOneOf,
+  assertOptions,
+  describeValue,
+} from '@dlkit/core';
 import { lstm } from '../lstm/lstm-layer.js';
 import type { WordVectors } from '../word-vectors/word-vectors.js';
 import { pretrainedEmbeddingLayer } from './pretrained-embedding-layer.js';
+
+const RECURRENT = [
+  'Orthogonal',
+  'GlorotUniform',
+  'GlorotNormal',
+  'HeNormal',
+  'LeCunNormal',
+] as const;
 
 /**
  * Options of {@link emojifyV2}.
@@ -14,6 +29,13 @@ export interface EmojifyV2Options {
   seed?: number;
   /** Number of classes of the output softmax (default 5, the emoji). */
   classes?: number;
+  /**
+   * The LSTMs' recurrent-kernel initializer, a tfjs initializer class name (default
+   * `'Orthogonal'`, as Keras). tfjs computes an orthogonal `[128, 512]` matrix by a QR
+   * decomposition made of small ops, which takes minutes on the `cpu` backend of a loaded machine:
+   * `'GlorotUniform'` builds at once.
+   */
+  recurrentInitializer?: string;
 }
 
 /**
@@ -37,8 +59,13 @@ export interface EmojifyV2Options {
  * const words = ['a', 'c'];
  * const vectors = tf.tensor2d([[3, 3], [-2, 1]]);
  * const glove = { words, wordToIndex: new Map(words.map((w, i) => [w, i])), vectors };
- * const model = emojifyV2([4], glove, new Map([['a', 1], ['c', 2]]), { seed: 1 });
- * const probabilities = model.predict(tf.tensor2d([[1, 2, 0, 0]], [1, 4], 'int32')) as tf.Tensor;
+ * const model = emojifyV2([4], glove, new Map([['a', 1], ['c', 2]]), {
+ *   seed: 1,
+ *   recurrentInitializer: 'GlorotUniform',
+ * });
+ * const probabilities = tf.tidy(() =>
+ *   model.predict(tf.tensor2d([[1, 2, 0, 0]], [1, 4], 'int32')),
+ * ) as tf.Tensor;
  * console.log(model.countParams(), probabilities.shape); // 199307 [1, 5]
  * probabilities.dispose();
  * model.dispose();
@@ -69,7 +96,12 @@ export function emojifyV2(
     min: 1,
     max: 10_000,
   });
-  const { seed, classes = 5 } = assertOptions(fn, 'options', options, ['seed', 'classes']);
+  const {
+    seed,
+    classes = 5,
+    recurrentInitializer = 'Orthogonal',
+  } = assertOptions(fn, 'options', options, ['seed', 'classes', 'recurrentInitializer']);
+  assertOneOf(fn, 'options.recurrentInitializer', recurrentInitializer, RECURRENT);
   if (seed !== undefined)
     assertNumber(fn, 'options.seed', seed, { integer: true, min: 0, max: 2 ** 31 - 1 });
   assertNumber(fn, 'options.classes', classes, { integer: true, min: 2, max: 10_000 });
@@ -82,7 +114,7 @@ export function emojifyV2(
     units: 128,
     returnSequences: true,
     kernelInitializer: seeded(0, 'GlorotUniform'),
-    recurrentInitializer: seeded(1, 'Orthogonal'),
+    recurrentInitializer: seeded(1, recurrentInitializer),
   }).apply(X) as tf.SymbolicTensor;
   X = tf.layers
     .dropout({ rate: 0.5, seed: seed === undefined ? undefined : seed + 2 })
@@ -90,7 +122,7 @@ export function emojifyV2(
   X = lstm({
     units: 128,
     kernelInitializer: seeded(3, 'GlorotUniform'),
-    recurrentInitializer: seeded(4, 'Orthogonal'),
+    recurrentInitializer: seeded(4, recurrentInitializer),
   }).apply(X) as tf.SymbolicTensor;
   X = tf.layers
     .dropout({ rate: 0.5, seed: seed === undefined ? undefined : seed + 5 })

@@ -54,11 +54,10 @@ function embeddingMatrix(
  * const vectors = tf.tensor2d([[3, 3], [-2, 1]]);
  * const glove = { words, wordToIndex: new Map(words.map((w, i) => [w, i])), vectors };
  * const layer = pretrainedEmbeddingLayer(glove, new Map([['a', 1], ['b', 2]]));
- * const model = tf.sequential({ layers: [tf.layers.inputLayer({ inputShape: [2], dtype: 'int32' }), layer] });
- * const out = model.predict(tf.tensor2d([[1, 2]], [1, 2], 'int32')) as tf.Tensor;
+ * const x = tf.tensor2d([[1, 2]], [1, 2], 'int32');
+ * const out = layer.apply(x) as tf.Tensor;
  * console.log(out.arraySync(), layer.trainable); // [[[3, 3], [-2, 1]]] false
- * out.dispose();
- * model.dispose();
+ * tf.dispose([x, out, ...layer.weights.map((w) => w.read())]);
  * vectors.dispose();
  * ```
  *

@@ -26,7 +26,7 @@ export function checkWordToIndex(
       throw new DlkitError(
         'value',
         fn,
-        `${argument} must map words to whole numbers >= 0, got ${describeValue(word)} → ${describeValue(index)}`,
+        `${argument} must map words to whole numbers >= 0, got ${typeof word === 'string' ? JSON.stringify(word.slice(0, 60)) : describeValue(word)} → ${describeValue(index)}`,
         { argument },
       );
     }

@@ -37,7 +37,7 @@ const fx = loadFixture<{
 let glove: WordVectors;
 let g: tf.Tensor1D;
 const vec = (w: string): tf.Tensor1D =>
-  tf.tidy(() => tf.gather(glove.vectors, glove.wordToIndex.get(w)!)) as tf.Tensor1D;
+  tf.tidy(() => tf.gather(glove.vectors, glove.wordToIndex.get(w)!) as tf.Tensor) as tf.Tensor1D;
 beforeAll(async () => {
   glove = await loadGlove();
   g = tf.tidy(() => tf.sub(vec('woman'), vec('man'))) as tf.Tensor1D;

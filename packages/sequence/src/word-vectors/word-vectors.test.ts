@@ -31,7 +31,7 @@ const small: WordVectors = {
   vectors,
 };
 const row = (w: string): tf.Tensor1D =>
-  tf.tidy(() => tf.gather(vectors, small.wordToIndex.get(w)!)) as tf.Tensor1D;
+  tf.tidy(() => tf.gather(vectors, small.wordToIndex.get(w)!) as tf.Tensor) as tf.Tensor1D;
 afterAll(() => vectors.dispose());
 
 describe('cosineSimilarity', () => {
