@@ -25,8 +25,16 @@ function trainV1(context: LabContext, data: EmojiData, glove: WordVectors): Trai
   const { pred, W, b } = emojifierV1.model(data.train.x, data.train.y, glove, 0.01, numIterations, {
     seed: context.seed,
     printEvery: 1,
+    // The notebook's loop accumulates dW and db over the epoch, so the early steps overshoot and
+    // the softmax saturates: some epochs' summed cost is +Infinity (NumPy gives inf too). The
+    // progress bar shows the largest double instead.
     onProgress: ({ epoch, cost }) =>
-      context.progress({ label, step: epoch + 1, total: numIterations, loss: cost }),
+      context.progress({
+        label,
+        step: epoch + 1,
+        total: numIterations,
+        loss: Number.isFinite(cost) ? cost : Number.MAX_VALUE,
+      }),
   });
   const predictions = [data.train, data.test].map((split) => {
     const p = emojifierV1.predict(split.x, split.y, W, b, glove);
