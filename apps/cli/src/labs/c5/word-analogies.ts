@@ -96,6 +96,7 @@ async function run(context: LabContext): Promise<LabResult> {
       const best = completeAnalogy(a, b, c, glove);
       figures[`${a}:${b}::${c}`] = best;
       log(`${a} -> ${b} :: ${c} -> ${best}`);
+      // An analogy is a look-up, not training: the progress has no loss to show (0).
       context.progress({ label: 'analogies', step: i + 1, total: analogies.length, loss: 0 });
     });
     const neighbours = nearestNeighbours('king', glove, { k: 5 });

@@ -1,7 +1,7 @@
 import { DlkitError, ShapeChecker, assertTensor } from '@dlkit/core';
 
 /**
- * Reads the notebook's `Y`: class indices `[m]` (int32 or float32 holding whole numbers >= 0),
+ * Reads the notebook's `Y`: class indices `[m]` (int32 or float32 holding whole numbers from 0),
  * one per sentence of `X`.
  *
  * @internal
