@@ -13,6 +13,13 @@ import type { LabProgressEvent } from './lab.js';
 const fx = loadFixture<{ planar_sweep: Record<string, { accuracy: number; costs: number[] }> }>(
   'labs_c1',
 );
+const wordvec = loadFixture<{
+  glove: {
+    analogies: { best: string }[];
+    receptionist: { before: number };
+    equalize: { man: { after: number }; woman: { after: number } };
+  };
+}>('sequence_wordvec');
 const root = mkdtempSync(join(tmpdir(), 'dlkit-labs-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -79,7 +86,7 @@ describe('the lab registry', () => {
 
   it('names the known labs when an id is unknown', () => {
     expect(() => findLab('planar-flowers')).toThrow(
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs; got 'planar-flowers'",
+      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs, word-analogies, emojifier; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -219,6 +226,53 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     const f = q.run.figures as Record<string, number | string>;
     expect(f['train accuracy']).toBeGreaterThan(0.3);
     expect(f['image size']).toBe('16×16×3');
+  },
+  // C5 W2: the notebook's analogy and debiasing on the shipped GloVe, as NumPy computes them.
+  'word-analogies': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    const ref = wordvec.glove;
+    expect(f['man:king::woman']).toBe('queen');
+    expect(f['italy:italian::spain']).toBe(ref.analogies[1]!.best);
+    expect(f['receptionist: cosine with g before']).toBeCloseTo(ref.receptionist.before, 5);
+    expect(Math.abs(f['receptionist: cosine with g after neutralize'] as number)).toBeLessThan(
+      1e-6,
+    );
+    expect(f['man: cosine with g after equalize']).toBeCloseTo(ref.equalize.man.after, 5);
+    expect(f['woman: cosine with g after equalize']).toBeCloseTo(ref.equalize.woman.after, 5);
+    expect(q.lines).toContain('man -> king :: woman -> queen');
+    expectProgress(q.events, ['analogies']);
+    const plot = q.run.plots.find((p) => p.name === 'bias-along-g')!;
+    const bars = (plot.spec['data'] as { values: unknown[] }).values.length;
+    expect(bars).toBe(2 * 26);
+    expect(svgMarks(q.read('bias-along-g.svg'), 'rect')).toBeGreaterThanOrEqual(bars);
+  },
+  // C5 W2: V1 and V2 train on the emoji sentences; each test confusion matrix counts the 50 sentences.
+  emojifier: (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['test sentences']).toBe(50);
+    const words = 20034;
+    const lstm = (nX: number): number => 4 * (128 * (nX + 128) + 128);
+    expect(f['V2 parameters']).toBe((words + 1) * 100 + lstm(100) + lstm(128) + 128 * 5 + 5);
+    // 100 epochs of V1 separate the training sentences well above chance (1/5).
+    expect(f['V1 train accuracy']).toBeGreaterThan(0.6);
+    expect(f['V1 test accuracy']).toBeGreaterThan(0.4);
+    for (const k of ['V2 train accuracy', 'V2 test accuracy']) {
+      expect(f[k]).toBeGreaterThanOrEqual(0);
+      expect(f[k]).toBeLessThanOrEqual(1);
+    }
+    expectProgress(q.events, ['V1: average + softmax', 'V2: LSTM']);
+    for (const name of ['confusion-v1', 'confusion-v2']) {
+      const spec = q.run.plots.find((p) => p.name === name)!.spec as {
+        data: { values: { true: string; predicted: string; count: number }[] };
+      };
+      expect(spec.data.values).toHaveLength(25);
+      expect(spec.data.values.reduce((s, v) => s + v.count, 0)).toBe(50);
+      const correct = spec.data.values.filter((v) => v.true === v.predicted);
+      const acc = f[`${name === 'confusion-v1' ? 'V1' : 'V2'} test accuracy`]!;
+      expect(correct.reduce((s, v) => s + v.count, 0)).toBe(Math.round(acc * 50));
+      expect(svgMarks(q.read(`${name}.svg`), 'rect')).toBeGreaterThanOrEqual(25);
+    }
+    expect(q.lines.filter((l) => l.startsWith('Emojifier V'))).toHaveLength(2);
   },
 };
 
