@@ -96,7 +96,10 @@ function buildJazzLayers(nA: number, nValues: number, seed: number): JazzLayers 
     kernelInitializer: tf.initializers.glorotUniform({ seed }),
     recurrentInitializer: 'zeros',
   });
-  lstmCell.build([null, 1, nValues]);
+  // Built by a first eager call, so that the weights get their layer's name scope (`lstm_1/kernel`).
+  tf.tidy(() => {
+    lstmCell.apply([tf.zeros([1, 1, nValues]), tf.zeros([1, nA]), tf.zeros([1, nA])]);
+  });
   const recurrent = lstmCell.weights[1] as tf.LayerVariable;
   tf.tidy(() => {
     recurrent.write(tf.tensor2d(orthogonalRows(nA, 4 * nA, seed + 1), [nA, 4 * nA]));
@@ -106,8 +109,9 @@ function buildJazzLayers(nA: number, nValues: number, seed: number): JazzLayers 
     activation: 'softmax',
     kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 }),
   });
-  densor.build([null, nA]);
-  densor.built = true;
+  tf.tidy(() => {
+    densor.apply(tf.zeros([1, nA]));
+  });
   const dispose = (): void => {
     for (const w of [...lstmCell.weights, ...densor.weights]) if (!isDisposed(w)) w.dispose();
   };
