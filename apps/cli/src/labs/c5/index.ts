@@ -1,0 +1,8 @@
+// Course 5's labs, in course order, for the labs CLI and the lab tests.
+import type { Lab } from '../lab.js';
+import { jazzImprovisationLab } from './jazz.js';
+
+/** The course-5 labs. */
+export const c5Labs: Lab[] = [jazzImprovisationLab];
+
+export { jazzImprovisationLab };
