@@ -49,6 +49,7 @@ function checkReshaper(fn: string, reshaper: unknown, nValues: number): tf.layer
  * layers.dispose();
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function djmodel(

@@ -7,6 +7,7 @@ import { orthogonalRows } from './orthogonal.js';
  * The notebook's three shared layers, made once and reused at every step of `djmodel` and of
  * `musicInferenceModel` (so both use the same weights).
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface JazzLayers {
@@ -26,6 +27,7 @@ export interface JazzLayers {
 /**
  * Options of {@link createJazzLayers}.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface JazzLayersOptions {
@@ -56,6 +58,7 @@ export interface JazzLayersOptions {
  * layers.dispose();
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function createJazzLayers(options?: JazzLayersOptions): JazzLayers {

@@ -13,6 +13,7 @@ import { generateMelody } from './generate-melody.js';
 /**
  * Options of {@link makeMelodyCorpus}.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface MelodyCorpusOptions {
@@ -29,6 +30,7 @@ export interface MelodyCorpusOptions {
 /**
  * The notebook's training data, `load_music_utils()`'s `X, Y, n_values, indices_values`.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface MelodyCorpus {
@@ -79,6 +81,7 @@ function corpusFor(
  * tf.dispose([X, Y]);
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function makeMelodyCorpus(options?: MelodyCorpusOptions): MelodyCorpus {

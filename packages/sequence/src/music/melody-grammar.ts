@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { asCaller } from '@dlkit/core';
 import { parseMelodyValues } from './melody-values.js';
 import { readIndices, renderTokens, type MelodyEvent } from './render-melody.js';
@@ -7,6 +7,7 @@ import { BEATS_PER_BAR } from './harmony.js';
 /**
  * The grammar's rules, by name, each counted over the notes it applies to.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface MelodyGrammarReport {
@@ -17,7 +18,14 @@ export interface MelodyGrammarReport {
   /** `obeying / notes` (1 for a melody without notes). */
   fraction: number;
   /** Notes that break each rule: `onBeatChordTone`, `approachResolves`, `withinBar`. */
-  violations: { onBeatChordTone: number; approachResolves: number; withinBar: number };
+  violations: {
+    /** Notes on a beat that are not chord tones. */
+    onBeatChordTone: number;
+    /** Approach tones not followed by a chord tone. */
+    approachResolves: number;
+    /** Notes held over a bar line. */
+    withinBar: number;
+  };
 }
 
 const EPS = 1e-9;
@@ -57,6 +65,7 @@ function brokenRules(
  * // 5 2 { onBeatChordTone: 2, approachResolves: 1, withinBar: 1 }
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function checkMelodyGrammar(

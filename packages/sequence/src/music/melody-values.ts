@@ -4,6 +4,7 @@ import { DlkitError, describeValue } from '@dlkit/core';
  * The kind of a melody token of the course's abstract grammar: `C` a chord tone, `S` a scale
  * tone, `A` a chromatic approach tone, `R` a rest.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export type MelodyTokenType = 'C' | 'S' | 'A' | 'R';
@@ -50,6 +51,7 @@ function buildValues(): readonly string[] {
  * console.log(MELODY_VALUES.length, MELODY_VALUES[0], MELODY_VALUES[89]); // 90 C,0.250,-3 R,2.000
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export const MELODY_VALUES: readonly string[] = buildValues();

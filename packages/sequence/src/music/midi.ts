@@ -17,6 +17,7 @@ import { BEATS_PER_BAR, chordAt } from './harmony.js';
 /**
  * Options of {@link melodyToMidi} and {@link writeMidi}.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface MidiOptions {
@@ -26,7 +27,7 @@ export interface MidiOptions {
   chords?: boolean;
 }
 
-/** MIDI ticks a beat (the file's resolution; @tonejs/midi's default). */
+/** MIDI ticks a beat (the file's resolution; the default of `@tonejs/midi`). */
 const PPQ = 480;
 /** The chords' octave: chord tones voiced from C3 (MIDI 48) up. */
 const CHORD_FLOOR = 48;
@@ -117,6 +118,7 @@ function encodeMidi(
  * console.log(String.fromCharCode(...bytes.slice(0, 4))); // MThd
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function melodyToMidi(
@@ -166,6 +168,7 @@ async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Pro
  * rmSync(dir, { recursive: true });
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export async function writeMidi(

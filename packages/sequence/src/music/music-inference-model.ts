@@ -29,6 +29,7 @@ import { checkJazzLayers, checkSteps } from './jazz-layers.js';
  * layers.dispose();
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function musicInferenceModel(

@@ -28,6 +28,7 @@ function singleInput(fn: string, inputs: unknown): tf.Tensor {
  * tf.dispose([p, x]);
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export class OneHotArgmax extends tf.layers.Layer {

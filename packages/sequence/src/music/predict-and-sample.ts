@@ -4,6 +4,7 @@ import { DlkitError, ShapeChecker, asCaller, assertTensor, describeValue } from 
 /**
  * What {@link predictAndSample} returns, the notebook's `(results, indices)`.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface PredictAndSampleResult {
@@ -54,6 +55,7 @@ function inputSizes(fn: string, model: unknown): { nValues: number; nA: number }
  * layers.dispose();
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function predictAndSample(

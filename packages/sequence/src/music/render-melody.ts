@@ -6,6 +6,7 @@ import { START_PITCH, chordAt, movePitch, pitchSet } from './harmony.js';
 /**
  * One event of a rendered melody: a note or a rest, with the chord under it.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface MelodyEvent {
@@ -28,6 +29,7 @@ export interface MelodyEvent {
 /**
  * Options of {@link renderMelody}.
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export interface RenderMelodyOptions {
@@ -121,6 +123,7 @@ export function renderTokens(
  * console.log(events.map((e) => e.midi)); // [60, 62, 63, 64, null]
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export function renderMelody(

@@ -48,6 +48,7 @@ function checkArgs(args: unknown): SliceTimestepArgs {
  * tf.dispose([X, x]);
  * ```
  *
+ * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
 export class SliceTimestep extends tf.layers.Layer {
