@@ -14,6 +14,7 @@ export const CONSTRUCTOR_ARGUMENTS: Record<string, () => unknown[]> = {
   RandomState: () => [1],
   Vocabulary: () => [['a', 'b', 'c'], 'a'],
   LSTM: () => [{ units: 2 }],
+  SliceTimestep: () => [{ t: 0 }],
   LearningRateScheduler: () => [() => 0.1],
 };
 

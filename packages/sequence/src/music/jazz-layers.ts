@@ -61,7 +61,7 @@ export interface JazzLayersOptions {
  * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
-export function createJazzLayers(options?: JazzLayersOptions): JazzLayers {
+export function createJazzLayers(options: JazzLayersOptions = {}): JazzLayers {
   const fn = 'createJazzLayers';
   return asCaller(fn, () => {
     const o = assertOptions(fn, 'options', options, ['nA', 'nValues', 'seed']);

@@ -84,7 +84,7 @@ function corpusFor(
  * @see the guide page `docs/sequence/music.md`
  * @category C5 W1 · Jazz improvisation with an LSTM
  */
-export function makeMelodyCorpus(options?: MelodyCorpusOptions): MelodyCorpus {
+export function makeMelodyCorpus(options: MelodyCorpusOptions = {}): MelodyCorpus {
   const fn = 'makeMelodyCorpus';
   return asCaller(fn, () => {
     const o = assertOptions(fn, 'options', options, ['sequences', 'Tx', 'seed', 'choruses']);

@@ -124,7 +124,7 @@ function encodeMidi(
 export function melodyToMidi(
   indices: readonly number[] | tf.Tensor,
   values: readonly string[],
-  options?: MidiOptions,
+  options: MidiOptions = {},
 ): Uint8Array {
   return asCaller('melodyToMidi', () => encodeMidi('melodyToMidi', indices, values, options));
 }
@@ -175,7 +175,7 @@ export async function writeMidi(
   path: string,
   indices: readonly number[] | tf.Tensor,
   values: readonly string[],
-  options?: MidiOptions,
+  options: MidiOptions = {},
 ): Promise<number> {
   const fn = 'writeMidi';
   return asCallerAsync(fn, async () => {

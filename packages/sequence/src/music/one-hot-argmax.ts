@@ -1,8 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertTensor, describeValue, formatShape } from '@dlkit/core';
-
-/** The arguments every `tf.layers.Layer` takes (`name`, `inputShape`, ...). */
-type BaseLayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
+import { checkLayerArgs, firstShape, isSize, type BaseLayerArgs } from './layer-args.js';
 
 /** The one tensor a single-input layer is given (`x` or `[x]`), checked to be `[m, n]`. */
 function singleInput(fn: string, inputs: unknown): tf.Tensor {
@@ -37,22 +35,7 @@ export class OneHotArgmax extends tf.layers.Layer {
 
   /** @param args - The usual layer arguments (`name`, ...), all optional. */
   constructor(args: BaseLayerArgs = {}) {
-    if (
-      args === null ||
-      typeof args !== 'object' ||
-      Array.isArray(args) ||
-      args instanceof tf.Tensor
-    ) {
-      throw new DlkitError(
-        'value',
-        'OneHotArgmax',
-        `args must be an object, got ${describeValue(args)}`,
-        {
-          argument: 'args',
-        },
-      );
-    }
-    super(args);
+    super(checkLayerArgs('OneHotArgmax', args));
   }
 
   /**
@@ -62,15 +45,12 @@ export class OneHotArgmax extends tf.layers.Layer {
    * @returns `[m, n]`.
    */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape: unknown =
-      Array.isArray(inputShape) && Array.isArray(inputShape[0]) ? inputShape[0] : inputShape;
+    const shape = firstShape(inputShape);
     const ok =
       Array.isArray(shape) &&
       shape.length === 2 &&
-      typeof shape[1] === 'number' &&
-      Number.isInteger(shape[1]) &&
-      shape[1] >= 1 &&
-      (shape[0] === null || (Number.isInteger(shape[0]) && (shape[0] as number) >= 1));
+      isSize(shape[1]) &&
+      (shape[0] === null || isSize(shape[0]));
     if (!ok) {
       const got = Array.isArray(shape) ? formatShape(shape as number[]) : describeValue(shape);
       throw new DlkitError(

@@ -129,7 +129,7 @@ export function renderTokens(
 export function renderMelody(
   indices: readonly number[] | tf.Tensor,
   values: readonly string[],
-  options?: RenderMelodyOptions,
+  options: RenderMelodyOptions = {},
 ): MelodyEvent[] {
   const fn = 'renderMelody';
   return asCaller(fn, () => {

@@ -1,36 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber, assertTensor, describeValue, formatShape } from '@dlkit/core';
+import { checkLayerArgs, firstShape, isSize, type BaseLayerArgs } from './layer-args.js';
 
-/** The arguments every `tf.layers.Layer` takes, and the step to take. */
-export interface SliceTimestepArgs extends NonNullable<
-  ConstructorParameters<typeof tf.layers.Layer>[0]
-> {
+/**
+ * The arguments of {@link SliceTimestep}: the step to take, and every `tf.layers.Layer` argument.
+ *
+ * @see the guide page `docs/sequence/music.md`
+ * @category C5 W1 · Jazz improvisation with an LSTM
+ */
+export interface SliceTimestepArgs extends BaseLayerArgs {
   /** The step `t` (0-based) to take from inputs `[m, Tx, n]`. */
   t: number;
 }
 
 function checkArgs(args: unknown): SliceTimestepArgs {
-  if (
-    args === null ||
-    typeof args !== 'object' ||
-    Array.isArray(args) ||
-    args instanceof tf.Tensor
-  ) {
-    throw new DlkitError(
-      'value',
-      'SliceTimestep',
-      `args must be an object { t }, got ${describeValue(args)}`,
-      {
-        argument: 'args',
-      },
-    );
-  }
-  assertNumber('SliceTimestep', 'args.t', (args as SliceTimestepArgs).t, {
-    integer: true,
-    min: 0,
-    max: 1_000_000,
-  });
-  return args as SliceTimestepArgs;
+  const a = checkLayerArgs<SliceTimestepArgs>('SliceTimestep', args, ['t'], ' { t }');
+  assertNumber('SliceTimestep', 'args.t', a.t, { integer: true, min: 0, max: 1_000_000 });
+  return a;
 }
 
 /**
@@ -70,13 +56,14 @@ export class SliceTimestep extends tf.layers.Layer {
    * @returns `[m, n]`.
    */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape: unknown =
-      Array.isArray(inputShape) && Array.isArray(inputShape[0]) ? inputShape[0] : inputShape;
+    const shape = firstShape(inputShape);
     const s = shape as unknown[];
     const ok =
       Array.isArray(shape) &&
       s.length === 3 &&
-      [s[1], s[2]].every((d) => typeof d === 'number' && Number.isInteger(d) && d >= 1) &&
+      isSize(s[1]) &&
+      isSize(s[2]) &&
+      (s[0] === null || isSize(s[0])) &&
       (s[1] as number) > this.t;
     if (!ok) {
       const got = Array.isArray(shape) ? formatShape(shape as number[]) : describeValue(shape);
