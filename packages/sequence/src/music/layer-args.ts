@@ -4,8 +4,10 @@ import { DlkitError, MAX_ELEMENTS, assertOptions, describeValue } from '@dlkit/c
 /** The arguments every `tf.layers.Layer` takes (`name`, `inputShape`, ...). */
 export type BaseLayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
 
-/** The fields of `BaseLayerArgs` (tfjs' `LayerArgs`). */
+/** The fields of `BaseLayerArgs` (tfjs' `LayerArgs`), and `customObjects`, which tfjs adds to a
+ * saved config when it loads a model. */
 const BASE_FIELDS = [
+  'customObjects',
   'inputShape',
   'batchInputShape',
   'batchSize',
