@@ -107,6 +107,13 @@ describe('checkMelodyGrammar', () => {
     expect({ notes, obeying, ...violations }).toEqual(fx.grammar);
   });
 
+  it('reads an int32 tensor [Ty] and leaks nothing', async () => {
+    const t = tf.tensor1d(fx.melody.map(index), 'int32');
+    expect(await expectNoLeaks(() => void checkMelodyGrammar(t, MELODY_VALUES))).toBe(0);
+    expect(checkMelodyGrammar(t, MELODY_VALUES).obeying).toBe(fx.grammar.obeying);
+    t.dispose();
+  });
+
   it('reports a melody without notes as all obeying', () => {
     expect(checkMelodyGrammar([index('R,1.000')], MELODY_VALUES)).toMatchObject({
       notes: 0,
