@@ -213,4 +213,16 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     bad: ['huge size 1e9'],
     why: 'a batch size above m is valid in the notebook: no complete batch, then one batch of all m examples; nothing of that size is made',
   },
+  {
+    target: 'sequence.new OneHotArgmax',
+    argument: 'args',
+    bad: ['empty object'],
+    why: "every field of a layer's arguments is optional: new OneHotArgmax({}) is new OneHotArgmax()",
+  },
+  {
+    target: 'sequence.OneHotArgmax#call',
+    argument: 'inputs',
+    bad: ['tensor with NaN'],
+    why: "the layer is one step of the inference model's graph (run Ty times a prediction): reading its input back to look for NaN would sync the backend at every step; predictAndSample checks the model's inputs once",
+  },
 ];

@@ -15,6 +15,7 @@ export const CONSTRUCTOR_ARGUMENTS: Record<string, () => unknown[]> = {
   Vocabulary: () => [['a', 'b', 'c'], 'a'],
   LSTM: () => [{ units: 2 }],
   GRU: () => [{ units: 2 }],
+  SliceTimestep: () => [{ t: 0 }],
   LearningRateScheduler: () => [() => 0.1],
 };
 

@@ -85,8 +85,9 @@ describe('the lab registry', () => {
   });
 
   it('names the known labs when an id is unknown', () => {
+    expect(labs.slice(0, 2).map((l) => l.id)).toEqual(['planar-flower', 'hidden-layer-sweep']);
     expect(() => findLab('planar-flowers')).toThrow(
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs, word-analogies, emojifier; got 'planar-flowers'",
+      `findLab: id must be one of ${labs.map((l) => l.id).join(', ')}; got 'planar-flowers'`,
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -273,6 +274,19 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
       expect(svgMarks(q.read(`${name}.svg`), 'rect')).toBeGreaterThanOrEqual(25);
     }
     expect(q.lines.filter((l) => l.startsWith('Emojifier V'))).toHaveLength(2);
+  // C5 W1: djmodel has the notebook's 45,530 parameters, its loss falls, and the trained solo
+  // obeys the corpus grammar more often than the untrained model's does.
+  'jazz-improvisation': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['parameters']).toBe(45_530);
+    expect(f['last loss']).toBeLessThan(f['first loss']! - 10);
+    expect(f['solo values']).toBe(50);
+    expect(f['notes obeying the grammar']).toBeLessThanOrEqual(f['solo notes']!);
+    expect(f['grammar fraction']).toBeGreaterThan(f['untrained grammar fraction']!);
+    expectProgress(q.events, ['djmodel']);
+    expect(q.run.artefacts).toContain('solo.mid');
+    expect(svgMarks(q.read('solo.svg'), 'rect')).toBe(f['solo notes']);
+    expect(q.lines[1]).toMatch(/^trained solo \(50 values\): \d+ of \d+ notes obey the grammar/);
   },
 };
 
