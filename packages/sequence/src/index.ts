@@ -17,3 +17,15 @@ export {
   type LstmInitializer,
   type LstmInitializerSpec,
 } from './lstm/lstm-layer.js';
+
+// text-generation (C5 W1, production): a character-level language model on dlkit's LSTM layer
+// that trains on a text (Shakespeare's sonnets) and writes from a seed phrase.
+export type { CharVocabulary } from './text-generation/char-vocabulary.js';
+export { buildCharModel, type CharModelOptions } from './text-generation/build-char-model.js';
+export {
+  trainCharModel,
+  type TrainCharModelOptions,
+  type CharTrainingProgress,
+  type CharTrainingResult,
+} from './text-generation/train-char-model.js';
+export { generateText, type GenerateTextOptions } from './text-generation/generate-text.js';
