@@ -17,6 +17,14 @@ export {
   type LstmInitializer,
   type LstmInitializerSpec,
 } from './lstm/lstm-layer.js';
+// rnn (C5 W1, from scratch): the basic RNN cell and sequence, forward and backward.
+export { type RnnParameters } from './rnn/rnn-parameters.js';
+export {
+  rnnCellForward,
+  type RnnCellCache,
+  type RnnCellForwardResult,
+} from './rnn/rnn-cell-forward.js';
+export { rnnCellBackward, type RnnCellGradients } from './rnn/rnn-cell-backward.js';
 
 // text-generation (C5 W1, production): a character-level language model on dlkit's LSTM layer
 // that trains on a text (Shakespeare's sonnets) and writes from a seed phrase.
