@@ -1,4 +1,4 @@
-import { asCaller, assertNumber, assertOneOf, assertOptions } from '@dlkit/core';
+import { ShapeChecker, asCaller, assertNumber, assertOneOf, assertOptions } from '@dlkit/core';
 import { clipGradientsByGlobalNorm, clipGradientsByValue } from '@dlkit/optimizers';
 import { checkGradients, pickGradients, type CharGradients } from './parameters.js';
 
@@ -49,7 +49,7 @@ export function clip(
   options: ClipOptions = {},
 ): CharGradients {
   const fn = 'clip';
-  const five = pickGradients(checkGradients(fn, 'gradients', gradients));
+  const five = pickGradients(checkGradients(new ShapeChecker(fn), 'gradients', gradients));
   assertNumber(fn, 'maxValue', maxValue, { min: 0, minExclusive: true });
   const { method = 'value' } = assertOptions(fn, 'options', options, ['method']);
   assertOneOf(fn, 'options.method', method, ['value', 'globalNorm']);

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DlkitError, ShapeChecker, assertTensorRecord, describeValue } from '@dlkit/core';
+import { DlkitError, describeValue, type Dim, type ShapeChecker } from '@dlkit/core';
+import { checkParameters as checkLayout } from '../rnn/check.js';
 
 /**
  * The character model's parameters, as the notebook's `parameters` dictionary (examples in
@@ -67,16 +68,13 @@ export interface CharSizes {
   vocabSize: number;
 }
 
-function checkRecord(fn: string, argument: string, value: unknown, keys: readonly string[]): void {
-  assertTensorRecord(fn, argument, value);
-  for (const key of keys) {
-    if ((value as Record<string, unknown>)[key] === undefined) {
-      throw new DlkitError('value', fn, `${argument} must have a tensor ${key}, got none`, {
-        argument: `${argument}.${key}`,
-      });
-    }
-  }
-}
+const CHAR_LAYOUT: Record<keyof CharParameters, readonly Dim[]> = {
+  Wax: ['nA', 'vocabSize'],
+  Waa: ['nA', 'nA'],
+  Wya: ['vocabSize', 'nA'],
+  b: ['nA', 1],
+  by: ['vocabSize', 1],
+};
 
 /**
  * Checks a {@link CharParameters} dictionary (live float32 tensors of agreeing shapes, input and
@@ -87,26 +85,29 @@ export function checkParameters(
   argument: string,
   parameters: unknown,
 ): CharSizes {
-  checkRecord(shapes.fn, argument, parameters, PARAMETER_KEYS);
-  const p = parameters as CharParameters;
-  shapes
-    .checkFloat(`${argument}.Wax`, p.Wax, ['nA', 'vocabSize'])
-    .checkFloat(`${argument}.Waa`, p.Waa, ['nA', 'nA'])
-    .checkFloat(`${argument}.Wya`, p.Wya, ['vocabSize', 'nA'])
-    .checkFloat(`${argument}.b`, p.b, ['nA', 1])
-    .checkFloat(`${argument}.by`, p.by, ['vocabSize', 1]);
+  checkLayout(shapes, argument, parameters, CHAR_LAYOUT);
   return { nA: shapes.dim('nA'), vocabSize: shapes.dim('vocabSize') };
 }
 
-/** Checks a {@link CharGradients} dictionary: live float32 tensors under the five keys. */
-export function checkGradients(fn: string, argument: string, gradients: unknown): CharGradients {
-  checkRecord(
-    fn,
-    argument,
-    gradients,
-    PARAMETER_KEYS.map((k) => `d${k}`),
-  );
-  return gradients as CharGradients;
+/**
+ * Checks a {@link CharGradients} dictionary: live float32 matrices under the five keys, with the
+ * parameters' shapes when `withParameters` (after {@link checkParameters} bound them in `shapes`).
+ */
+export function checkGradients(
+  shapes: ShapeChecker,
+  argument: string,
+  gradients: unknown,
+  withParameters = false,
+): CharGradients {
+  const any: readonly Dim[] = [null, null];
+  const layout: Record<keyof CharGradients, readonly Dim[]> = {
+    dWax: withParameters ? CHAR_LAYOUT.Wax : any,
+    dWaa: withParameters ? CHAR_LAYOUT.Waa : any,
+    dWya: withParameters ? CHAR_LAYOUT.Wya : any,
+    db: withParameters ? CHAR_LAYOUT.b : any,
+    dby: withParameters ? CHAR_LAYOUT.by : any,
+  };
+  return checkLayout(shapes, argument, gradients, layout);
 }
 
 /** Just the five gradients of a dictionary (the notebook's also carries `da_next`). */

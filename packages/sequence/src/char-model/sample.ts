@@ -70,7 +70,9 @@ export function sample(
   checkTemperature(fn, 'options.temperature', temperature);
   assertNumber(fn, 'options.maxLength', maxLength, { integer: true, min: 1, max: 100_000 });
   assertNumber(fn, 'seed', seed, { integer: true, min: 0, max: 2 ** 32 - 1 - 2 * maxLength });
-  return asCaller(fn, () => sampleIndices(parameters, nA, vocabSize, newline, seed, temperature, maxLength));
+  return asCaller(fn, () =>
+    sampleIndices(parameters, nA, vocabSize, newline, seed, temperature, maxLength),
+  );
 }
 
 function sampleIndices(
@@ -109,4 +111,3 @@ function sampleIndices(
   if (counter === maxLength) indices.push(newline);
   return indices;
 }
-

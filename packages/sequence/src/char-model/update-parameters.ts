@@ -1,5 +1,15 @@
-import { ShapeChecker, asCaller, assertNumber, updateParameters as gradientStep } from '@dlkit/core';
-import { checkGradients, checkParameters, type CharGradients, type CharParameters } from './parameters.js';
+import {
+  ShapeChecker,
+  asCaller,
+  assertNumber,
+  updateParameters as gradientStep,
+} from '@dlkit/core';
+import {
+  checkGradients,
+  checkParameters,
+  type CharGradients,
+  type CharParameters,
+} from './parameters.js';
 
 /**
  * The character model's `update_parameters` (the notebook's `utils.py`): one step of gradient
@@ -34,12 +44,19 @@ export function updateParameters(
   lr: number,
 ): CharParameters {
   const fn = 'updateParameters';
-  checkParameters(new ShapeChecker(fn), 'parameters', parameters);
-  checkGradients(fn, 'gradients', gradients);
+  const shapes = new ShapeChecker(fn);
+  checkParameters(shapes, 'parameters', parameters);
+  const { dWax, dWaa, dWya, db, dby } = checkGradients(shapes, 'gradients', gradients, true);
   assertNumber(fn, 'lr', lr, { min: 0 });
   const { Wax, Waa, Wya, b, by } = parameters;
   return asCaller(
     fn,
-    () => gradientStep({ Wax, Waa, Wya, b, by }, { ...gradients }, lr, fn) as unknown as CharParameters,
+    () =>
+      gradientStep(
+        { Wax, Waa, Wya, b, by },
+        { dWax, dWaa, dWya, db, dby },
+        lr,
+        fn,
+      ) as unknown as CharParameters,
   );
 }

@@ -62,17 +62,17 @@ export function buildCharModel(options: CharModelOptions): tf.Sequential {
     'learningRate',
     'seed',
   ]);
-  assertNumber(fn, 'options.vocabSize', vocabSize, { integer: true, min: 2, max: 65536 });
+  const V = assertNumber(fn, 'options.vocabSize', vocabSize, { integer: true, min: 2, max: 65536 });
   assertSize(fn, 'options.units', units, 1);
   assertSize(fn, 'options.embeddingDim', embeddingDim, 1);
   assertShapeSize(fn, 'options.units', [units + embeddingDim, 4 * units]);
-  assertShapeSize(fn, 'options.vocabSize', [vocabSize, Math.max(units, embeddingDim)]);
+  assertShapeSize(fn, 'options.vocabSize', [V, Math.max(units, embeddingDim)]);
   assertNumber(fn, 'options.learningRate', learningRate, { min: 0, minExclusive: true });
   assertNumber(fn, 'options.seed', seed, { integer: true, min: 0, max: 2 ** 31 - 8 });
   const model = tf.sequential({
     layers: [
       tf.layers.embedding({
-        inputDim: vocabSize,
+        inputDim: V,
         outputDim: embeddingDim,
         inputShape: [null],
         embeddingsInitializer: tf.initializers.randomUniform({
@@ -88,7 +88,7 @@ export function buildCharModel(options: CharModelOptions): tf.Sequential {
         recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 }),
       }),
       tf.layers.dense({
-        units: vocabSize,
+        units: V,
         activation: 'softmax',
         kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 3 }),
       }),

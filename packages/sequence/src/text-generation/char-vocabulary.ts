@@ -11,11 +11,11 @@ export type CharVocabulary = readonly string[] | { readonly indexToToken: readon
 
 /** The characters of a {@link CharVocabulary}, checked: distinct single characters. */
 export function charsOf(fn: string, argument: string, vocabulary: unknown): string[] {
-  const list =
-    Array.isArray(vocabulary) ? vocabulary
-    : vocabulary !== null && typeof vocabulary === 'object' ?
-      (vocabulary as { indexToToken?: unknown }).indexToToken
-    : undefined;
+  const list = Array.isArray(vocabulary)
+    ? vocabulary
+    : vocabulary !== null && typeof vocabulary === 'object'
+      ? (vocabulary as { indexToToken?: unknown }).indexToToken
+      : undefined;
   if (!Array.isArray(list) || list.length < 2 || list.length > 65536) {
     throw new DlkitError(
       'value',

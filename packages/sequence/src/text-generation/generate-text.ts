@@ -93,7 +93,12 @@ export function generateText(
     for (let i = 0; i < length; i++) {
       const context = ids.slice(-contextLength);
       const probabilities = nextCharProbabilities(model, context, vocabSize);
-      const idx = rng.choice(vocabSize, undefined, true, withTemperature(probabilities, temperature));
+      const idx = rng.choice(
+        vocabSize,
+        undefined,
+        true,
+        withTemperature(probabilities, temperature),
+      );
       ids.push(idx);
       out += chars[idx] as string;
     }

@@ -10,7 +10,12 @@ describe('buildCharModel', () => {
   it('maps [m, Tx] indices to [m, Tx, V] probabilities that sum to 1', () => {
     const model = buildCharModel({ vocabSize: VOCAB.length, units: 8, embeddingDim: 4, seed: 3 });
     tf.tidy(() => {
-      const y = model.predict(tf.tensor2d([[0, 1, 2], [3, 4, 5]])) as tf.Tensor;
+      const y = model.predict(
+        tf.tensor2d([
+          [0, 1, 2],
+          [3, 4, 5],
+        ]),
+      ) as tf.Tensor;
       expect(y.shape).toEqual([2, 3, VOCAB.length]);
       const sums = Array.from(y.sum(-1).dataSync());
       for (const s of sums) expect(s).toBeCloseTo(1, 5);
@@ -95,9 +100,7 @@ describe('trainCharModel and generateText', () => {
     ).toBe(0);
     expect(await expectNoLeaks(() => generateText(model, VOCAB, 'the', { length: 3 }))).toBe(0);
     model.dispose();
-    expect(await expectNoLeaks(() => buildCharModel({ vocabSize: 5, units: 2 }).dispose())).toBe(
-      0,
-    );
+    expect(await expectNoLeaks(() => buildCharModel({ vocabSize: 5, units: 2 }).dispose())).toBe(0);
   });
 
   it('rejects a temperature <= 0, unknown characters and a vocabulary of the wrong size', async () => {
@@ -126,7 +129,10 @@ describe('trainCharModel and generateText', () => {
     );
     model.dispose();
     const uncompiled = tf.sequential({
-      layers: [tf.layers.embedding({ inputDim: 3, outputDim: 2, inputShape: [null] }), tf.layers.dense({ units: 3 })],
+      layers: [
+        tf.layers.embedding({ inputDim: 3, outputDim: 2, inputShape: [null] }),
+        tf.layers.dense({ units: 3 }),
+      ],
     });
     await expect(trainCharModel(uncompiled, 'abcabc', { sequenceLength: 2 })).rejects.toThrow(
       'trainCharModel: model must be compiled (buildCharModel compiles it)',

@@ -133,7 +133,11 @@ export async function trainCharModel(
       { argument: 'options.vocabulary' },
     );
   }
-  assertNumber(fn, 'options.sequenceLength', sequenceLength, { integer: true, min: 1, max: 10_000 });
+  assertNumber(fn, 'options.sequenceLength', sequenceLength, {
+    integer: true,
+    min: 1,
+    max: 10_000,
+  });
   assertNumber(fn, 'options.epochs', epochs, { integer: true, min: 1, max: 10_000 });
   assertNumber(fn, 'options.batchSize', batchSize, { integer: true, min: 1, max: 65_536 });
   assertNumber(fn, 'options.seed', seed, { integer: true, min: 0, max: 2 ** 32 - 1 - 10_000 });
@@ -160,7 +164,9 @@ export async function trainCharModel(
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // Each epoch starts the windows at a random offset, so every phase of the text is seen.
       const rng = new RandomState(seed + epoch - 1);
-      const offset = rng.nextInterval(Math.min(sequenceLength - 1, ids.length - 1 - sequenceLength));
+      const offset = rng.nextInterval(
+        Math.min(sequenceLength - 1, ids.length - 1 - sequenceLength),
+      );
       const count = Math.floor((ids.length - 1 - offset) / sequenceLength);
       const order = rng.permutation(count);
       const batches = Math.ceil(count / batchSize);
