@@ -95,11 +95,12 @@ export function rnnForward(
   const shapes = new ShapeChecker(fn);
   const sizes = checkParameters(shapes, 'parameters', parameters);
   shapes.checkFloat('a0', a0, ['nA', 1]);
+  assertNumber(fn, 'vocabSize', vocabSize, { integer: true, min: 1 });
   if (vocabSize !== sizes.vocabSize) {
     throw new DlkitError(
       'value',
       fn,
-      `vocabSize must be the parameters' ${sizes.vocabSize}, got ${describeValue(vocabSize)}`,
+      `vocabSize must be the parameters' ${sizes.vocabSize}, got ${vocabSize}`,
       { argument: 'vocabSize' },
     );
   }
