@@ -230,9 +230,10 @@ describe('optimize', () => {
     expect(at(r.gradients.dWya, 1, 2)).toBeCloseTo(o.printed['dWya[1][2]']!, 5);
     expect(at(r.gradients.db, 4, 0)).toBeCloseTo(o.printed['db[4]']!, 5);
     expect(at(r.gradients.dby, 1, 0)).toBeCloseTo(o.printed['dby[1]']!, 5);
-    expectTensorsClose(r.aLast, fixtureTensor(o.aLast), { atol: 1e-5 });
-    expectTensorsClose(r.parameters.b, fixtureTensor(o.updatedB), { atol: 1e-5 });
-    expectTensorsClose(r.parameters.by, fixtureTensor(o.updatedBy), { atol: 1e-5 });
+    // Pre-activations of ~10 (sums of 100 unscaled randn products): float32 keeps ~1e-5 of them.
+    expectTensorsClose(r.aLast, fixtureTensor(o.aLast), { atol: 1e-4 });
+    expectTensorsClose(r.parameters.b, fixtureTensor(o.updatedB), { atol: 1e-4 });
+    expectTensorsClose(r.parameters.by, fixtureTensor(o.updatedBy), { atol: 1e-4 });
     tf.dispose([aPrev, r.aLast, ...Object.values(parameters)]);
     tf.dispose([...Object.values(r.gradients), ...Object.values(r.parameters)]);
   });
