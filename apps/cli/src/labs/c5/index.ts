@@ -1,0 +1,9 @@
+// Course 5's labs, in course order, for the labs CLI and the lab tests.
+import type { Lab } from '../lab.js';
+import { dinosaurNamesLab } from './dinosaur-names.js';
+import { shakespeareLab } from './shakespeare.js';
+
+/** The course-5 labs. */
+export const c5Labs: Lab[] = [dinosaurNamesLab, shakespeareLab];
+
+export { dinosaurNamesLab, shakespeareLab };
