@@ -30,7 +30,8 @@ export interface ClipOptions {
  *
  * @example
  * ```ts
- *  * import { clip } from '@dlkit/sequence';
+ * import * as tf from '@tensorflow/tfjs';
+ * import { clip } from '@dlkit/sequence';
  * const g = {
  *   dWax: tf.tensor2d([[12, -3]]), dWaa: tf.tensor2d([[-20]]), dWya: tf.tensor2d([[0.5]]),
  *   db: tf.tensor2d([[6]]), dby: tf.tensor2d([[-1]]),

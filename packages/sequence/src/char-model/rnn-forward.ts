@@ -6,7 +6,7 @@ import { checkParameters, type CharParameters } from './parameters.js';
 import { cellParameters } from './rnn-step.js';
 
 /**
- * What {@link rnnForward} keeps for {@link rnnBackward}: the notebook's `(y_hat, a, x)`, lists
+ * What `rnnForward` keeps for `rnnBackward`: the notebook's `(y_hat, a, x)`, lists
  * over the steps `t = 0 … T−1` (the notebook's `a[-1]`, the initial state, is `a0`). All new
  * tensors: dispose them with `tf.dispose(Object.values(cache).flat())`.
  *
@@ -24,14 +24,14 @@ export interface CharForwardCache {
 }
 
 /**
- * What {@link rnnForward} returns: the notebook's `(loss, cache)`.
+ * What `rnnForward` returns: the notebook's `(loss, cache)`.
  *
  * @category C5 W1 · Character-level language model
  */
 export interface CharForwardResult {
   /** `−Σ_t log ŷ⟨t⟩[Y[t]]`, summed over the characters (a number). */
   loss: number;
-  /** What {@link rnnBackward} needs. */
+  /** What `rnnBackward` needs. */
   cache: CharForwardCache;
 }
 
@@ -117,7 +117,7 @@ export function rnnForward(
   return forward(xs, ys, a0, parameters, vocabSize);
 }
 
-/** {@link rnnForward} without the checks. */
+/** `rnnForward` without the checks. */
 export function forward(
   X: readonly (number | null)[],
   Y: readonly number[],

@@ -55,7 +55,7 @@ export function cellParameters(p: CharParameters): RnnParameters {
  * import { characterModel } from '@dlkit/sequence';
  * const parameters = characterModel.initializeParameters(5, 27, 27);
  * const aPrev = tf.zeros([5, 1]);
- * const x = tf.oneHot([3], 27).reshape([27, 1]).toFloat();
+ * const x = tf.tidy(() => tf.oneHot([3], 27).reshape([27, 1]).toFloat());
  * const { aNext, pT } = characterModel.rnnStepForward(parameters, aPrev, x);
  * console.log(aNext.shape, pT.shape); // [5, 1] [27, 1]
  * tf.dispose([aPrev, x, aNext, pT, ...Object.values(parameters)]);
@@ -103,10 +103,11 @@ export function rnnStepForward(
  * const x = tf.tensor2d([[1], [0], [0]]);
  * const aPrev = tf.zeros([4, 1]);
  * const { aNext, pT } = characterModel.rnnStepForward(parameters, aPrev, x);
- * const dy = pT.sub(tf.tensor2d([[0], [1], [0]]));
+ * const y = tf.tensor2d([[0], [1], [0]]);
+ * const dy = pT.sub(y);
  * const sums = characterModel.rnnStepBackward(dy, zeros, parameters, x, aNext, aPrev);
  * sums.dby.print(); // ŷ − y: about [[0.333], [-0.667], [0.333]]
- * tf.dispose([x, aPrev, aNext, pT, dy, ...Object.values(parameters), ...Object.values(zeros), ...Object.values(sums)]);
+ * tf.dispose([x, y, aPrev, aNext, pT, dy, ...Object.values(parameters), ...Object.values(zeros), ...Object.values(sums)]);
  * ```
  *
  * @see the guide page `docs/sequence/char-model.md`

@@ -7,7 +7,12 @@ import { DlkitError, describeValue } from '@dlkit/core';
  *
  * @category C5 W1 · Character-level language model
  */
-export type CharVocabulary = readonly string[] | { readonly indexToToken: readonly string[] };
+export type CharVocabulary =
+  | readonly string[]
+  | {
+      /** The characters in index order. */
+      readonly indexToToken: readonly string[];
+    };
 
 /** The characters of a {@link CharVocabulary}, checked: distinct single characters. */
 export function charsOf(fn: string, argument: string, vocabulary: unknown): string[] {
