@@ -25,6 +25,37 @@ export {
   type RnnCellForwardResult,
 } from './rnn/rnn-cell-forward.js';
 export { rnnCellBackward, type RnnCellGradients } from './rnn/rnn-cell-backward.js';
+export { rnnForward, type RnnForwardResult } from './rnn/rnn-forward.js';
+export { rnnBackward, type RnnGradients } from './rnn/rnn-backward.js';
+export { disposeCaches, type SequenceCaches } from './rnn/sequence-caches.js';
+// lstm (C5 W1, from scratch): the course's LSTM cell and sequence, forward and backward.
+export { type LstmParameters } from './lstm/lstm-parameters.js';
+export {
+  lstmCellForward,
+  type LstmCellCache,
+  type LstmCellForwardResult,
+} from './lstm/lstm-cell-forward.js';
+export {
+  lstmCellBackward,
+  type LstmCellGradients,
+  type LstmParameterGradients,
+} from './lstm/lstm-cell-backward.js';
+export { lstmForward, type LstmForwardResult } from './lstm/lstm-forward.js';
+export { lstmBackward, type LstmGradients } from './lstm/lstm-backward.js';
+// gru-scratch (C5 W1, from scratch): a GRU cell and sequence, forward and backward, both variants.
+export { type GruParameters, type GruOptions } from './gru-scratch/gru-parameters.js';
+export {
+  gruCellForward,
+  type GruCellCache,
+  type GruCellForwardResult,
+} from './gru-scratch/gru-cell-forward.js';
+export {
+  gruCellBackward,
+  type GruCellGradients,
+  type GruParameterGradients,
+} from './gru-scratch/gru-cell-backward.js';
+export { gruForward, type GruForwardResult } from './gru-scratch/gru-forward.js';
+export { gruBackward, type GruGradients } from './gru-scratch/gru-backward.js';
 
 // char-model (C5 W1, from scratch): the "Dinosaurus Island" character-level language model; the
 // graded functions, and the whole notebook (with its utils) as the `characterModel` namespace.

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ShapeChecker } from '@dlkit/core';
 import { readCache } from './check.js';
-import { checkRnnParameters, type RnnParameters } from './rnn-parameters.js';
+import { checkRnnParameters } from './rnn-parameters.js';
 import type { RnnCellCache } from './rnn-cell-forward.js';
 
 /**
@@ -23,20 +23,12 @@ export interface RnnCellGradients {
   dba: tf.Tensor;
 }
 
-/** The checked fields of an {@link RnnCellCache}. */
-export interface CheckedRnnCache {
-  aNext: tf.Tensor;
-  aPrev: tf.Tensor;
-  xt: tf.Tensor;
-  parameters: RnnParameters;
-}
-
 /** Checks an {@link RnnCellCache} (`argument` is how the caller knows it) against `shapes`. */
 export function checkRnnCellCache(
   shapes: ShapeChecker,
   argument: string,
   value: unknown,
-): CheckedRnnCache {
+): RnnCellCache {
   const c = readCache(shapes.fn, argument, value);
   shapes.checkFloat(`${argument}.xt`, c['xt'] as tf.Tensor, ['nX', 'm']);
   const parameters = checkRnnParameters(shapes, `${argument}.parameters`, c['parameters']);
@@ -51,7 +43,7 @@ export function checkRnnCellCache(
 }
 
 /** The step's gradients without checks (new tensors). */
-export function rnnCellGradients(daNext: tf.Tensor, c: CheckedRnnCache): RnnCellGradients {
+export function rnnCellGradients(daNext: tf.Tensor, c: RnnCellCache): RnnCellGradients {
   return tf.tidy(() => {
     const dtanh = tf.sub(1, tf.square(c.aNext)).mul(daNext);
     return {

@@ -51,13 +51,18 @@ const BACKWARD_ORDER: [string, number[]][] = [
   ['by', [2, 1]],
 ];
 
+/** A small cell, nX = 3, nA = 2, nY = 2, m = 4. */
 function smallCell(seed: number): { xt: tf.Tensor; aPrev: tf.Tensor; p: RnnParameters } {
   const rng = new RandomState(seed);
-  const [xt, aPrev] = [rng.randn(3, 4), rng.randn(2, 4)];
-  const p = draw(
-    rng,
-    BACKWARD_ORDER.map(([k, s]) => [k, s.map((d) => (d === 5 ? 2 : d))]),
-  ) as unknown as RnnParameters;
+  const xt = rng.randn(3, 4);
+  const aPrev = rng.randn(2, 4);
+  const p = {
+    Wax: rng.randn(2, 3),
+    Waa: rng.randn(2, 2),
+    Wya: rng.randn(2, 2),
+    ba: rng.randn(2, 1),
+    by: rng.randn(2, 1),
+  };
   return { xt, aPrev, p };
 }
 
