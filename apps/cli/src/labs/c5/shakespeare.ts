@@ -15,7 +15,7 @@ async function run(context: LabContext): Promise<LabResult> {
   const { train, info } = await loadTextCorpus({ corpus: 'shakespeare', lowercase: true });
   const vocabulary = info.vocabulary.indexToToken;
   const text = context.quick ? train.slice(0, 4000) : train;
-  const epochs = context.quick ? 2 : 30;
+  const epochs = context.quick ? 2 : 10;
   const model = buildCharModel({
     vocabSize: vocabulary.length,
     units: context.quick ? 32 : 128,
