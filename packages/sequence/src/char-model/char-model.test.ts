@@ -337,6 +337,27 @@ describe('rnnForward and rnnBackward (the notebook utils)', () => {
     const x = tf.zeros([27, 1]);
     const aPrev = tf.zeros([5, 1]);
     expect(await expectNoLeaks(() => characterModel.rnnStepForward(parameters, aPrev, x))).toBe(2);
+    const sums = {
+      dWax: tf.zeros([5, 27]),
+      dWaa: tf.zeros([5, 5]),
+      dWya: tf.zeros([27, 5]),
+      db: tf.zeros([5, 1]),
+      dby: tf.zeros([27, 1]),
+      daNext: tf.zeros([5, 1]),
+    };
+    const dy = tf.ones([27, 1]);
+    const wrong = tf.zeros([4, 1]);
+    expect(
+      await expectNoLeaks(() =>
+        characterModel.rnnStepBackward(dy, sums, parameters, x, aPrev, aPrev),
+      ),
+    ).toBe(6);
+    expectDlkitError(
+      () =>
+        characterModel.rnnStepBackward(dy, { ...sums, daNext: wrong }, parameters, x, aPrev, aPrev),
+      'rnnStepBackward: gradients.daNext must have shape [nA, 1] with nA = 5 (from parameters.Wax), got [4, 1]',
+    );
+    tf.dispose([dy, wrong, ...Object.values(sums)]);
     tf.dispose([x, aPrev, a0, ...Object.values(parameters), ...Object.values(cache).flat()]);
   });
 
