@@ -35,7 +35,7 @@ async function run(context: LabContext): Promise<LabResult> {
         step += 1;
         context.progress({ label: 'LSTM', step, total: batches * total, loss });
         if (batch === batches)
-          context.log(`epoch ${Math.ceil(step / batches)}: loss ${loss.toFixed(3)}`);
+          context.log(`epoch ${Math.ceil(step / batches)}: last batch loss ${loss.toFixed(3)}`);
       },
     });
     const samples: Record<string, string> = {};
