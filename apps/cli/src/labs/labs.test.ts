@@ -88,6 +88,7 @@ describe('the lab registry', () => {
     expect(labs.slice(0, 2).map((l) => l.id)).toEqual(['planar-flower', 'hidden-layer-sweep']);
     expect(() => findLab('planar-flowers')).toThrow(
       `findLab: id must be one of ${labs.map((l) => l.id).join(', ')}; got 'planar-flowers'`,
+      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs, dinosaur-names, shakespeare; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -274,6 +275,7 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
       expect(svgMarks(q.read(`${name}.svg`), 'rect')).toBeGreaterThanOrEqual(25);
     }
     expect(q.lines.filter((l) => l.startsWith('Emojifier V'))).toHaveLength(2);
+  },
   // C5 W1: djmodel has the notebook's 45,530 parameters, its loss falls, and the trained solo
   // obeys the corpus grammar more often than the untrained model's does.
   'jazz-improvisation': (q) => {
@@ -287,6 +289,27 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect(q.run.artefacts).toContain('solo.mid');
     expect(svgMarks(q.read('solo.svg'), 'rect')).toBe(f['solo notes']);
     expect(q.lines[1]).toMatch(/^trained solo \(50 values\): \d+ of \d+ notes obey the grammar/);
+  },
+  // C5 W1: the scratch RNN's smoothed loss falls from −log(1/V)·7 and it samples 7 names a report.
+  'dinosaur-names': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['final loss']).toBeLessThan(f['initial loss'] as number);
+    expect(q.lines).toHaveLength(2); // iterations 0 and 200 of 400
+    expect((f['final samples'] as string).split(', ')).toHaveLength(10);
+    expectProgress(q.events, ['character RNN']);
+    expect(q.run.plots.map((p) => p.name)).toEqual(['loss-curve']);
+    expect(svgMarks(q.read('loss-curve.svg'), 'line')).toBeGreaterThanOrEqual(1);
+  },
+  // C5 W1: the LSTM's loss per character falls below uniform guessing's ln V and it writes on
+  // from the seed phrase in the sonnets' characters.
+  shakespeare: (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['final loss']).toBeLessThan(Math.log(f['vocabulary size'] as number));
+    expect(f['final loss']).toBeLessThan(f['first epoch loss'] as number);
+    const written = f['temperature 1'] as string;
+    expect(written.startsWith('forsooth this maketh no sense ')).toBe(true);
+    expect(written).toHaveLength(30 + 80);
+    expectProgress(q.events, ['LSTM']);
   },
 };
 

@@ -1,9 +1,18 @@
+// Course 5's labs, in course order, for the labs CLI and the lab tests.
 import type { Lab } from '../lab.js';
+import { dinosaurNamesLab } from './dinosaur-names.js';
+import { shakespeareLab } from './shakespeare.js';
 import { jazzImprovisationLab } from './jazz.js';
 import { wordAnalogiesLab } from './word-analogies.js';
 import { emojifierLab } from './emojifier.js';
 
 /** The course-5 labs. */
-export const c5Labs: Lab[] = [jazzImprovisationLab, wordAnalogiesLab, emojifierLab];
+export const c5Labs: Lab[] = [
+  dinosaurNamesLab,
+  shakespeareLab,
+  jazzImprovisationLab,
+  wordAnalogiesLab,
+  emojifierLab,
+];
 
-export { jazzImprovisationLab, wordAnalogiesLab, emojifierLab };
+export { dinosaurNamesLab, shakespeareLab, jazzImprovisationLab, wordAnalogiesLab, emojifierLab };
