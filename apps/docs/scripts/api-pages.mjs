@@ -20,21 +20,26 @@ function linkExports(table, entries) {
   });
 }
 
+/** The package's folder in the repository: `packages/<pkg>`, or `apps/<pkg>` (`@dlkit/cli`). */
+function packageFolder(repo, pkg) {
+  return ['packages', 'apps'].map((d) => `${d}/${pkg}`).find((d) => existsSync(join(repo, d)));
+}
+
 /** Puts each package's course map under the H1 of its API page. */
-export function injectCourseMaps(apiDir, packagesDir, packages, placement) {
+export function injectCourseMaps(apiDir, repo, packages, placement) {
   for (const { package: pkg, groups } of packages) {
-    const readme = join(packagesDir, pkg, 'README.md');
+    const folder = packageFolder(repo, pkg);
+    const readme = folder === undefined ? '' : join(repo, folder, 'README.md');
     const index = join(apiDir, '@dlkit', pkg, 'index.md');
     if (!existsSync(readme)) continue;
     const table = courseMapSection(readFileSync(readme, 'utf8'));
-    if (table === undefined)
-      throw new Error(`prepare: packages/${pkg}/README.md has no "## Course map"`);
+    if (table === undefined) throw new Error(`prepare: ${folder}/README.md has no "## Course map"`);
     const entries = groups.flatMap(([, list]) => list);
     const page = readFileSync(index, 'utf8');
     const heading = `# @dlkit/${pkg}\n`;
     const at = page.indexOf(heading);
     if (at < 0) throw new Error(`prepare: ${index} has no "${heading.trim()}"`);
-    const linked = rewriteLinks(linkExports(table, entries), `packages/${pkg}`, placement);
+    const linked = rewriteLinks(linkExports(table, entries), folder, placement);
     const section = `\n## Course map\n\n${linked}\n\nInstall: \`npm install @dlkit/${pkg} @tensorflow/tfjs\`.\n`;
     const end = at + heading.length;
     writeFileSync(index, page.slice(0, end) + section + page.slice(end));

@@ -67,7 +67,7 @@ function main() {
   const { categories, packages } = apiCategories(join(src, 'api'));
   const guides = readGuides(join(repo, 'docs'));
   const placement = placeGuides(guides, courses);
-  if (rebuild) injectCourseMaps(join(src, 'api'), join(repo, 'packages'), packages, placement);
+  if (rebuild) injectCourseMaps(join(src, 'api'), repo, packages, placement);
   const nav = { courses: [], guides: [], api: apiSidebar(packages) };
   for (const course of courses) {
     write(`course-${course.course}/index.md`, coursePage(course, categories, placement));
