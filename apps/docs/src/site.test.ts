@@ -107,6 +107,10 @@ describe.skipIf(skip !== undefined)(
             timeout: 30_000,
           })
           .toBeTruthy();
+        if (route === '/demos') {
+          // The demo in view makes its engine: let it finish before the page is left.
+          await page.locator('[data-demo][data-ready="true"]').first().waitFor();
+        }
         if (htmlOf({ route, file }).includes('<mjx-container')) {
           expect(await page.locator('mjx-container svg').count(), route).toBeGreaterThan(0);
         }
