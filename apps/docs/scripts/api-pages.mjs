@@ -1,8 +1,8 @@
 // Additions to typedoc's API pages: each package page gets its README's course map (course week
 // → module → exports, the exports linked to their pages), and the API sidebar groups each
 // package's entries by `@category`, i.e. by course week.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { rewriteLinks } from './pages.mjs';
 
 /** The `## Course map` section of a README (its table), or undefined. */
@@ -58,4 +58,42 @@ export function apiSidebar(packages) {
       items: entries.map((e) => ({ text: e.name, link: e.link })),
     })),
   }));
+}
+
+/** Every `.md` file under `dir`. */
+function markdownFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(path);
+    return entry.name.endsWith('.md') ? [path] : [];
+  });
+}
+
+/**
+ * Repairs the one kind of dead anchor typedoc-plugin-markdown writes: a link to an inherited
+ * member whose name ends in `_` (`iterations_`) drops the `_` (`#property-iterations`) while
+ * the target's anchor keeps it (`<a id="property-iterations_">`). A link is changed only when
+ * its anchor is missing from the target page and the anchor with `_` is there.
+ */
+export function repairAnchors(apiDir) {
+  const ids = new Map();
+  const idsOf = (file) => {
+    if (!ids.has(file)) {
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      ids.set(file, new Set([...text.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1])));
+    }
+    return ids.get(file);
+  };
+  let repaired = 0;
+  for (const file of markdownFiles(apiDir)) {
+    const text = readFileSync(file, 'utf8');
+    const fixed = text.replace(/\]\(([^()#\s]*\.md)#([\w-]+)\)/g, (whole, target, anchor) => {
+      const found = idsOf(join(dirname(file), target));
+      if (found.has(anchor) || !found.has(`${anchor}_`)) return whole;
+      repaired++;
+      return `](${target}#${anchor}_)`;
+    });
+    if (fixed !== text) writeFileSync(file, fixed);
+  }
+  return repaired;
 }
