@@ -97,3 +97,33 @@ export function repairAnchors(apiDir) {
   }
   return repaired;
 }
+
+/**
+ * Names the entry points of a package that has several (`@dlkit/cli`, `@dlkit/cli/plots`) by
+ * their import paths instead of typedoc's module names (`index`, `plots`), in the package's
+ * module list and in each module page's title and breadcrumb.
+ */
+export function nameEntryPoints(apiDir) {
+  const scope = join(apiDir, '@dlkit');
+  for (const pkg of readdirSync(scope)) {
+    const index = join(scope, pkg, 'index.md');
+    if (!existsSync(index)) continue;
+    const page = readFileSync(index, 'utf8');
+    const modules = [...page.matchAll(/^- \[([\w.-]+)\]\(\1\/index\.md\)$/gm)].map((m) => m[1]);
+    const name = (module) => (module === 'index' ? `@dlkit/${pkg}` : `@dlkit/${pkg}/${module}`);
+    let renamed = page;
+    for (const module of modules) {
+      renamed = renamed.replace(
+        `- [${module}](${module}/index.md)`,
+        `- [\`${name(module)}\`](${module}/index.md)`,
+      );
+      const file = join(scope, pkg, module, 'index.md');
+      if (!existsSync(file)) continue;
+      const text = readFileSync(file, 'utf8')
+        .replace(new RegExp(`^# ${module}$`, 'm'), `# ${name(module)}`)
+        .replace(new RegExp(`\\) / ${module}$`, 'm'), `) / ${name(module)}`);
+      writeFileSync(file, text);
+    }
+    if (renamed !== page) writeFileSync(index, renamed);
+  }
+}

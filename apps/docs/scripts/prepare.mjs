@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { courses } from './course.mjs';
 import { apiCategories } from './api-categories.mjs';
-import { apiSidebar, injectCourseMaps, repairAnchors } from './api-pages.mjs';
+import { apiSidebar, injectCourseMaps, nameEntryPoints, repairAnchors } from './api-pages.mjs';
 import { readGuides, placeGuides } from './guides.mjs';
 import { coursePage, weekPage, guidePage } from './pages.mjs';
 
@@ -70,6 +70,7 @@ function main() {
   if (rebuild) {
     injectCourseMaps(join(src, 'api'), repo, packages, placement);
     repairAnchors(join(src, 'api'));
+    nameEntryPoints(join(src, 'api'));
   }
   const nav = { courses: [], guides: [], api: apiSidebar(packages) };
   for (const course of courses) {
