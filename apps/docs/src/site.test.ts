@@ -34,7 +34,7 @@ const FIXED = [
   ),
 ];
 /** How many other pages each run loads (the seed picks them; ~340 pages in all). */
-const SAMPLE = 12;
+const SAMPLE = 6;
 
 /** The numbers a demo's component shows in its `data-*` attributes. */
 async function demoState(page: Page, id: string) {
