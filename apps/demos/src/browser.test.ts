@@ -14,7 +14,7 @@ import {
   collectPageErrors,
   launchChromium,
   type LaunchedChromium,
-} from '@dlkit/test-harness/chromium';
+} from '@dlkit/test-harness';
 import { buildTestPage } from '../browser/build.js';
 import { serve } from '../browser/serve.js';
 

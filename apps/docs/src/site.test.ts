@@ -12,7 +12,7 @@ import {
   collectPageErrors,
   launchChromium,
   type LaunchedChromium,
-} from '@dlkit/test-harness/chromium';
+} from '@dlkit/test-harness';
 import { demos } from '@dlkit/demos';
 // @ts-expect-error -- a plain ESM script without types
 import { serveSite } from '../scripts/serve.mjs';

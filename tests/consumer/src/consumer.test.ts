@@ -19,7 +19,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumSkipReason, launchChromium } from '@dlkit/test-harness/chromium';
+import { chromiumSkipReason, launchChromium } from '@dlkit/test-harness';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const appSource = fileURLToPath(new URL('../app/', import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * Headless Chromium for the browser tests (`@dlkit/test-harness/chromium`): Debian's
+ * Headless Chromium for the browser tests (exported by `@dlkit/test-harness`): Debian's
  * `/usr/bin/chromium` (`CHROMIUM_PATH` overrides) driven by playwright-core, since Playwright's
  * own browser download does not work on these machines. One set of launch flags for the site's,
  * the demos' and the consumer's tests; a fresh profile folder each launch, removed on close.
