@@ -2,28 +2,23 @@
 // locally, driven in headless Chromium through playwright-core. Each demo starts, its loss falls,
 // it stops cleanly, resets to exactly the tensors it holds when fresh, restarts, and when taken
 // down leaves tf.memory().numTensors where it was; no console errors; a screenshot of each.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chromiumSkipReason,
+  collectPageErrors,
+  launchChromium,
+  type LaunchedChromium,
+} from '@dlkit/test-harness';
 import { buildTestPage } from '../browser/build.js';
 import { serve } from '../browser/serve.js';
 
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const shotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Steps each demo trains before its loss is compared (the page trains a few per frame). */
 const STEPS: Record<string, number> = {
@@ -40,17 +35,12 @@ interface Snapshot {
   numTensors: number;
 }
 
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium)
-  console.warn(
-    `browser tests skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`,
-  );
+const suite = `the demos in headless Chromium${chromiumSkipReason === undefined ? '' : ` (skipped: ${chromiumSkipReason})`}`;
 
-describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
-  let browser: BrowserContext;
+describe.skipIf(chromiumSkipReason !== undefined)(suite, () => {
+  let browser: LaunchedChromium;
   let server: Server;
   let url = '';
-  let userDataDir = '';
   let outDir = '';
   const backends = new Set<string>();
 
@@ -58,35 +48,20 @@ describe.skipIf(!hasChromium)('the demos in headless Chromium', () => {
     outDir = mkdtempSync(join(tmpdir(), 'dlkit-demos-page-'));
     await buildTestPage(outDir);
     ({ server, url } = await serve(outDir));
-    userDataDir = mkdtempSync(join(tmpdir(), 'dlkit-demos-profile-'));
     mkdirSync(shotsDir, { recursive: true });
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      args: ARGS,
-      viewport: { width: 1040, height: 900 },
-    });
+    browser = await launchChromium({ viewport: { width: 1040, height: 900 }, timeout: 120_000 });
   });
 
   afterAll(async () => {
     console.log(`demo backends used: ${[...backends].join(', ')}`);
     await browser?.close();
     server?.close();
-    for (const dir of [outDir, userDataDir])
-      if (dir !== '') rmSync(dir, { recursive: true, force: true });
+    if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
   });
 
   async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage();
-    // Playwright's 30 s default was not enough for a click at load average ~38.
-    page.setDefaultTimeout(120_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-    });
+    const page = await browser.context.newPage();
+    const errors = collectPageErrors(page);
     await page.goto(`${url}index.html${query}`);
     await page.waitForFunction(() => document.body.dataset['ready'] !== undefined, undefined, {
       timeout: 120_000,

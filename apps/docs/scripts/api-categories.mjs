@@ -1,5 +1,7 @@
 // The API reference's entries by `@category`, read from the package index pages that typedoc
-// (typedoc-plugin-markdown) wrote: each category is a heading followed by a list of links.
+// (typedoc-plugin-markdown) wrote: each category is a heading followed by a list of links. A
+// package with several entry points (`@dlkit/cli` and `@dlkit/cli/plots`) has an index page that
+// lists its modules, each with its own index page; a module that only re-exports adds nothing.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,7 +24,7 @@ export function apiCategories(apiDir) {
   for (const pkg of readdirSync(scope).sort()) {
     const index = join(scope, pkg, 'index.md');
     if (!existsSync(index)) continue;
-    const groups = readIndex(readFileSync(index, 'utf8'), pkg);
+    const groups = readPackage(join(scope, pkg), pkg);
     packages.push({ package: pkg, groups });
     for (const [title, entries] of groups) {
       categories.set(title, [...(categories.get(title) ?? []), ...entries]);
@@ -31,8 +33,22 @@ export function apiCategories(apiDir) {
   return { categories, packages };
 }
 
+/** The groups of a package's index page, or of its modules' index pages when it has several. */
+function readPackage(dir, pkg) {
+  const text = readFileSync(join(dir, 'index.md'), 'utf8');
+  const modules = [...text.matchAll(/^- \[[^\]]+\]\(([\w.-]+)\/index\.md\)$/gm)].map((m) => m[1]);
+  const own = readIndex(text, pkg, '').filter(([, entries]) =>
+    entries.some((e) => !modules.some((m) => e.link.endsWith(`/${m}/index`))),
+  );
+  if (own.length > 0 || modules.length === 0) return own;
+  return modules.flatMap((module) => {
+    const file = join(dir, module, 'index.md');
+    return existsSync(file) ? readIndex(readFileSync(file, 'utf8'), pkg, `${module}/`) : [];
+  });
+}
+
 /** Headings followed by `- [name](relative.md)` items, outside code fences. */
-function readIndex(text, pkg) {
+function readIndex(text, pkg, prefix) {
   const result = [];
   let current;
   let fenced = false;
@@ -50,7 +66,7 @@ function readIndex(text, pkg) {
       current.entries.push({
         package: pkg,
         name: item[1].replace(/\\_/g, '_'),
-        link: `/api/@dlkit/${pkg}/${item[2]}`,
+        link: `/api/@dlkit/${pkg}/${prefix}${item[2]}`,
       });
     }
   }

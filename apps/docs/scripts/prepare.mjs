@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { courses } from './course.mjs';
 import { apiCategories } from './api-categories.mjs';
-import { apiSidebar, injectCourseMaps } from './api-pages.mjs';
+import { apiSidebar, injectCourseMaps, nameEntryPoints, repairAnchors } from './api-pages.mjs';
 import { readGuides, placeGuides } from './guides.mjs';
 import { coursePage, weekPage, guidePage } from './pages.mjs';
 
@@ -67,7 +67,11 @@ function main() {
   const { categories, packages } = apiCategories(join(src, 'api'));
   const guides = readGuides(join(repo, 'docs'));
   const placement = placeGuides(guides, courses);
-  if (rebuild) injectCourseMaps(join(src, 'api'), join(repo, 'packages'), packages, placement);
+  if (rebuild) {
+    injectCourseMaps(join(src, 'api'), repo, packages, placement);
+    repairAnchors(join(src, 'api'));
+    nameEntryPoints(join(src, 'api'));
+  }
   const nav = { courses: [], guides: [], api: apiSidebar(packages) };
   for (const course of courses) {
     write(`course-${course.course}/index.md`, coursePage(course, categories, placement));

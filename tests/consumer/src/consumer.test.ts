@@ -18,15 +18,14 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumSkipReason, launchChromium } from '@dlkit/test-harness';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const appSource = fileURLToPath(new URL('../app/', import.meta.url));
 const budgets = JSON.parse(
   readFileSync(new URL('../budgets.json', import.meta.url), 'utf8'),
 ) as Record<string, number>;
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const keep = process.env['DLKIT_CONSUMER_KEEP'] === '1';
 
 interface Packed {
@@ -242,8 +241,8 @@ describe('a fresh npm project', () => {
     },
   );
 
-  it.skipIf(!existsSync(chromiumPath))(
-    'runs a bundled browser entry in headless Chromium',
+  it.skipIf(chromiumSkipReason !== undefined)(
+    `runs a bundled browser entry in headless Chromium${chromiumSkipReason === undefined ? '' : ` (skipped: ${chromiumSkipReason})`}`,
     async () => {
       const app = join(work, 'app');
       await build({
@@ -271,21 +270,9 @@ describe('a fresh npm project', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium({ timeout: 120_000 });
       try {
-        const page = await browser.newPage();
+        const page = await browser.context.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(String(e)));
         await page.goto(`http://127.0.0.1:${port}/index.html`);

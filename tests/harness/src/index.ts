@@ -30,3 +30,12 @@ export {
 } from './training-run.ts';
 export { expectWellFormedSvg, svgMarks, svgTexts } from './svg.ts';
 export { expectDlkitError } from './errors.ts';
+export {
+  launchChromium,
+  chromiumPath,
+  chromiumSkipReason,
+  collectPageErrors,
+  CHROMIUM_FLAGS,
+  type LaunchedChromium,
+  type LaunchChromiumOptions,
+} from './chromium.ts';

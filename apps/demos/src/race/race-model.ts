@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertNumber } from '@dlkit/core';
-import { adam } from '@dlkit/optimizers';
+import { MomentumOptimizer, adam } from '@dlkit/optimizers';
 import type { DemoModel } from '../loop/demo-model.js';
 import { SURFACES, type Surface, type SurfaceId } from './surfaces.js';
 
@@ -31,9 +31,9 @@ interface Runner {
 
 /**
  * Gradient descent, momentum and Adam minimising the same 2-D surface from the same start, one
- * step each per training step. GD and momentum are tfjs' `tf.train.sgd` / `tf.train.momentum`
- * (to be replaced by `@dlkit/optimizers`' momentum when it lands); Adam is `@dlkit/optimizers`'
- * `adam()`. The loss is the sum of the three surface values; each one is in `extra()`.
+ * step each per training step. GD is tfjs' `tf.train.sgd`; momentum is `@dlkit/optimizers`'
+ * `MomentumOptimizer` in its `'pytorch'` form (`v = β v + g`, as `torch.optim.SGD` and
+ * `tf.train.momentum`); Adam is `@dlkit/optimizers`' `adam()`. The loss is the sum of the three surface values; each one is in `extra()`.
  *
  * @example
  * ```ts
@@ -69,7 +69,7 @@ export class RaceModel implements DemoModel {
     const { gd, momentum, adam: adamRate } = this.surface.learningRates;
     this.#runners = [
       this.#runner('gd', tf.train.sgd(gd)),
-      this.#runner('momentum', tf.train.momentum(momentum, settings.beta)),
+      this.#runner('momentum', new MomentumOptimizer(momentum, settings.beta, { form: 'pytorch' })),
       this.#runner('adam', adam(adamRate)),
     ];
   }
@@ -121,10 +121,6 @@ export class RaceModel implements DemoModel {
     for (const runner of this.#runners) {
       runner.position.dispose();
       runner.optimizer.dispose();
-      // tfjs 4.22's MomentumOptimizer.dispose() overrides SGDOptimizer's without disposing the
-      // learning-rate scalar `c` that SGD keeps: dispose it here (a no-op once tfjs fixes it).
-      const kept = (runner.optimizer as unknown as { c?: tf.Tensor }).c;
-      if (runner.id === 'momentum' && kept !== undefined && !kept.isDisposed) kept.dispose();
     }
   }
 
