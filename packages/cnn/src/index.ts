@@ -26,3 +26,15 @@ export { distributeValue } from './conv/distribute-value.js';
 
 // Week 1: the convolutional model's summary.
 export { modelSummary, type LayerSummary, type ModelSummary } from './models/model-summary.js';
+
+// Week 2: MobileNetV2 (issue 14, branch b14-transfer).
+export { BatchNormalization } from './mobilenet/batch-normalization.js';
+export {
+  invertedResidualBlock,
+  type InvertedResidualBlockOptions,
+} from './mobilenet/inverted-residual-block.js';
+export { mobileNetV2, type MobileNetV2Options } from './mobilenet/mobilenet-v2.js';
+export {
+  loadPretrainedMobileNetV2,
+  type PretrainedMobileNetV2Options,
+} from './mobilenet/pretrained.js';
