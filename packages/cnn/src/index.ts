@@ -38,3 +38,22 @@ export {
   loadPretrainedMobileNetV2,
   type PretrainedMobileNetV2Options,
 } from './mobilenet/pretrained.js';
+
+// Week 2: data augmentation layers (issue 14, branch b14-transfer).
+export {
+  type RandomLayerArgs,
+  type FillMode,
+  type Interpolation,
+} from './augmentation/random-image-layer.js';
+export { RandomFlip, type RandomFlipArgs, type FlipMode } from './augmentation/random-flip.js';
+export {
+  RandomRotation,
+  rotationMatrix,
+  type RandomRotationArgs,
+} from './augmentation/random-rotation.js';
+export { RandomZoom, zoomMatrix, type RandomZoomArgs } from './augmentation/random-zoom.js';
+export {
+  RandomTranslation,
+  type RandomTranslationArgs,
+} from './augmentation/random-translation.js';
+export { RandomContrast, type RandomContrastArgs } from './augmentation/random-contrast.js';

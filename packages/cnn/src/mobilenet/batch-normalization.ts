@@ -5,9 +5,10 @@ type TfBatchNormalization = ReturnType<typeof tf.layers.batchNormalization>;
 type BatchNormalizationArgs = NonNullable<Parameters<typeof tf.layers.batchNormalization>[0]>;
 
 // tfjs does not export its layer classes, only factories: the class is the factory's product's.
-const TfBatchNormalizationClass = tf.layers.batchNormalization().constructor as new (
+const TfBatchNormalizationClass = tf.layers.batchNormalization().constructor as (new (
   args?: BatchNormalizationArgs,
-) => TfBatchNormalization;
+) => TfBatchNormalization) &
+  tf.serialization.SerializableConstructor<TfBatchNormalization>;
 
 /**
  * tfjs's batch normalization with Keras 2's rule for frozen layers: a layer whose `trainable` is
@@ -25,7 +26,7 @@ const TfBatchNormalizationClass = tf.layers.batchNormalization().constructor as 
  * import { BatchNormalization } from '@dlkit/cnn';
  * const bn = new BatchNormalization({ epsilon: 1e-3, momentum: 0.999 });
  * const x = tf.tensor4d([1, 2, 3, 4], [4, 1, 1, 1]);
- * bn.apply(x); // builds the weights
+ * tf.dispose(bn.apply(x) as tf.Tensor); // builds the weights
  * bn.trainable = false;
  * const y = bn.apply(x, { training: true }) as tf.Tensor; // moving statistics: mean 0, variance 1
  * console.log(y.dataSync()[3].toFixed(2)); // 4.00
@@ -37,7 +38,7 @@ const TfBatchNormalizationClass = tf.layers.batchNormalization().constructor as 
  */
 export class BatchNormalization extends TfBatchNormalizationClass {
   /** The name models save this layer under (`'DlkitBatchNormalization'`). */
-  static className = 'DlkitBatchNormalization';
+  static override className = 'DlkitBatchNormalization';
 
   /**
    * Normalizes a batch: with the batch's statistics when training a trainable layer, otherwise

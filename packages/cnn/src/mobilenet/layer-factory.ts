@@ -9,7 +9,7 @@ export class KernelSeeds {
   constructor(private readonly seed: number | undefined) {}
 
   /** A Glorot-uniform initializer with the next seed. */
-  next(): tf.initializers.Initializer {
+  next(): ReturnType<typeof tf.initializers.glorotUniform> {
     const seed = this.seed === undefined ? undefined : this.seed + this.count++;
     return tf.initializers.glorotUniform(seed === undefined ? {} : { seed });
   }
