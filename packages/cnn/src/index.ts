@@ -57,3 +57,8 @@ export {
   type RandomTranslationArgs,
 } from './augmentation/random-translation.js';
 export { RandomContrast, type RandomContrastArgs } from './augmentation/random-contrast.js';
+
+// Week 2: transfer learning (issue 14, branch b14-transfer).
+export { dataAugmenter, type DataAugmenterOptions } from './transfer/data-augmenter.js';
+export { freezeLayers, type FreezeResult } from './transfer/freeze-layers.js';
+export { alpacaModel, type AlpacaModelOptions } from './transfer/alpaca-model.js';

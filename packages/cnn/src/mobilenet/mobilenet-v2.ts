@@ -45,7 +45,7 @@ const BLOCKS: readonly (readonly [number, number, 1 | 2])[] = [
 
 const FN = 'mobileNetV2';
 
-function checkInputShape(value: unknown): [number, number, number] {
+function checkInputShape(fn: string, value: unknown): [number, number, number] {
   const ok =
     Array.isArray(value) &&
     value.length === 3 &&
@@ -59,7 +59,7 @@ function checkInputShape(value: unknown): [number, number, number] {
   if (!ok) {
     throw new DlkitError(
       'value',
-      FN,
+      fn,
       `options.inputShape must be [nH, nW, nC] with 32 <= nH, nW <= 2048 and 1 <= nC <= 64, got ${describeValue(value)}`,
       { argument: 'options.inputShape' },
     );
@@ -99,7 +99,7 @@ export function checkMobileNetV2Options(
     );
   }
   return {
-    inputShape: o.inputShape === undefined ? [224, 224, 3] : checkInputShape(o.inputShape),
+    inputShape: o.inputShape === undefined ? [224, 224, 3] : checkInputShape(fn, o.inputShape),
     alpha: assertNumber(fn, 'options.alpha', o.alpha ?? 1, { min: 0, minExclusive: true, max: 4 }),
     includeTop: o.includeTop ?? true,
     classes: assertNumber(fn, 'options.classes', o.classes ?? 1000, {
