@@ -42,8 +42,20 @@ function checkImageShape(value: unknown): [number, number] {
   return value as [number, number];
 }
 
-function checkAugmentation(value: unknown): tf.Sequential | null {
-  if (value === null || value instanceof tf.Sequential) return value;
+function checkAugmentation(value: unknown, imageShape: [number, number]): tf.Sequential | null {
+  if (value === null) return value;
+  if (value instanceof tf.Sequential) {
+    const shape = value.inputs[0]?.shape ?? [];
+    if (shape[1] !== imageShape[0] || shape[2] !== imageShape[1] || shape[3] !== 3) {
+      throw new DlkitError(
+        'shape',
+        FN,
+        `dataAugmentation must take images [m, ${imageShape[0]}, ${imageShape[1]}, 3] (imageShape; dataAugmenter({ inputShape })), got [${shape.map((d) => d ?? 'm').join(', ')}]`,
+        { argument: 'dataAugmentation' },
+      );
+    }
+    return value;
+  }
   throw new DlkitError(
     'value',
     FN,
@@ -71,7 +83,7 @@ function checkBase(value: unknown, imageShape: [number, number]): tf.LayersModel
     throw new DlkitError(
       'shape',
       FN,
-      `options.base must take images [m, ${imageShape[0]}, ${imageShape[1]}, 3] (imageShape), got [${shape.join(', ')}]`,
+      `options.base must take images [m, ${imageShape[0]}, ${imageShape[1]}, 3] (imageShape), got [${shape.map((d) => d ?? 'm').join(', ')}]`,
       { argument: 'options.base' },
     );
   }
@@ -83,12 +95,12 @@ function checkBase(value: unknown, imageShape: [number, number]): tf.LayersModel
  * pixels in `[0, 255]` → the augmentation (training only) → `preprocess_input` (`x / 127.5 - 1`,
  * a `Rescaling` layer) → a frozen MobileNetV2 backbone without top → global average pooling →
  * dropout 0.2 → one output unit. With the 160×160 backbone it has the notebook's 2,259,265
- * parameters (1,281 trainable). The augmentation's layers are applied in the model directly, so
- * `model.fit` switches them on. Compile with `binaryCrossentropy` on logits for `'linear'`
+ * parameters (1,281 trainable). The augmentation is nested as in the notebook; `model.fit`
+ * switches it on. Compile with `binaryCrossentropy` on logits for `'linear'`
  * (tfjs has no `from_logits`: use `'sigmoid'` and `'binaryCrossentropy'`, or your own loss).
  *
  * @param imageShape - The image size `[nH, nW]` (the notebook's `IMG_SIZE = (160, 160)`). Default `[160, 160]`.
- * @param dataAugmentation - The augmentation, e.g. {@link dataAugmenter}`()`, or `null` for none. Default `dataAugmenter()`.
+ * @param dataAugmentation - The augmentation taking `[m, nH, nW, 3]`, e.g. {@link dataAugmenter}`()`, or `null` for none. Default `dataAugmenter({ inputShape: [nH, nW, 3] })`.
  * @param options - The backbone (pass the pretrained one), freezing, output activation, dropout, seed.
  * @returns An uncompiled `tf.LayersModel` `[m, nH, nW, 3]` → `[m, 1]`; it holds `base`, so
  * disposing it disposes the backbone too.
@@ -106,11 +118,13 @@ function checkBase(value: unknown, imageShape: [number, number]): tf.LayersModel
  */
 export function alpacaModel(
   imageShape: [number, number] = [160, 160],
-  dataAugmentation: tf.Sequential | null = dataAugmenter(),
+  dataAugmentation?: tf.Sequential | null,
   options?: AlpacaModelOptions,
 ): tf.LayersModel {
   const shape = checkImageShape(imageShape);
-  const augmentation = checkAugmentation(dataAugmentation);
+  if (dataAugmentation === undefined)
+    dataAugmentation = dataAugmenter({ inputShape: [...shape, 3] });
+  const augmentation = checkAugmentation(dataAugmentation, shape);
   const o = assertOptions(FN, 'options', options, [
     'base',
     'freezeBase',
@@ -154,7 +168,7 @@ export function alpacaModel(
   if (o.freezeBase ?? true) freezeLayers(base);
   const inputs = tf.input({ shape: [...shape, 3], name: 'input_image' });
   let x: tf.SymbolicTensor = inputs;
-  for (const layer of augmentation?.layers ?? []) x = layer.apply(x) as tf.SymbolicTensor;
+  if (augmentation !== null) x = augmentation.apply(x) as tf.SymbolicTensor;
   x = tf.layers
     .rescaling({ scale: 1 / 127.5, offset: -1, name: 'preprocess_input' })
     .apply(x) as tf.SymbolicTensor;
