@@ -79,7 +79,7 @@ describe('the lab registry', () => {
 
   it('names the known labs when an id is unknown', () => {
     expect(() => findLab('planar-flowers')).toThrow(
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs; got 'planar-flowers'",
+      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs, transfer-mobilenet; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -219,6 +219,22 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     const f = q.run.figures as Record<string, number | string>;
     expect(f['train accuracy']).toBeGreaterThan(0.3);
     expect(f['image size']).toBe('16×16×3');
+  },
+  // C4 W2: both runs train on the same small images; only the head of the pretrained one trains.
+  'transfer-mobilenet': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['image size']).toBe('32×32×3');
+    expect(f['pretrained trainable params']).toBe(1281);
+    expect(f['scratch trainable params']).toBeGreaterThan(2_000_000);
+    for (const key of ['pretrained test accuracy', 'scratch test accuracy']) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expectProgress(q.events, ['pretrained', 'scratch']);
+    expect(svgMarks(q.read('loss-curves.svg'), 'line')).toBe(2); // one curve per run
+    expect(q.lines.at(-1)).toMatch(
+      /^test accuracy: pretrained backbone \d+\.\d %, from scratch \d+\.\d %$/,
+    );
   },
 };
 
