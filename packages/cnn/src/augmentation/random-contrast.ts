@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  checkImages,
   checkFactor,
   checkLayerArgs,
   RandomImageLayer,
@@ -59,6 +60,7 @@ export class RandomContrast extends RandomImageLayer {
   }
 
   protected augment(images: tf.Tensor4D): tf.Tensor4D {
+    checkImages('RandomContrast.augment', images);
     const m = images.shape[0];
     const factors = tf.tensor4d(
       Array.from(this.draw(m, 1 - this.factor[0], 1 + this.factor[1])),

@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertOneOf } from '@dlkit/core';
-import { checkLayerArgs, RandomImageLayer, type RandomLayerArgs } from './random-image-layer.js';
+import {
+  checkImages,
+  checkLayerArgs,
+  RandomImageLayer,
+  type RandomLayerArgs,
+} from './random-image-layer.js';
 
 /**
  * Which way {@link RandomFlip} flips (Keras's `mode`).
@@ -17,6 +22,13 @@ export type FlipMode = 'horizontal' | 'vertical' | 'horizontal_and_vertical';
 export interface RandomFlipArgs extends RandomLayerArgs {
   /** `'horizontal'` (left-right), `'vertical'` (up-down) or both. Default `'horizontal_and_vertical'`, as Keras. */
   mode?: FlipMode;
+}
+
+/** `flipped[i]` where `draws[i] < 1/2`, else `images[i]`. */
+function flipSome(images: tf.Tensor4D, flipped: tf.Tensor4D, draws: Float64Array): tf.Tensor4D {
+  const flips = Array.from(draws, (u) => (u < 0.5 ? 1 : 0));
+  const condition = tf.tensor4d(flips, [flips.length, 1, 1, 1], 'bool');
+  return tf.where(condition, flipped, images);
 }
 
 /**
@@ -65,17 +77,13 @@ export class RandomFlip extends RandomImageLayer {
   }
 
   protected augment(images: tf.Tensor4D): tf.Tensor4D {
+    checkImages('RandomFlip.augment', images);
     const m = images.shape[0];
     let out = images;
-    if (this.mode !== 'vertical') out = this.flipSome(out, tf.image.flipLeftRight(out), m);
-    if (this.mode !== 'horizontal') out = this.flipSome(out, tf.reverse(out, 1), m);
+    if (this.mode !== 'vertical')
+      out = flipSome(out, tf.image.flipLeftRight(out), this.draw(m, 0, 1));
+    if (this.mode !== 'horizontal') out = flipSome(out, tf.reverse(out, 1), this.draw(m, 0, 1));
     return out;
-  }
-
-  private flipSome(images: tf.Tensor4D, flipped: tf.Tensor4D, m: number): tf.Tensor4D {
-    const flips = Array.from(this.draw(m, 0, 1), (u) => (u < 0.5 ? 1 : 0));
-    const condition = tf.tensor4d(flips, [m, 1, 1, 1], 'bool');
-    return tf.where(condition, flipped, images);
   }
 
   protected ownConfig(): tf.serialization.ConfigDict {

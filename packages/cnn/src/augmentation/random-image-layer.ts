@@ -148,6 +148,49 @@ export function checkFill(
   };
 }
 
+/** Checks a batch of images `[m, nH, nW, nC]` for `fn` (what `augment` receives). */
+export function checkImages(fn: string, images: unknown): tf.Tensor4D {
+  assertTensor(fn, 'images', images);
+  const t = images as tf.Tensor;
+  if (t.rank !== 4) {
+    throw new DlkitError(
+      'shape',
+      fn,
+      `images must have shape [m, nH, nW, nC], got [${t.shape.join(', ')}]`,
+      {
+        argument: 'images',
+      },
+    );
+  }
+  return t as tf.Tensor4D;
+}
+
+const SHAPE_FIELDS = ['inputShape', 'batchInputShape'] as const;
+
+function checkTfLayerArgs(fn: string, a: RandomLayerArgs): void {
+  for (const key of SHAPE_FIELDS) {
+    const v = a[key];
+    const ok =
+      v === undefined ||
+      (Array.isArray(v) &&
+        v.length <= 8 &&
+        v.every((d) => d === null || (Number.isInteger(d) && d >= 1 && d <= 1e6)));
+    if (!ok) {
+      throw new DlkitError(
+        'value',
+        fn,
+        `args.${key} must be an array of sizes (or null), got ${describeValue(v)}`,
+        {
+          argument: `args.${key}`,
+        },
+      );
+    }
+  }
+  if (a.batchSize !== undefined)
+    assertNumber(fn, 'args.batchSize', a.batchSize, { integer: true, min: 1, max: 1e6 });
+  if (a.dtype !== undefined) assertOneOf(fn, 'args.dtype', a.dtype, ['float32', 'int32'] as const);
+}
+
 /**
  * The base of the augmentation layers: identity unless `training` is true, then
  * {@link RandomImageLayer.augment} on a float32 batch `[m, nH, nW, nC]` (an image `[nH, nW, nC]`

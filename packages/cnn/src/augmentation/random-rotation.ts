@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  checkImages,
   checkFactor,
   checkFill,
   checkLayerArgs,
@@ -89,6 +90,7 @@ export class RandomRotation extends RandomImageLayer {
   }
 
   protected augment(images: tf.Tensor4D): tf.Tensor4D {
+    checkImages('RandomRotation.augment', images);
     const [m, nH, nW] = images.shape;
     const angles = this.draw(m, this.factor[0] * 2 * Math.PI, this.factor[1] * 2 * Math.PI);
     return transformImages(

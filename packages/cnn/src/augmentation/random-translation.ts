@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  checkImages,
   checkFactor,
   checkFill,
   checkLayerArgs,
@@ -83,6 +84,7 @@ export class RandomTranslation extends RandomImageLayer {
   }
 
   protected augment(images: tf.Tensor4D): tf.Tensor4D {
+    checkImages('RandomTranslation.augment', images);
     const [m, nH, nW] = images.shape;
     const dy = this.draw(m, this.heightFactor[0] * nH, this.heightFactor[1] * nH);
     const dx = this.draw(m, this.widthFactor[0] * nW, this.widthFactor[1] * nW);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import {
+  checkImages,
   checkFactor,
   checkFill,
   checkLayerArgs,
@@ -94,6 +95,7 @@ export class RandomZoom extends RandomImageLayer {
   }
 
   protected augment(images: tf.Tensor4D): tf.Tensor4D {
+    checkImages('RandomZoom.augment', images);
     const [m, nH, nW] = images.shape;
     const zy = this.draw(m, 1 + this.heightFactor[0], 1 + this.heightFactor[1]);
     const zx =

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertTensor, DlkitError, describeValue } from '@dlkit/core';
+import { assertNumber, assertOptions, assertTensor, DlkitError, describeValue } from '@dlkit/core';
 
 type TfBatchNormalization = ReturnType<typeof tf.layers.batchNormalization>;
 type BatchNormalizationArgs = NonNullable<Parameters<typeof tf.layers.batchNormalization>[0]>;
@@ -36,9 +36,69 @@ const TfBatchNormalizationClass = tf.layers.batchNormalization().constructor as 
  *
  * @category C4 W2 · MobileNetV2
  */
+function checkArgs(args: unknown): BatchNormalizationArgs | undefined {
+  const fn = 'BatchNormalization';
+  const a = assertOptions(
+    fn,
+    'args',
+    args as (BatchNormalizationArgs & { customObjects?: unknown }) | undefined,
+    [
+      'axis',
+      'momentum',
+      'epsilon',
+      'center',
+      'scale',
+      'betaInitializer',
+      'gammaInitializer',
+      'movingMeanInitializer',
+      'movingVarianceInitializer',
+      'betaConstraint',
+      'gammaConstraint',
+      'betaRegularizer',
+      'gammaRegularizer',
+      'name',
+      'trainable',
+      'inputShape',
+      'batchInputShape',
+      'batchSize',
+      'dtype',
+      'weights',
+      'inputDType',
+      'customObjects',
+    ],
+  );
+  if (a.axis !== undefined)
+    assertNumber(fn, 'args.axis', a.axis, { integer: true, min: -8, max: 8 });
+  if (a.momentum !== undefined) assertNumber(fn, 'args.momentum', a.momentum, { min: 0, max: 1 });
+  if (a.epsilon !== undefined) assertNumber(fn, 'args.epsilon', a.epsilon, { min: 0, max: 1 });
+  for (const key of ['center', 'scale', 'trainable'] as const) {
+    if (a[key] !== undefined && typeof a[key] !== 'boolean') {
+      throw new DlkitError(
+        'value',
+        fn,
+        `args.${key} must be a boolean, got ${describeValue(a[key])}`,
+        {
+          argument: `args.${key}`,
+        },
+      );
+    }
+  }
+  if (a.name !== undefined && typeof a.name !== 'string') {
+    throw new DlkitError('value', fn, `args.name must be a string, got ${describeValue(a.name)}`, {
+      argument: 'args.name',
+    });
+  }
+  return args === undefined ? undefined : a;
+}
+
 export class BatchNormalization extends TfBatchNormalizationClass {
   /** The name models save this layer under (`'DlkitBatchNormalization'`). */
   static override className = 'DlkitBatchNormalization';
+
+  /** @param args - tfjs's `batchNormalization` arguments (`axis`, `momentum`, `epsilon`, …). */
+  constructor(args?: BatchNormalizationArgs) {
+    super(checkArgs(args));
+  }
 
   /**
    * Normalizes a batch: with the batch's statistics when training a trainable layer, otherwise
