@@ -57,6 +57,7 @@ export function checkLayerArgs<T extends RandomLayerArgs>(
   const a = assertOptions(fn, 'args', args, [...LAYER_KEYS, ...known] as (keyof T & string)[]) as T;
   if (a.seed !== undefined)
     assertNumber(fn, 'args.seed', a.seed, { integer: true, min: 0, max: 2 ** 32 - 1 });
+  checkTfLayerArgs(fn, a);
   if (a.name !== undefined && typeof a.name !== 'string') {
     throw new DlkitError('value', fn, `args.name must be a string, got ${describeValue(a.name)}`, {
       argument: 'args.name',
