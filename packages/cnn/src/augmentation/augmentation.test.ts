@@ -357,3 +357,17 @@ describe('bad arguments', () => {
     expectDlkitError(() => flip.call(disposed), /^RandomFlip.call: inputs /);
   });
 });
+
+describe('rotationMatrix and zoomMatrix', () => {
+  it('reject what is not a finite angle, a positive zoom or a size', () => {
+    expectDlkitError(
+      () => rotationMatrix(NaN, 4, 4),
+      'rotationMatrix: angle must be a finite number, got NaN',
+    );
+    expectDlkitError(() => rotationMatrix(0, 0, 4), /^rotationMatrix: nH must be an integer >= 1/);
+    expectDlkitError(
+      () => zoomMatrix(0, 1, 4, 4),
+      'zoomMatrix: zx must be a finite number > 0, got 0',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertNumber, MAX_ELEMENTS } from '@dlkit/core';
 import {
   checkImages,
   checkFactor,
@@ -37,6 +38,9 @@ export interface RandomRotationArgs extends RandomLayerArgs {
  * @returns `[a0, a1, a2, b0, b1, b2, 0, 0]`.
  */
 export function rotationMatrix(angle: number, nH: number, nW: number): number[] {
+  assertNumber('rotationMatrix', 'angle', angle);
+  assertNumber('rotationMatrix', 'nH', nH, { integer: true, min: 1, max: MAX_ELEMENTS });
+  assertNumber('rotationMatrix', 'nW', nW, { integer: true, min: 1, max: MAX_ELEMENTS });
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const xOffset = (nW - 1 - (cos * (nW - 1) - sin * (nH - 1))) / 2;
   const yOffset = (nH - 1 - (sin * (nW - 1) + cos * (nH - 1))) / 2;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertNumber, MAX_ELEMENTS } from '@dlkit/core';
 import {
   checkImages,
   checkFactor,
@@ -40,6 +41,10 @@ export interface RandomZoomArgs extends RandomLayerArgs {
  * @returns `[zx, 0, ox, 0, zy, oy, 0, 0]`.
  */
 export function zoomMatrix(zx: number, zy: number, nH: number, nW: number): number[] {
+  assertNumber('zoomMatrix', 'zx', zx, { min: 0, minExclusive: true });
+  assertNumber('zoomMatrix', 'zy', zy, { min: 0, minExclusive: true });
+  assertNumber('zoomMatrix', 'nH', nH, { integer: true, min: 1, max: MAX_ELEMENTS });
+  assertNumber('zoomMatrix', 'nW', nW, { integer: true, min: 1, max: MAX_ELEMENTS });
   return [zx, 0, ((nW - 1) / 2) * (1 - zx), 0, zy, ((nH - 1) / 2) * (1 - zy), 0, 0];
 }
 

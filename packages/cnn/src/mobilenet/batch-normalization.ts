@@ -96,7 +96,7 @@ export class BatchNormalization extends TfBatchNormalizationClass {
   static override className = 'DlkitBatchNormalization';
 
   /** @param args - tfjs's `batchNormalization` arguments (`axis`, `momentum`, `epsilon`, …). */
-  constructor(args?: BatchNormalizationArgs) {
+  constructor(args: BatchNormalizationArgs = {}) {
     super(checkArgs(args));
   }
 

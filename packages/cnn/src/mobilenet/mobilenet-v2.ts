@@ -167,6 +167,6 @@ export function buildMobileNetV2(o: CheckedMobileNetV2Options): tf.LayersModel {
  *
  * @category C4 W2 · MobileNetV2
  */
-export function mobileNetV2(options?: MobileNetV2Options): tf.LayersModel {
+export function mobileNetV2(options: MobileNetV2Options = {}): tf.LayersModel {
   return buildMobileNetV2(checkMobileNetV2Options(FN, options));
 }

@@ -115,7 +115,7 @@ function copyWeightsByName(source: tf.LayersModel, target: tf.LayersModel): void
  * @category C4 W2 · Transfer learning
  */
 export async function loadPretrainedMobileNetV2(
-  options?: PretrainedMobileNetV2Options,
+  options: PretrainedMobileNetV2Options = {},
 ): Promise<tf.LayersModel> {
   const o = assertOptions(FN, 'options', options, ['inputShape']);
   const checked = checkMobileNetV2Options(FN, {

@@ -52,7 +52,7 @@ function checkInputShape(value: unknown): [number, number, number] {
  *
  * @category C4 W2 · Transfer learning
  */
-export function dataAugmenter(options?: DataAugmenterOptions): tf.Sequential {
+export function dataAugmenter(options: DataAugmenterOptions = {}): tf.Sequential {
   const o = assertOptions('dataAugmenter', 'options', options, ['inputShape', 'seed']);
   const inputShape = checkInputShape(o.inputShape ?? [160, 160, 3]);
   const seed =
