@@ -46,7 +46,7 @@ function flipSome(images: tf.Tensor4D, flipped: tf.Tensor4D, draws: Float64Array
  * const images = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [4, 1, 2, 1]); // [m, nH, nW, nC]
  * const same = flip.apply(images) as tf.Tensor; // inference: unchanged
  * const flipped = flip.apply(images, { training: true }) as tf.Tensor;
- * console.log(same.dataSync().join(' '), '|', flipped.dataSync().join(' ')); // 1 2 3 4 5 6 7 8 | 1 2 4 3 6 5 8 7
+ * console.log(same.dataSync().join(' '), '|', flipped.dataSync().join(' ')); // 1 2 3 4 5 6 7 8 | 2 1 3 4 6 5 8 7
  * tf.dispose([images, same, flipped]);
  * ```
  *
