@@ -10,32 +10,6 @@ const TfBatchNormalizationClass = tf.layers.batchNormalization().constructor as 
 ) => TfBatchNormalization) &
   tf.serialization.SerializableConstructor<TfBatchNormalization>;
 
-/**
- * tfjs's batch normalization with Keras 2's rule for frozen layers: a layer whose `trainable` is
- * `false` normalizes with its moving statistics even while the model trains, and does not update
- * them. (tfjs's own `BatchNormalization` uses the batch's statistics whenever `training` is true,
- * so a frozen pretrained backbone would drift.) MobileNetV2 is built with it, so freezing the
- * backbone does what the notebook's `base_model(x, training=False)` does.
- *
- * Saved under the class name `DlkitBatchNormalization`; its weights are tfjs's (`gamma`, `beta`,
- * `moving_mean`, `moving_variance`), so Keras weights load into it by layer name.
- *
- * @example
- * ```ts
- * import * as tf from '@tensorflow/tfjs';
- * import { BatchNormalization } from '@dlkit/cnn';
- * const bn = new BatchNormalization({ epsilon: 1e-3, momentum: 0.999 });
- * const x = tf.tensor4d([1, 2, 3, 4], [4, 1, 1, 1]);
- * tf.dispose(bn.apply(x) as tf.Tensor); // builds the weights
- * bn.trainable = false;
- * const y = bn.apply(x, { training: true }) as tf.Tensor; // moving statistics: mean 0, variance 1
- * console.log(y.dataSync()[3].toFixed(2)); // 4.00
- * tf.dispose([x, y]);
- * bn.dispose();
- * ```
- *
- * @category C4 W2 · MobileNetV2
- */
 function checkArgs(args: unknown): BatchNormalizationArgs | undefined {
   const fn = 'BatchNormalization';
   const a = assertOptions(
@@ -91,6 +65,32 @@ function checkArgs(args: unknown): BatchNormalizationArgs | undefined {
   return args === undefined ? undefined : a;
 }
 
+/**
+ * tfjs's batch normalization with Keras 2's rule for frozen layers: a layer whose `trainable` is
+ * `false` normalizes with its moving statistics even while the model trains, and does not update
+ * them. (tfjs's own `BatchNormalization` uses the batch's statistics whenever `training` is true,
+ * so a frozen pretrained backbone would drift.) MobileNetV2 is built with it, so freezing the
+ * backbone does what the notebook's `base_model(x, training=False)` does.
+ *
+ * Saved under the class name `DlkitBatchNormalization`; its weights are tfjs's (`gamma`, `beta`,
+ * `moving_mean`, `moving_variance`), so Keras weights load into it by layer name.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs';
+ * import { BatchNormalization } from '@dlkit/cnn';
+ * const bn = new BatchNormalization({ epsilon: 1e-3, momentum: 0.999 });
+ * const x = tf.tensor4d([1, 2, 3, 4], [4, 1, 1, 1]);
+ * tf.dispose(bn.apply(x) as tf.Tensor); // builds the weights
+ * bn.trainable = false;
+ * const y = bn.apply(x, { training: true }) as tf.Tensor; // moving statistics: mean 0, variance 1
+ * console.log(y.dataSync()[3].toFixed(2)); // 4.00
+ * tf.dispose([x, y]);
+ * bn.dispose();
+ * ```
+ *
+ * @category C4 W2 · MobileNetV2
+ */
 export class BatchNormalization extends TfBatchNormalizationClass {
   /** The name models save this layer under (`'DlkitBatchNormalization'`). */
   static override className = 'DlkitBatchNormalization';
