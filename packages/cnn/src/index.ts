@@ -26,3 +26,39 @@ export { distributeValue } from './conv/distribute-value.js';
 
 // Week 1: the convolutional model's summary.
 export { modelSummary, type LayerSummary, type ModelSummary } from './models/model-summary.js';
+
+// Week 2: MobileNetV2 (issue 14, branch b14-transfer).
+export { BatchNormalization } from './mobilenet/batch-normalization.js';
+export {
+  invertedResidualBlock,
+  type InvertedResidualBlockOptions,
+} from './mobilenet/inverted-residual-block.js';
+export { mobileNetV2, type MobileNetV2Options } from './mobilenet/mobilenet-v2.js';
+export {
+  loadPretrainedMobileNetV2,
+  type PretrainedMobileNetV2Options,
+} from './mobilenet/pretrained.js';
+
+// Week 2: data augmentation layers (issue 14, branch b14-transfer).
+export {
+  type RandomLayerArgs,
+  type FillMode,
+  type Interpolation,
+} from './augmentation/random-image-layer.js';
+export { RandomFlip, type RandomFlipArgs, type FlipMode } from './augmentation/random-flip.js';
+export {
+  RandomRotation,
+  rotationMatrix,
+  type RandomRotationArgs,
+} from './augmentation/random-rotation.js';
+export { RandomZoom, zoomMatrix, type RandomZoomArgs } from './augmentation/random-zoom.js';
+export {
+  RandomTranslation,
+  type RandomTranslationArgs,
+} from './augmentation/random-translation.js';
+export { RandomContrast, type RandomContrastArgs } from './augmentation/random-contrast.js';
+
+// Week 2: transfer learning (issue 14, branch b14-transfer).
+export { dataAugmenter, type DataAugmenterOptions } from './transfer/data-augmenter.js';
+export { freezeLayers, type FreezeResult } from './transfer/freeze-layers.js';
+export { alpacaModel, type AlpacaModelOptions } from './transfer/alpaca-model.js';

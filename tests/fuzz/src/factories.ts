@@ -17,6 +17,10 @@ export const CONSTRUCTOR_ARGUMENTS: Record<string, () => unknown[]> = {
   GRU: () => [{ units: 2 }],
   SliceTimestep: () => [{ t: 0 }],
   LearningRateScheduler: () => [() => 0.1],
+  RandomRotation: () => [{ factor: 0.1, seed: 1 }],
+  RandomZoom: () => [{ heightFactor: 0.1, seed: 1 }],
+  RandomTranslation: () => [{ heightFactor: 0.1, widthFactor: 0.1, seed: 1 }],
+  RandomContrast: () => [{ factor: 0.1, seed: 1 }],
 };
 
 /** The smallest concrete slot optimiser, so the fuzz calls SlotOptimizer's own methods (its

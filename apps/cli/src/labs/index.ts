@@ -1,6 +1,7 @@
 import { DlkitError } from '@dlkit/core';
 import { c1Labs } from './c1/index.js';
 import { c2Labs } from './c2/index.js';
+import { c4Labs } from './c4/index.js';
 import { c5Labs } from './c5/index.js';
 import type { Lab } from './lab.js';
 
@@ -16,7 +17,7 @@ import type { Lab } from './lab.js';
  *
  * @category Labs
  */
-export const labs: readonly Lab[] = Object.freeze([...c1Labs, ...c2Labs, ...c5Labs]);
+export const labs: readonly Lab[] = Object.freeze([...c1Labs, ...c2Labs, ...c4Labs, ...c5Labs]);
 
 /**
  * The lab `dlkit run <id>` runs.

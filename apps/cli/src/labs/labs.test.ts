@@ -88,7 +88,6 @@ describe('the lab registry', () => {
     expect(labs.slice(0, 2).map((l) => l.id)).toEqual(['planar-flower', 'hidden-layer-sweep']);
     expect(() => findLab('planar-flowers')).toThrow(
       `findLab: id must be one of ${labs.map((l) => l.id).join(', ')}; got 'planar-flowers'`,
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs, dinosaur-names, shakespeare; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -310,6 +309,22 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect(written.startsWith('forsooth this maketh no sense ')).toBe(true);
     expect(written).toHaveLength(30 + 80);
     expectProgress(q.events, ['LSTM']);
+  },
+  // C4 W2: both runs train on the same small images; only the head of the pretrained one trains.
+  'transfer-mobilenet': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['image size']).toBe('32×32×3');
+    expect(f['pretrained trainable params']).toBe(1281);
+    expect(f['scratch trainable params']).toBeGreaterThan(2_000_000);
+    for (const key of ['pretrained test accuracy', 'scratch test accuracy']) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expectProgress(q.events, ['pretrained', 'scratch']);
+    expect(svgMarks(q.read('loss-curves.svg'), 'line')).toBe(2); // one curve per run
+    expect(q.lines.at(-1)).toMatch(
+      /^test accuracy: pretrained backbone \d+\.\d %, from scratch \d+\.\d %$/,
+    );
   },
 };
 
