@@ -192,8 +192,8 @@ export const ACCEPTANCES: readonly Acceptance[] = [
   {
     target: 'optimizers.framework.sigmoid',
     argument: 'z',
-    bad: ['0.5', '-1', 'int32 tensor'],
-    why: "the notebook's sigmoid(z) takes a number as well as a tensor of any numeric dtype (sigmoid(0.5) is its own test)",
+    bad: ['0.5', '-1', 'huge size 1e9', 'int32 tensor', 'bool tensor'],
+    why: "the notebook's sigmoid(z) takes a number as well as a tensor of any numeric dtype, which it casts to float32 (sigmoid(0.5) is its own test)",
   },
   {
     target: /^optimizers\.(new LearningRateScheduler|learningRateScheduler)$/,
@@ -230,5 +230,59 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     argument: 'sampleIx',
     bad: ['empty array'],
     why: "no indices is the empty text, as the notebook's get_sample ''.join(...) gives",
+  },
+  {
+    target: 'core.RandomState#choice',
+    argument: 'a',
+    bad: ['huge shape [1e9, 1e9]'],
+    why: "an array a is the candidates, as NumPy's choice(a): [1e9, 1e9] draws one of its two numbers",
+  },
+  {
+    target: 'core.RandomState#normal',
+    argument: 'size',
+    bad: ['empty array'],
+    why: "size [] is NumPy's size=(): one draw in a 0-d array",
+  },
+  {
+    target: /^core\.(basicSigmoid|basics\.sigmoid)$/,
+    argument: 'x',
+    bad: ['-1', '0.5', 'huge size 1e9', 'scalar tensor', 'int32 tensor'],
+    why: "the Python-basics notebook's sigmoid takes a number (basicSigmoid) or any numeric tensor (basics.sigmoid): these are valid inputs",
+  },
+  {
+    target: /^(core|sequence)\.disposeCaches$/,
+    argument: 'caches',
+    bad: ['empty array'],
+    why: 'no caches: nothing to dispose',
+  },
+  {
+    target: 'core.leakyReluBackward',
+    argument: 'alpha',
+    bad: ['0.5'],
+    why: 'a leaky slope of 0.5 is valid (alpha in [0, 1))',
+  },
+  {
+    target: 'core.normalizeRows',
+    argument: 'x',
+    bad: ['int32 tensor'],
+    why: 'integer rows are cast to float32 before dividing by their norms (documented)',
+  },
+  {
+    target: 'optimizers.SlotOptimizer#applyGradients',
+    argument: 'variableGradients',
+    bad: ['empty object'],
+    why: "no gradients: a step that updates nothing, as tfjs's optimizers do",
+  },
+  {
+    target: 'optimizers.randomMiniBatches',
+    argument: 'Y',
+    bad: ['int32 tensor'],
+    why: 'integer labels are valid labels; mini-batches keep their dtype',
+  },
+  {
+    target: 'strategy.fbetaScore',
+    argument: 'beta',
+    bad: ['Infinity'],
+    why: 'beta = Infinity is the limit F-infinity = recall, as fFromPrecisionRecall documents',
   },
 ];

@@ -46,16 +46,26 @@ function planTarget(rng: FuzzRandom, target: Target): Omit<PlannedCall, 'index'>
   return calls;
 }
 
+/** FNV-1a of a target's id: its own stream of choices, whatever other targets exist. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * The fuzz's calls, a pure function of the targets and the seed: each declared argument of each
  * target (up to the fourth) gets {@link PER_POSITION} bad values, the first one always `missing`;
  * an options argument also gets an unknown field and bad values for up to three of its fields.
+ * Each target draws from its own generator (the seed mixed with its id), so adding an export
+ * changes no other export's calls.
  *
  * @param targets - From `collectTargets`.
  * @param seed - The seed (printed by the summary).
  * @returns The calls in order.
  */
 export function planCalls(targets: readonly Target[], seed: number): PlannedCall[] {
-  const rng = new FuzzRandom(seed);
-  return targets.flatMap((t) => planTarget(rng, t)).map((c, index) => ({ ...c, index }));
+  return targets
+    .flatMap((t) => planTarget(new FuzzRandom((seed ^ idHash(t.id)) >>> 0), t))
+    .map((c, index) => ({ ...c, index }));
 }

@@ -116,6 +116,9 @@ describe('size limits', () => {
       'f: m must be an integer >= 0 and <= 67108864, got 1000000000',
     );
     expect(thrown(() => assertSize('f', 'm', 0, 1)).argument).toBe('m');
+    expect(thrown(() => assertSize('f', 'm', 3, { min: 1 } as never)).message).toBe(
+      'assertSize: min must be an integer >= 0 and <= 67108864, got an object',
+    );
     expect(assertShapeSize('f', 'shape', [2, 3])).toEqual([2, 3]);
     expect(thrown(() => assertShapeSize('f', 'shape', [1e5, 1e5])).message).toBe(
       'f: shape [100000, 100000] has 10000000000 elements, more than 67108864',

@@ -282,6 +282,7 @@ export function assertOptions<T extends object>(
  */
 export function assertSize(fn: string, argument: string, value: unknown, min = 0): number {
   checkNames('assertSize', fn, argument);
+  assertNumber('assertSize', 'min', min, { integer: true, min: 0, max: MAX_ELEMENTS });
   return assertNumber(fn, argument, value, { integer: true, min, max: MAX_ELEMENTS });
 }
 

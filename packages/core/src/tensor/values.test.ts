@@ -17,4 +17,13 @@ describe('assertNumber', () => {
   ])('rejects %s with %o', (value, bounds, message) => {
     expect(() => assertNumber('f', 'x', value, bounds)).toThrow(message);
   });
+
+  it.each([
+    [null, 'assertNumber: bounds must be an object, got null'],
+    [[0, 1], 'assertNumber: bounds must be an object, got an array of length 2'],
+    [{ min: NaN }, 'assertNumber: bounds.min must be a number, got NaN'],
+    [{ max: '1' }, 'assertNumber: bounds.max must be a number, got string 1'],
+  ])('rejects the bounds %o with an error naming itself', (bounds, message) => {
+    expect(() => assertNumber('f', 'x', 1, bounds as never)).toThrow(message);
+  });
 });

@@ -22,6 +22,30 @@ export interface NumberBounds {
   integer?: boolean;
 }
 
+/** `assertNumber`'s own argument: an object whose `min` and `max`, when given, are numbers. */
+function checkBounds(bounds: unknown): NumberBounds {
+  if (typeof bounds !== 'object' || bounds === null || Array.isArray(bounds)) {
+    throw new DlkitError(
+      'value',
+      'assertNumber',
+      `bounds must be an object, got ${describeNumber(bounds)}`,
+      { argument: 'bounds' },
+    );
+  }
+  for (const key of ['min', 'max'] as const) {
+    const v = (bounds as NumberBounds)[key];
+    if (v !== undefined && (typeof v !== 'number' || Number.isNaN(v))) {
+      throw new DlkitError(
+        'value',
+        'assertNumber',
+        `bounds.${key} must be a number, got ${describeNumber(v)}`,
+        { argument: 'bounds' },
+      );
+    }
+  }
+  return bounds as NumberBounds;
+}
+
 /**
  * Checks a plain number option: finite, optionally whole, within bounds.
  *
@@ -51,7 +75,13 @@ export function assertNumber(
       argument: typeof fn !== 'string' || fn === '' ? 'fn' : 'argument',
     });
   }
-  const { min, max, minExclusive = false, maxExclusive = false, integer = false } = bounds;
+  const {
+    min,
+    max,
+    minExclusive = false,
+    maxExclusive = false,
+    integer = false,
+  } = checkBounds(bounds);
   const what = integer ? 'an integer' : 'a finite number';
   const range =
     (min === undefined ? '' : ` ${minExclusive ? '>' : '>='} ${min}`) +
