@@ -26,3 +26,16 @@ export { distributeValue } from './conv/distribute-value.js';
 
 // Week 1: the convolutional model's summary.
 export { modelSummary, type LayerSummary, type ModelSummary } from './models/model-summary.js';
+
+// Weeks 1–2: the lab models and ResNets (issue 14).
+export {
+  type BuilderOptions,
+  type InitializerName,
+} from './models/builder-options.js';
+export { happyModel } from './models/happy-model.js';
+export { convolutionalModel } from './models/convolutional-model.js';
+export { identityBlock, type BlockOptions } from './resnet/identity-block.js';
+export { convolutionalBlock } from './resnet/convolutional-block.js';
+export { resNet50 } from './resnet/resnet50.js';
+export { resNet18, resNet34 } from './resnet/resnet18.js';
+export { type BasicResNetOptions } from './resnet/basic-resnet.js';
