@@ -28,10 +28,7 @@ export { distributeValue } from './conv/distribute-value.js';
 export { modelSummary, type LayerSummary, type ModelSummary } from './models/model-summary.js';
 
 // Weeks 1–2: the lab models and ResNets (issue 14).
-export {
-  type BuilderOptions,
-  type InitializerName,
-} from './models/builder-options.js';
+export { type BuilderOptions, type InitializerName } from './models/builder-options.js';
 export { happyModel } from './models/happy-model.js';
 export { convolutionalModel } from './models/convolutional-model.js';
 export { identityBlock, type BlockOptions } from './resnet/identity-block.js';

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSystem } from '@dlkit/backend';
-import { expectDlkitError, expectNoLeaks, expectTensorsClose, loadFixture } from '@dlkit/test-harness';
+import {
+  expectDlkitError,
+  expectNoLeaks,
+  expectTensorsClose,
+  loadFixture,
+} from '@dlkit/test-harness';
 import { happyModel } from './happy-model.js';
 import { convolutionalModel } from './convolutional-model.js';
 import { modelSummary } from './model-summary.js';

@@ -39,17 +39,40 @@ function basicBlock(
   A = convBn(A, { ...spec, filters, kernelSize: 3, strides: 1, name: `${name}_2` });
   const reshape = stride !== 1 || X.shape[3] !== filters;
   const shortcut = reshape
-    ? convBn(X, { ...spec, padding: 'valid', filters, kernelSize: 1, strides: stride, name: `${name}_0` })
+    ? convBn(X, {
+        ...spec,
+        padding: 'valid',
+        filters,
+        kernelSize: 1,
+        strides: stride,
+        name: `${name}_0`,
+      })
     : X;
   return addAndRelu(A, shortcut, name);
 }
 
-function stem(input: tf.SymbolicTensor, kind: 'small' | 'imagenet', seed: number): tf.SymbolicTensor {
-  const spec = { initializer: 'heNormal', seed, useBias: false, filters: 64, name: 'conv1' } as const;
+function stem(
+  input: tf.SymbolicTensor,
+  kind: 'small' | 'imagenet',
+  seed: number,
+): tf.SymbolicTensor {
+  const spec = {
+    initializer: 'heNormal',
+    seed,
+    useBias: false,
+    filters: 64,
+    name: 'conv1',
+  } as const;
   if (kind === 'small') {
-    return relu(convBn(input, { ...spec, kernelSize: 3, strides: 1, padding: 'same' }), 'conv1_relu');
+    return relu(
+      convBn(input, { ...spec, kernelSize: 3, strides: 1, padding: 'same' }),
+      'conv1_relu',
+    );
   }
-  const X = relu(convBn(input, { ...spec, kernelSize: 7, strides: 2, padding: 'same' }), 'conv1_relu');
+  const X = relu(
+    convBn(input, { ...spec, kernelSize: 7, strides: 2, padding: 'same' }),
+    'conv1_relu',
+  );
   return tf.layers
     .maxPooling2d({ poolSize: 3, strides: 2, padding: 'same', name: 'pool1_pool' })
     .apply(X) as tf.SymbolicTensor;
@@ -69,7 +92,10 @@ export function basicResNet(
   const kind =
     (options as BasicResNetOptions | undefined)?.stem === undefined
       ? 'small'
-      : assertOneOf(fn, 'options.stem', (options as BasicResNetOptions).stem, ['small', 'imagenet']);
+      : assertOneOf(fn, 'options.stem', (options as BasicResNetOptions).stem, [
+          'small',
+          'imagenet',
+        ]);
   return asCaller(fn, () => {
     const input = tf.input({ shape, name: 'input_1' });
     let X = stem(input, kind, seed);

@@ -73,9 +73,7 @@ export function readBlockOptions(
   const seed = readSeed(fn, options, ['initializer', 'name']);
   const o = (options ?? {}) as { initializer?: unknown; name?: unknown };
   const name =
-    o.name === undefined
-      ? `${X.sourceLayer.name}_block`
-      : assertString(fn, 'options.name', o.name);
+    o.name === undefined ? `${X.sourceLayer.name}_block` : assertString(fn, 'options.name', o.name);
   return { initializer: readInitializer(fn, o.initializer, fallback), seed, name };
 }
 

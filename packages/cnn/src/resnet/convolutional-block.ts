@@ -57,7 +57,14 @@ export function convolutionalBlock(
     const one = { ...spec, kernelSize: 1, padding: 'valid' } as const;
     let A = convBn(X, { ...one, filters: F1, strides: stride, name: `${o.name}_1` });
     A = relu(A, `${o.name}_1_relu`);
-    A = convBn(A, { ...spec, filters: F2, kernelSize: size, strides: 1, padding: 'same', name: `${o.name}_2` });
+    A = convBn(A, {
+      ...spec,
+      filters: F2,
+      kernelSize: size,
+      strides: 1,
+      padding: 'same',
+      name: `${o.name}_2`,
+    });
     A = relu(A, `${o.name}_2_relu`);
     A = convBn(A, { ...one, filters: F3, strides: 1, name: `${o.name}_3` });
     const shortcut = convBn(X, { ...one, filters: F3, strides: stride, name: `${o.name}_0` });

@@ -82,7 +82,13 @@ export function identityBlock(
   const o = readBlockOptions(fn, options, X, 'randomUniform');
   return asCaller(fn, () => {
     const spec = { strides: 1, initializer: o.initializer, seed: o.seed, useBias: true };
-    let A = convBn(X, { ...spec, filters: F1, kernelSize: 1, padding: 'valid', name: `${o.name}_1` });
+    let A = convBn(X, {
+      ...spec,
+      filters: F1,
+      kernelSize: 1,
+      padding: 'valid',
+      name: `${o.name}_1`,
+    });
     A = relu(A, `${o.name}_1_relu`);
     A = convBn(A, { ...spec, filters: F2, kernelSize: size, padding: 'same', name: `${o.name}_2` });
     A = relu(A, `${o.name}_2_relu`);

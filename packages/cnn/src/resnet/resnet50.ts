@@ -62,9 +62,15 @@ export function resNet50(
   return asCaller(fn, () => build(shape, k, seed));
 }
 
-function build(inputShape: [number, number, number], classes: number, seed: number): tf.LayersModel {
+function build(
+  inputShape: [number, number, number],
+  classes: number,
+  seed: number,
+): tf.LayersModel {
   const input = tf.input({ shape: inputShape, name: 'input_1' });
-  let X = tf.layers.zeroPadding2d({ padding: 3, name: 'conv1_pad' }).apply(input) as tf.SymbolicTensor;
+  let X = tf.layers
+    .zeroPadding2d({ padding: 3, name: 'conv1_pad' })
+    .apply(input) as tf.SymbolicTensor;
   X = tf.layers
     .conv2d({
       filters: 64,
@@ -76,7 +82,9 @@ function build(inputShape: [number, number, number], classes: number, seed: numb
     .apply(X) as tf.SymbolicTensor;
   X = tf.layers.batchNormalization({ axis: 3, name: 'conv1_bn' }).apply(X) as tf.SymbolicTensor;
   X = tf.layers.reLU({ name: 'conv1_relu' }).apply(X) as tf.SymbolicTensor;
-  X = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, name: 'pool1_pool' }).apply(X) as tf.SymbolicTensor;
+  X = tf.layers
+    .maxPooling2d({ poolSize: 3, strides: 2, name: 'pool1_pool' })
+    .apply(X) as tf.SymbolicTensor;
   STAGES.forEach(({ filters, s, blocks }, i) => {
     const stage = `conv${i + 2}`;
     X = convolutionalBlock(X, 3, filters, s, { seed, name: `${stage}_block1` });
