@@ -68,7 +68,7 @@ export function initializerFor(
   kind: InitializerName,
   seed: number,
   name: string,
-): tf.initializers.Initializer {
+): ReturnType<typeof tf.initializers.glorotUniform> {
   const s = layerSeed(seed, name);
   if (kind === 'randomUniform') {
     return tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: s });

@@ -9,8 +9,8 @@ import {
 
 /**
  * The course's sign-language model (C4 W1, `convolutional_model(input_shape)`), built with the
- * Functional API: `Conv2D(8, 4×4, same) → ReLU → MaxPool2D(8×8, stride 8, same) → Conv2D(16,
- * 2×2, same) → ReLU → MaxPool2D(4×4, stride 4, same) → Flatten → Dense(6, softmax)`. For the
+ * Functional API: Conv2D(8, 4×4, same) → ReLU → MaxPool2D(8×8, stride 8, same) → Conv2D(16,
+ * 2×2, same) → ReLU → MaxPool2D(4×4, stride 4, same) → Flatten → Dense(6, softmax). For the
  * course's 64×64×3 input it has 1,310 parameters. Layer names are fixed (`conv2d`, `re_lu`, …,
  * `dense`) so a saved model loads; weights are seeded (Glorot uniform). Not compiled: the notebook
  * compiles it with `adam` and `categorical_crossentropy`.

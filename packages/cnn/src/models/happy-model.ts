@@ -3,8 +3,8 @@ import { initializerFor, readSeed, type BuilderOptions } from './builder-options
 
 /**
  * The course's "happy model" (C4 W1, Convolution_model_Application): a `tf.Sequential` binary
- * classifier of 64×64×3 faces, `ZeroPadding2D(3) → Conv2D(32, 7×7, stride 1) → BatchNormalization
- * (axis 3) → ReLU → MaxPooling2D(2×2) → Flatten → Dense(1, sigmoid)`, 37,633 parameters (37,569
+ * classifier of 64×64×3 faces, ZeroPadding2D(3) → Conv2D(32, 7×7, stride 1) → BatchNormalization
+ * (axis 3) → ReLU → MaxPooling2D(2×2) → Flatten → Dense(1, sigmoid), 37,633 parameters (37,569
  * trainable). Layer names are the notebook's (`conv0`, `bn0`, `max_pool0`, `fc`) and fixed, so a
  * saved model loads; weights are seeded (Glorot uniform, as Keras's default). Not compiled: the
  * notebook compiles it with `adam` and `binary_crossentropy`.

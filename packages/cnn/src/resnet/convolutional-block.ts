@@ -13,8 +13,8 @@ import type { BlockOptions } from './identity-block.js';
 
 /**
  * The course's convolutional block (C4 W2, `convolutional_block(X, f, filters, s=2)`), the
- * residual block for when the shape changes: the main path `1×1 stride s (F1) → BN → ReLU → f×f
- * same (F2) → BN → ReLU → 1×1 (F3) → BN`, and a shortcut `1×1 stride s (F3) → BN` that resizes
+ * residual block for when the shape changes: the main path 1×1 stride s (F1) → BN → ReLU → f×f
+ * same (F2) → BN → ReLU → 1×1 (F3) → BN, and a shortcut `1×1 stride s (F3) → BN` that resizes
  * the input to match; the two are added, then a ReLU. Convolutions have biases, as in the notebook.
  * The notebook's `training` argument has no counterpart (see {@link identityBlock}).
  *

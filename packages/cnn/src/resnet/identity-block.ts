@@ -53,9 +53,10 @@ export interface BlockOptions {
  * const A = identityBlock(X, 3, [4, 4, 6], { name: 'block' });
  * console.log(A.shape); // [null, 4, 4, 6]
  * const model = tf.model({ inputs: X, outputs: A });
- * const y = model.predict(tf.ones([1, 4, 4, 6])) as tf.Tensor;
+ * const x = tf.ones([1, 4, 4, 6]);
+ * const y = model.predict(x) as tf.Tensor;
  * console.log(y.shape); // [1, 4, 4, 6]
- * tf.dispose(y);
+ * tf.dispose([x, y]);
  * model.dispose();
  * ```
  *

@@ -25,11 +25,11 @@ const STAGES: readonly { filters: [number, number, number]; s: number; blocks: n
 const MIN_SIDE = 37;
 
 /**
- * The course's ResNet50 (C4 W2, `ResNet50(input_shape=(64, 64, 3), classes=6)`): `ZeroPadding2D(3)
- * → Conv2D(64, 7×7, stride 2) → BN → ReLU → MaxPool(3×3, stride 2)`, then four stages of
+ * The course's ResNet50 (C4 W2, `ResNet50(input_shape=(64, 64, 3), classes=6)`): ZeroPadding2D(3)
+ * → Conv2D(64, 7×7, stride 2) → BN → ReLU → MaxPool(3×3, stride 2), then four stages of
  * bottleneck blocks (a {@link convolutionalBlock} and 2, 3, 5, 2 {@link identityBlock}s; filters
- * `[64, 64, 256]` … `[512, 512, 2048]`, strides 1, 2, 2, 2), `AveragePooling2D(2×2) → Flatten →
- * Dense(classes, softmax)`. For 64×64×3 and 6 classes: 23,600,006 parameters (23,587,712 without
+ * `[64, 64, 256]` … `[512, 512, 2048]`, strides 1, 2, 2, 2), AveragePooling2D(2×2) → Flatten →
+ * Dense(classes, softmax). For 64×64×3 and 6 classes: 23,600,006 parameters (23,587,712 without
  * the head, as Keras's ResNet50 without top; 53,120 of them batch-norm moving statistics).
  * Layers are named as Keras's ResNet50 (`conv1_conv`, `conv2_block1_1_conv`, …, `fc`), so saved
  * models load. Too heavy to train on a CPU here: the labs train {@link resNet18}.
