@@ -14,22 +14,14 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/**
- * `@dlkit/<name>` → `packages/<name>/src/index.ts` for every package in the workspace. Exact
- * matches only: a subpath such as `@dlkit/cnn/images` resolves through the package's `exports`
- * (its `@dlkit/source` condition), not to `src/index.ts/images`.
- */
-function workspaceAliases(): { find: RegExp; replacement: string }[] {
-  const aliases: { find: RegExp; replacement: string }[] = [];
+/** `@dlkit/<name>` → `packages/<name>/src/index.ts` for every package in the workspace. */
+function workspaceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
   for (const name of readdirSync(join(root, 'packages'))) {
     const entry = join(root, 'packages', name, 'src', 'index.ts');
-    if (existsSync(entry))
-      aliases.push({ find: new RegExp(`^@dlkit/${name}$`), replacement: entry });
+    if (existsSync(entry)) aliases[`@dlkit/${name}`] = entry;
   }
-  aliases.push({
-    find: /^@dlkit\/test-harness$/,
-    replacement: join(root, 'tests', 'harness', 'src', 'index.ts'),
-  });
+  aliases['@dlkit/test-harness'] = join(root, 'tests', 'harness', 'src', 'index.ts');
   return aliases;
 }
 
