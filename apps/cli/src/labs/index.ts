@@ -1,6 +1,7 @@
 import { DlkitError } from '@dlkit/core';
 import { c1Labs } from './c1/index.js';
 import { c2Labs } from './c2/index.js';
+import { c4Labs } from './c4/index.js';
 import type { Lab } from './lab.js';
 
 /**
@@ -15,7 +16,7 @@ import type { Lab } from './lab.js';
  *
  * @category Labs
  */
-export const labs: readonly Lab[] = Object.freeze([...c1Labs, ...c2Labs]);
+export const labs: readonly Lab[] = Object.freeze([...c1Labs, ...c2Labs, ...c4Labs]);
 
 /**
  * The lab `dlkit run <id>` runs.

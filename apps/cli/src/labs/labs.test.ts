@@ -79,7 +79,7 @@ describe('the lab registry', () => {
 
   it('names the known labs when an id is unknown', () => {
     expect(() => findLab('planar-flowers')).toThrow(
-      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs; got 'planar-flowers'",
+      "findLab: id must be one of planar-flower, hidden-layer-sweep, image-classifier, image-classifier-stripes, initialization-circles, regularization-football, optimization-moons, framework-hand-signs, happy-house, signs-convolutional, resnet-signs; got 'planar-flowers'",
     );
     expect(() => findLab(42 as never)).toThrow('findLab: id must be one of');
   });
@@ -219,6 +219,33 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     const f = q.run.figures as Record<string, number | string>;
     expect(f['train accuracy']).toBeGreaterThan(0.3);
     expect(f['image size']).toBe('16×16×3');
+  },
+  // C4 W1: the notebook's happy model (37,633 parameters) learns the smiles in 3 quick epochs.
+  'happy-house': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['parameters']).toBe(37633);
+    expect(f['epochs']).toBe(3);
+    expect(f['train accuracy']).toBeGreaterThan(0.6);
+    expectProgress(q.events, ['happyModel']);
+    expect(q.lines[0]).toBe('happyModel: 37633 parameters (37569 trainable)');
+    expect(svgMarks(q.read('learning-curves.svg'), 'line')).toBeGreaterThanOrEqual(3);
+  },
+  // C4 W1: the functional sign model (1,310 parameters) beats chance (1/6) on its training set.
+  'signs-convolutional': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['parameters']).toBe(1310);
+    expect(f['train accuracy']).toBeGreaterThan(0.25);
+    expectProgress(q.events, ['convolutionalModel']);
+  },
+  // C4 W2: a narrow ResNet-18 trains (its loss falls) and ResNet50's size is the course's.
+  'resnet-signs': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['resNet50 parameters']).toBe(23600006);
+    expect(f['model']).toBe('resNet18 width 8');
+    expect(f['image size']).toBe('16×16×3');
+    const losses = q.events.map((e) => e.loss!);
+    expect(losses.at(-1)).toBeLessThan(losses[0]!);
+    expectProgress(q.events, ['resNet18']);
   },
 };
 

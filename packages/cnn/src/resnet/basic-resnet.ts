@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { asCaller, assertOneOf } from '@dlkit/core';
+import { asCaller, assertNumber, assertOneOf } from '@dlkit/core';
 import {
   checkClasses,
   checkInputShape,
@@ -21,9 +21,13 @@ export interface BasicResNetOptions extends BuilderOptions {
    * 7×7 stride-2 convolution and 3×3 stride-2 max-pool, for 224×224 images).
    */
   stem?: 'small' | 'imagenet';
+  /**
+   * The first stage's filter count (default 64, He et al.'s); stages 2–4 have 2, 4 and 8 times as
+   * many, and the stem as many. A width of 16 costs about 16 times fewer operations: small enough
+   * to train on a CPU (the `resnet-signs` lab).
+   */
+  width?: number;
 }
-
-const FILTERS = [64, 128, 256, 512] as const;
 
 /** One basic block: two 3×3 convolutions (no biases: batch norm follows) and a skip connection. */
 function basicBlock(
@@ -55,12 +59,13 @@ function stem(
   input: tf.SymbolicTensor,
   kind: 'small' | 'imagenet',
   seed: number,
+  filters: number,
 ): tf.SymbolicTensor {
   const spec = {
     initializer: 'heNormal',
     seed,
     useBias: false,
-    filters: 64,
+    filters,
     name: 'conv1',
   } as const;
   if (kind === 'small') {
@@ -88,7 +93,12 @@ export function basicResNet(
 ): tf.LayersModel {
   const shape = checkInputShape(fn, inputShape, 8);
   const k = checkClasses(fn, classes);
-  const seed = readSeed(fn, options, ['stem']);
+  const seed = readSeed(fn, options, ['stem', 'width']);
+  const o = (options ?? {}) as BasicResNetOptions;
+  const width =
+    o.width === undefined
+      ? 64
+      : assertNumber(fn, 'options.width', o.width, { integer: true, min: 1, max: 512 });
   const kind =
     (options as BasicResNetOptions | undefined)?.stem === undefined
       ? 'small'
@@ -98,11 +108,11 @@ export function basicResNet(
         ]);
   return asCaller(fn, () => {
     const input = tf.input({ shape, name: 'input_1' });
-    let X = stem(input, kind, seed);
+    let X = stem(input, kind, seed, width);
     depths.forEach((blocks, i) => {
       for (let b = 1; b <= blocks; b++) {
         const stride = b === 1 && i > 0 ? 2 : 1;
-        X = basicBlock(X, FILTERS[i] as number, stride, `conv${i + 2}_block${b}`, seed);
+        X = basicBlock(X, width * 2 ** i, stride, `conv${i + 2}_block${b}`, seed);
       }
     });
     X = tf.layers.globalAveragePooling2d({ name: 'avg_pool' }).apply(X) as tf.SymbolicTensor;

@@ -201,9 +201,10 @@ describe('resNet18 and resNet34', () => {
       [resNet34, [32, 32, 3], 10, 'small', 'resNet34Small10'],
       [resNet18, [64, 64, 3], 1000, 'imagenet', 'resNet18ImageNet'],
       [resNet34, [64, 64, 3], 1000, 'imagenet', 'resNet34ImageNet'],
+      [resNet18, [32, 32, 3], 6, 'small', 'resNet18Small6Width16', 16],
     ] as const;
-    for (const [build, shape, classes, stem, key] of cases) {
-      const model = build([...shape], classes, { stem });
+    for (const [build, shape, classes, stem, key, width] of cases) {
+      const model = build([...shape], classes, { stem, width });
       const s = modelSummary(model);
       expect([s.trainableParams, s.totalParams], key).toEqual([
         fx.counts[key]!.trainable,
@@ -242,6 +243,10 @@ describe('resNet18 and resNet34', () => {
     expectDlkitError(
       () => resNet18([32, 32, 3], 10, { stem: 'tiny' as never }),
       "resNet18: options.stem must be one of 'small', 'imagenet', got tiny",
+    );
+    expectDlkitError(
+      () => resNet18([32, 32, 3], 10, { width: 0 }),
+      'resNet18: options.width must be an integer >= 1 and <= 512, got 0',
     );
     expectDlkitError(
       () => resNet34([4, 32, 3], 10),

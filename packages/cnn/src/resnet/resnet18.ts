@@ -14,7 +14,7 @@ import { basicResNet, type BasicResNetOptions } from './basic-resnet.js';
  *
  * @param inputShape - One image `[nH, nW, nC]`, sides at least 8 (e.g. `[32, 32, 3]`).
  * @param classes - The softmax's classes.
- * @param options - `{ seed, stem }`.
+ * @param options - `{ seed, stem, width }`.
  * @returns A new `tf.LayersModel` from `[m, nH, nW, nC]` to `[m, classes]`; the caller owns it.
  *
  * @example
@@ -43,7 +43,7 @@ export function resNet18(
  *
  * @param inputShape - One image `[nH, nW, nC]`, sides at least 8.
  * @param classes - The softmax's classes.
- * @param options - `{ seed, stem }`.
+ * @param options - `{ seed, stem, width }`.
  * @returns A new `tf.LayersModel` from `[m, nH, nW, nC]` to `[m, classes]`; the caller owns it.
  *
  * @example
