@@ -11,10 +11,10 @@ async function run(context: LabContext): Promise<LabResult> {
   checkLabContext('happy-house.run', context);
   const quick = context.quick;
   // The notebook: 600 / 150 images, epochs=10, batch_size=16, Adam (lr 0.001).
-  const epochs = quick ? 3 : 10;
+  const epochs = quick ? 2 : 10;
   const data = makeHappyFaces({
-    trainSize: quick ? 96 : 600,
-    testSize: quick ? 48 : 150,
+    trainSize: quick ? 48 : 600,
+    testSize: quick ? 24 : 150,
     seed: context.seed,
   });
   const model = happyModel({ seed: context.seed });
