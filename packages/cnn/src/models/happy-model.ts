@@ -28,7 +28,7 @@ import { initializerFor, readSeed, type BuilderOptions } from './builder-options
  *
  * @category C4 W1 · Convolutional model application
  */
-export function happyModel(options?: BuilderOptions): tf.Sequential {
+export function happyModel(options: BuilderOptions = {}): tf.Sequential {
   const seed = readSeed('happyModel', options);
   return tf.sequential({
     name: 'happy_model',
