@@ -7,22 +7,43 @@
  * - Each project writes `.vitest/results.json`, which `scripts/check.mjs` adds up.
  * - The setup file picks the tfjs backend (`DLKIT_BACKEND` overrides the project's default).
  */
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/** `@dlkit/<name>` → `packages/<name>/src/index.ts` for every package in the workspace. */
+/**
+ * `@dlkit/<name>` → `packages/<name>/src/index.ts` for every package in the workspace, each
+ * subpath export (`@dlkit/cnn/images`) first → its `@dlkit/source` file: an alias also matches
+ * `<key>/…`, so the package's own entry would otherwise swallow its subpaths.
+ */
 function workspaceAliases(): Record<string, string> {
   const aliases: Record<string, string> = {};
   for (const name of readdirSync(join(root, 'packages'))) {
-    const entry = join(root, 'packages', name, 'src', 'index.ts');
-    if (existsSync(entry)) aliases[`@dlkit/${name}`] = entry;
+    const dir = join(root, 'packages', name);
+    const entry = join(dir, 'src', 'index.ts');
+    if (!existsSync(entry)) continue;
+    for (const [sub, source] of subpathSources(dir)) aliases[`@dlkit/${name}/${sub}`] = source;
+    aliases[`@dlkit/${name}`] = entry;
   }
   aliases['@dlkit/test-harness'] = join(root, 'tests', 'harness', 'src', 'index.ts');
   return aliases;
+}
+
+/** A package's subpath exports (`./images`) with a `@dlkit/source` condition: `[sub, file]`. */
+function subpathSources(dir: string): [string, string][] {
+  const manifest = join(dir, 'package.json');
+  if (!existsSync(manifest)) return [];
+  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: unknown }).exports;
+  if (typeof exports !== 'object' || exports === null) return [];
+  return Object.entries(exports as Record<string, unknown>).flatMap(([key, target]) => {
+    const source = (target as Record<string, unknown> | null)?.['@dlkit/source'];
+    return key.startsWith('./') && typeof source === 'string'
+      ? [[key.slice(2), join(dir, source)] as [string, string]]
+      : [];
+  });
 }
 
 /** Options for {@link dlkitProject}. */

@@ -8,7 +8,7 @@
  * `tfjs-cpu` is plain tfjs (tf.layers, `tf.train.adam`, `cpu` backend). See workloads.ts.
  *
  * Options: --workloads mlp,lenet5 --seconds 3 (per engine and workload) --cpu-steps 2 (at least, on
- * tfjs `cpu`) --no-cpu --no-torch --no-tfjs-stack --profile
+ * tfjs `cpu`) --fast-steps 10 (at least, on dlkit's backend) --warmup 5 (steps on dlkit's backend) --no-cpu --no-torch --no-tfjs-stack --profile
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
@@ -28,6 +28,10 @@ const option = (name: string, fallback: string): string => {
 const workloads = option('workloads', WORKLOAD_NAMES.join(',')).split(',') as WorkloadName[];
 const seconds = Number(option('seconds', '3'));
 const cpuSteps = Number(option('cpu-steps', '2'));
+// Steps on dlkit's backend: warm-up, then at least this many timed (fewer for a heavy row such as
+// resnet18 on a loaded machine).
+const fastSteps = Number(option('fast-steps', '10'));
+const warmup = Number(option('warmup', '5'));
 
 interface Result {
   workload: string;
@@ -187,7 +191,7 @@ async function main(): Promise<void> {
   for (const name of workloads) {
     const fast = await setupBackend();
     peakRss = 0;
-    const fastRun = { warmup: 5, seconds, minSteps: 10, maxSteps: 10_000 };
+    const fastRun = { warmup, seconds, minSteps: fastSteps, maxSteps: 10_000 };
     results.push(measureTfjs(`dlkit-${fast}`, name, 'dlkit', fastRun));
     console.log(JSON.stringify(results.at(-1)));
     if (!flag('no-tfjs-stack')) {

@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { AdamWOptimizer, MomentumOptimizer, RmspropOptimizer, adam } from '@dlkit/optimizers';
 import { gru, lstm } from '@dlkit/sequence';
+import { resNet18 } from '@dlkit/cnn';
 
 /** Which layers and optimizer a workload is built from (see the module comment). */
 export type Stack = 'dlkit' | 'tfjs';
@@ -66,6 +67,7 @@ export const WORKLOAD_NAMES = [
   'mlp-rmsprop',
   'mlp-adamw',
   'gru',
+  'resnet18',
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
@@ -278,6 +280,33 @@ export function transformer(stack: Stack): Workload {
   };
 }
 
+/**
+ * ResNet-18 for 32×32×3 images and 10 classes (issue 14): `@dlkit/cnn`'s `resNet18` with its
+ * small-image stem (3×3, no max-pool), 11,173,962 trainable parameters as in PyTorch's twin,
+ * batch 32, batch norm in training mode, cross-entropy on its softmax output, Adam 1e-3.
+ */
+export function resnet18(stack: Stack): Workload {
+  const batch = 32;
+  const model = resNet18([32, 32, 3], 10, { seed: 1 });
+  const x = tf.randomNormal([batch, 32, 32, 3], 0, 1, 'float32', 4);
+  const y = oneHotLabels(batch, 10);
+  const opt = adamOf(stack);
+  const loss = (): tf.Scalar => {
+    const p = model.apply(x, { training: true }) as tf.Tensor;
+    return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.log(tf.add(p, 1e-7))), -1))) as tf.Scalar;
+  };
+  return {
+    name: 'resnet18',
+    batch,
+    step: () => opt.minimize(loss, true) as tf.Scalar,
+    dispose: () => {
+      model.dispose();
+      opt.dispose();
+      tf.dispose([x, y]);
+    },
+  };
+}
+
 export const WORKLOADS: Record<WorkloadName, (stack: Stack) => Workload> = {
   mlp: (stack) => mlp(stack),
   'mlp-momentum': (stack) => mlp(stack, 'momentum'),
@@ -288,4 +317,5 @@ export const WORKLOADS: Record<WorkloadName, (stack: Stack) => Workload> = {
   embedlstm: embedLstm,
   transformer,
   gru: embedGru,
+  resnet18,
 };

@@ -70,6 +70,34 @@ class Encoder(nn.Module):
         return self.head(h2.mean(1))
 
 
+class BasicBlock(nn.Module):
+    """ResNet-18's block: two 3x3 convolutions without bias, batch norm (Keras's eps 1e-3), a skip."""
+
+    def __init__(self, c_in, c, stride):
+        super().__init__()
+        self.c1, self.b1 = nn.Conv2d(c_in, c, 3, stride, 1, bias=False), nn.BatchNorm2d(c, eps=1e-3)
+        self.c2, self.b2 = nn.Conv2d(c, c, 3, 1, 1, bias=False), nn.BatchNorm2d(c, eps=1e-3)
+        self.short = None
+        if stride != 1 or c_in != c:
+            self.short = nn.Sequential(nn.Conv2d(c_in, c, 1, stride, bias=False), nn.BatchNorm2d(c, eps=1e-3))
+
+    def forward(self, x):
+        a = self.b2(self.c2(F.relu(self.b1(self.c1(x)))))
+        return F.relu(a + (x if self.short is None else self.short(x)))
+
+
+def resnet18(classes=10):
+    """@dlkit/cnn's resNet18 for 32x32 images: 3x3 stem, no max-pool, stages 64-512, 11,173,962 parameters."""
+    layers = [nn.Conv2d(3, 64, 3, 1, 1, bias=False), nn.BatchNorm2d(64, eps=1e-3), nn.ReLU()]
+    c = 64
+    for i, width in enumerate([64, 128, 256, 512]):
+        for b in range(2):
+            layers.append(BasicBlock(c, width, 2 if b == 0 and i > 0 else 1))
+            c = width
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(512, classes)]
+    return nn.Sequential(*layers)
+
+
 # The optimizers of the mlp-<optimizer> rows, as in bench/src/workloads.ts.
 OPTIMIZERS = {
     "adam": lambda ps: torch.optim.Adam(ps, lr=1e-3),
@@ -95,6 +123,10 @@ def workload(name):
         return model, torch.randint(0, 64, (32, 40)), labels(32, 64), 32
     if name == "transformer":
         return Encoder(), torch.randn(32, 32, 64), labels(32, 10), 32
+    if name == "resnet18":
+        model = resnet18()
+        assert sum(p.numel() for p in model.parameters()) == 11173962
+        return model, torch.randn(32, 3, 32, 32), labels(32, 10), 32
     raise SystemExit(f"unknown workload {name}")
 
 

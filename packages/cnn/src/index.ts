@@ -1,7 +1,8 @@
 /**
- * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks), week 1: convolution and
- * pooling from scratch (the notebook's loops and a vectorised im2col form), and a Keras-style
- * model summary.
+ * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks), weeks 1–2: convolution
+ * and pooling from scratch (the notebook's loops and a vectorised im2col form), a Keras-style
+ * model summary, the week-1 lab models and ResNets. PNG/JPEG files: the Node-only entry
+ * `@dlkit/cnn/images`.
  *
  * @packageDocumentation
  */
@@ -62,3 +63,12 @@ export { RandomContrast, type RandomContrastArgs } from './augmentation/random-c
 export { dataAugmenter, type DataAugmenterOptions } from './transfer/data-augmenter.js';
 export { freezeLayers, type FreezeResult } from './transfer/freeze-layers.js';
 export { alpacaModel, type AlpacaModelOptions } from './transfer/alpaca-model.js';
+// Weeks 1–2: the lab models and ResNets (issue 14).
+export { type BuilderOptions, type InitializerName } from './models/builder-options.js';
+export { happyModel } from './models/happy-model.js';
+export { convolutionalModel } from './models/convolutional-model.js';
+export { identityBlock, type BlockOptions } from './resnet/identity-block.js';
+export { convolutionalBlock } from './resnet/convolutional-block.js';
+export { resNet50 } from './resnet/resnet50.js';
+export { resNet18, resNet34 } from './resnet/resnet18.js';
+export { type BasicResNetOptions } from './resnet/basic-resnet.js';

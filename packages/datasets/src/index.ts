@@ -61,6 +61,8 @@ export {
 export type { ImageSetOptions, ImageSplit, ImageSetInfo, ImageSet } from './images/image-set.js';
 export { makeCatFaces, type CatFacesOptions } from './images/cat-faces.js';
 export { makeHandSigns, type HandSignsOptions } from './images/hand-signs.js';
+// C4 W1: the happy-house stand-in (issue 14).
+export { makeHappyFaces, type HappyFacesOptions } from './images/happy-faces.js';
 export {
   makeShapeDetection,
   makeShapeSegmentation,

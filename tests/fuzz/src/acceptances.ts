@@ -18,6 +18,30 @@ export interface Acceptance {
 
 export const ACCEPTANCES: readonly Acceptance[] = [
   {
+    target: 'core.asCaller',
+    argument: 'body',
+    bad: ['function'],
+    why: 'body is documented to be a function: running it on behalf of fn is what asCaller does',
+  },
+  {
+    target: 'core.RandomState#uniform',
+    argument: 'size',
+    bad: ['empty array'],
+    why: "size [] is a scalar's shape, as NumPy's uniform(size=()) gives a 0-d array",
+  },
+  {
+    target: 'cnn.createMaskFromWindow',
+    argument: 'x',
+    bad: ['int32 tensor'],
+    why: 'the mask x == max(x) is as well defined for integer windows as for float ones',
+  },
+  {
+    target: 'optimizers.randomMiniBatches',
+    argument: 'Y',
+    bad: ['bool tensor'],
+    why: 'randomMiniBatches reorders the columns of Y without reading them: boolean labels shuffle like any others',
+  },
+  {
     target: /.*/,
     argument: '*',
     bad: ['missing'],
@@ -192,7 +216,7 @@ export const ACCEPTANCES: readonly Acceptance[] = [
   {
     target: 'optimizers.framework.sigmoid',
     argument: 'z',
-    bad: ['0.5', '-1', 'huge size 1e9', 'int32 tensor', 'bool tensor'],
+    bad: ['0.5', '-1', 'huge size 1e9', 'int32 tensor', 'bool tensor', 'scalar tensor'],
     why: "the notebook's sigmoid(z) takes a number as well as a tensor of any numeric dtype, which it casts to float32 (sigmoid(0.5) is its own test)",
   },
   {

@@ -6,6 +6,7 @@ import * as backend from '@dlkit/backend';
 import * as cli from '@dlkit/cli';
 import * as cliPlots from '@dlkit/cli/plots';
 import * as cnn from '@dlkit/cnn';
+import * as cnnImages from '@dlkit/cnn/images';
 import * as core from '@dlkit/core';
 import * as datasets from '@dlkit/datasets';
 import * as optimizers from '@dlkit/optimizers';
@@ -22,6 +23,7 @@ export const PACKAGES = {
   cli,
   cliPlots,
   cnn,
+  cnnImages,
   core,
   datasets,
   optimizers,
@@ -35,6 +37,7 @@ const SOURCES: Record<keyof typeof PACKAGES, string> = {
   cli: 'apps/cli/src',
   cliPlots: 'apps/cli/src/plots',
   cnn: 'packages/cnn/src',
+  cnnImages: 'packages/cnn/src/images',
   core: 'packages/core/src',
   datasets: 'packages/datasets/src',
   optimizers: 'packages/optimizers/src',

@@ -171,17 +171,25 @@ describe('scripts/new-module.mjs', () => {
     cpSync(join(root, 'packages', 'cnn', 'README.md'), join(dir, 'README.md'));
     cpSync(join(root, 'packages', 'cnn', 'package.json'), join(dir, 'package.json'));
     cpSync(join(root, 'packages', 'cnn', 'src', 'index.ts'), join(dir, 'src', 'index.ts'));
-    const out = generate('module', 'cnn', 'resnet', 'identityBlock', 'C4 W2 · ResNets');
+    const out = generate(
+      'module',
+      'cnn',
+      'detection',
+      'yoloFilterBoxes',
+      'C4 W3 · Object detection',
+    );
     expect(out.status, out.stderr).toBe(0);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
-    expect(readme).toMatch(/\| C4 W2 · ResNets\s*\| `resnet`\s*\| `identityBlock`\s*\|/);
+    expect(readme).toMatch(
+      /\| C4 W3 · Object detection\s*\| `detection`\s*\| `yoloFilterBoxes`\s*\|/,
+    );
     const options = {
       ...(await prettier.resolveConfig(join(root, 'packages', 'cnn', 'README.md'))),
       filepath: join(dir, 'README.md'),
     };
     expect(await prettier.check(readme, options)).toBe(true);
     expect(readFileSync(join(dir, 'src', 'index.ts'), 'utf8')).toContain(
-      "export { identityBlock } from './resnet/identity-block.js';",
+      "export { yoloFilterBoxes } from './detection/yolo-filter-boxes.js';",
     );
   });
 

@@ -326,6 +326,35 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
       /^test accuracy: pretrained backbone \d+\.\d %, from scratch \d+\.\d %$/,
     );
   },
+  // C4 W1: the notebook's happy model (37,633 parameters) trains: its loss falls in 2 quick epochs.
+  'happy-house': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['parameters']).toBe(37633);
+    expect(f['epochs']).toBe(2);
+    const losses = q.events.map((e) => e.loss!);
+    expect(losses.at(-1)).toBeLessThan(losses[0]!);
+    expectProgress(q.events, ['happyModel']);
+    expect(q.lines[0]).toBe('happyModel: 37633 parameters (37569 trainable)');
+    expect(svgMarks(q.read('learning-curves.svg'), 'line')).toBeGreaterThanOrEqual(3);
+  },
+  // C4 W1: the functional sign model (1,310 parameters) trains: its loss falls in 4 quick epochs.
+  'signs-convolutional': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['parameters']).toBe(1310);
+    const losses = q.events.map((e) => e.loss!);
+    expect(losses.at(-1)).toBeLessThan(losses[0]!);
+    expectProgress(q.events, ['convolutionalModel']);
+  },
+  // C4 W2: a narrow ResNet-18 trains (its loss falls) and ResNet50's size is the course's.
+  'resnet-signs': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['resNet50 parameters']).toBe(23600006);
+    expect(f['model']).toBe('resNet18 width 8');
+    expect(f['image size']).toBe('16×16×3');
+    const losses = q.events.map((e) => e.loss!);
+    expect(losses.at(-1)).toBeLessThan(losses[0]!);
+    expectProgress(q.events, ['resNet18']);
+  },
 };
 
 describe.each(labs.map((lab) => [lab.id]))('%s --quick', (id) => {

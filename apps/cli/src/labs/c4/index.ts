@@ -1,8 +1,16 @@
 // Course 4's labs, in course order, for the labs CLI and the lab tests.
 import type { Lab } from '../lab.js';
+import { happyHouseLab } from './happy-house.js';
+import { signsConvolutionalLab } from './signs-convolutional.js';
+import { resnetSignsLab } from './resnet-signs.js';
 import { transferMobileNetLab } from './transfer-mobilenet.js';
 
 /** The course-4 labs. */
-export const c4Labs: Lab[] = [transferMobileNetLab];
+export const c4Labs: Lab[] = [
+  happyHouseLab,
+  signsConvolutionalLab,
+  resnetSignsLab,
+  transferMobileNetLab,
+];
 
-export { transferMobileNetLab };
+export { happyHouseLab, signsConvolutionalLab, resnetSignsLab, transferMobileNetLab };

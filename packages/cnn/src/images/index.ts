@@ -1,0 +1,16 @@
+/**
+ * Image files for Node (C4 W1): PNG and JPEG read, written, decoded and encoded with the
+ * pure-JavaScript `pngjs` and `jpeg-js` (no native library). A separate entry point,
+ * `@dlkit/cnn/images`, because the codecs need Node's `zlib` and `Buffer`: the main entry stays
+ * browser-safe.
+ *
+ * @packageDocumentation
+ */
+export {
+  decodeImage,
+  encodePng,
+  encodeJpeg,
+  type DecodeOptions,
+  type JpegOptions,
+} from './codecs.js';
+export { readImage, writeImage } from './image-files.js';
