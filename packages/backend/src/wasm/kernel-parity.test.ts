@@ -778,6 +778,8 @@ describe("dlkit's own wasm module (native/*.c)", () => {
       'adam_update',
       'batched_matmul',
       'column_sum',
+      'gru_backward',
+      'gru_forward',
       'lstm_backward',
       'lstm_forward',
       'transpose32',

@@ -37,7 +37,7 @@ import {
  */
 export function convolutionalModel(
   inputShape: [number, number, number],
-  options?: BuilderOptions,
+  options: BuilderOptions = {},
 ): tf.LayersModel {
   const fn = 'convolutionalModel';
   const shape = checkInputShape(fn, inputShape, 1);
