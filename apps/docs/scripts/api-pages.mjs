@@ -71,9 +71,10 @@ function markdownFiles(dir) {
 
 /**
  * Repairs the one kind of dead anchor typedoc-plugin-markdown writes: a link to an inherited
- * member whose name ends in `_` (`iterations_`) drops the `_` (`#property-iterations`) while
- * the target's anchor keeps it (`<a id="property-iterations_">`). A link is changed only when
- * its anchor is missing from the target page and the anchor with `_` is there.
+ * member whose name has an `_` at its end (`iterations_`) or start (`_refCount`) drops the `_`
+ * (`#property-iterations`, `#property-refcount`) while the target's anchor keeps it
+ * (`<a id="property-iterations_">`, `<a id="property-_refcount">`). A link is changed only
+ * when its anchor is missing from the target page and the anchor with the `_` is there.
  */
 export function repairAnchors(apiDir) {
   const ids = new Map();
@@ -89,9 +90,12 @@ export function repairAnchors(apiDir) {
     const text = readFileSync(file, 'utf8');
     const fixed = text.replace(/\]\(([^()#\s]*\.md)#([\w-]+)\)/g, (whole, target, anchor) => {
       const found = idsOf(join(dirname(file), target));
-      if (found.has(anchor) || !found.has(`${anchor}_`)) return whole;
+      if (found.has(anchor)) return whole;
+      // `iterations_` (a trailing underscore) or `_refCount` (a leading one, after the kind).
+      const fix = [`${anchor}_`, anchor.replace(/^([a-z]+-)/, '$1_')].find((a) => found.has(a));
+      if (fix === undefined) return whole;
       repaired++;
-      return `](${target}#${anchor}_)`;
+      return `](${target}#${fix})`;
     });
     if (fixed !== text) writeFileSync(file, fixed);
   }
