@@ -7,9 +7,15 @@ import {
   assertOneOf,
   assertOptions,
   assertTensor,
-  formatShape,
   hasKernel,
 } from '@dlkit/core';
+import {
+  assertTimeSteps,
+  gateShapeError as shapeError,
+  unitsFromKernel,
+  type SequenceDims as Dims,
+} from '../recurrent/sequence-dims.js';
+import { inputProjection, previousStates, stepInput } from '../recurrent/input-projection.js';
 import { ACTIVATION_OPS, GRU_ACTIVATIONS, type GruActivation } from './gru-activations.js';
 
 const FN = 'gruSequence';
@@ -54,13 +60,6 @@ export interface GruSequenceResult {
   lastH: tf.Tensor2D;
 }
 
-interface Dims {
-  m: number;
-  Tx: number;
-  nX: number;
-  nA: number;
-}
-
 interface Settings {
   resetAfter: boolean;
   /** Keras' default GRU: resetAfter, sigmoid gates, tanh candidate (what the fused kernels compute). */
@@ -71,12 +70,7 @@ interface Settings {
 }
 
 function gateShapeError(argument: string, pattern: string, shape: number[], why = ''): never {
-  throw new DlkitError(
-    'shape',
-    FN,
-    `${argument} must have shape ${pattern}${why}, got ${formatShape(shape)}`,
-    { argument },
-  );
+  return shapeError(FN, argument, pattern, shape, why);
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -126,11 +120,7 @@ function checkInputs(
   const shapes = new ShapeChecker(FN);
   shapes.checkFloat('x', x, ['m', 'Tx', 'nX']);
   shapes.checkFloat('kernel', kernel, ['nX', null]);
-  const k = kernel.shape[1] as number;
-  if (k === 0 || k % 3 !== 0) {
-    gateShapeError('kernel', '[nX, 3nA]', kernel.shape, ' (a positive multiple of 3 columns)');
-  }
-  const nA = k / 3;
+  const nA = unitsFromKernel(FN, kernel, 3);
   const fromKernel = ` with nA = ${nA} (from kernel)`;
   assertTensor(FN, 'recurrentKernel', recurrentKernel);
   if (!sameShape(recurrentKernel.shape, [nA, 3 * nA])) {
@@ -143,27 +133,8 @@ function checkInputs(
   }
   if (h0 !== undefined) shapes.checkFloat('options.initialState', h0, ['m', nA]);
   const Tx = shapes.dim('Tx');
-  if (Tx < 1) {
-    throw new DlkitError('shape', FN, `x must have at least one time step (Tx >= 1), got Tx = 0`, {
-      argument: 'x',
-    });
-  }
+  assertTimeSteps(FN, Tx);
   return { m: shapes.dim('m'), Tx, nX: shapes.dim('nX'), nA };
-}
-
-/** `x · kernel + inputBias` as one matmul over all `m * Tx` rows, `[m, Tx, 3nA]`. */
-function inputProjection(
-  x: tf.Tensor,
-  kernel: tf.Tensor,
-  inputBias: tf.Tensor,
-  d: Dims,
-): tf.Tensor {
-  const rows = tf.reshape(x, [d.m * d.Tx, d.nX]) as tf.Tensor2D;
-  return tf.reshape(tf.add(tf.matMul(rows, kernel as tf.Tensor2D), inputBias), [
-    d.m,
-    d.Tx,
-    3 * d.nA,
-  ]);
 }
 
 /** One GRU step: `h[t]` `[m, nA]` from `h[t-1]` and the step's input projections `[m, nA]`. */
@@ -214,14 +185,12 @@ function compositeGru(
     const [inputBias, recurrentBias] = s.resetAfter
       ? (tf.unstack(bias) as [tf.Tensor, tf.Tensor])
       : [bias, null];
-    const xProj = inputProjection(x, kernel, inputBias, d);
+    const xProj = inputProjection(x, kernel, inputBias, d, 3);
     const step = makeStep(recurrentKernel, recurrentBias, s, d.nA);
     let h = h0 as tf.Tensor2D;
     const hs: tf.Tensor2D[] = [];
-    // Per-step slices, not tf.unstack: tfjs' unstack gradient fails when Tx = 1.
     for (let t = 0; t < d.Tx; t++) {
-      const xt = tf.reshape(tf.slice(xProj, [0, t, 0], [d.m, 1, 3 * d.nA]), [d.m, 3 * d.nA]);
-      const [xz, xr, xh] = tf.split(xt, 3, 1) as [tf.Tensor, tf.Tensor, tf.Tensor];
+      const [xz, xr, xh] = tf.split(stepInput(xProj, t), 3, 1) as [tf.Tensor, tf.Tensor, tf.Tensor];
       h = step(h, xz, xr, xh);
       hs.push(h);
     }
@@ -276,11 +245,7 @@ function fusedGru(
               { dh, recurrentKernel: su, h0: sh0, h: sh, gates: sgates },
               {},
             ) as [tf.Tensor3D, tf.Tensor3D, tf.Tensor2D];
-          // h[t-1] for every step: h0, then the hidden states of steps 0 .. Tx-2.
-          const first = tf.reshape(sh0, [m, 1, nA]);
-          const hPrev3d =
-            Tx === 1 ? first : tf.concat([first, tf.slice(sh, [0, 0, 0], [m, Tx - 1, nA])], 1);
-          const hPrev = tf.reshape(hPrev3d, [m * Tx, nA]) as tf.Tensor2D;
+          const hPrev = previousStates(sh0, sh, d);
           const dRec2d = tf.reshape(dRec, [m * Tx, 3 * nA]) as tf.Tensor2D;
           return [dxProj, tf.matMul(hPrev, dRec2d, true, false), tf.sum(dRec2d, 0), dh0];
         });
@@ -290,7 +255,7 @@ function fusedGru(
   );
   return tf.tidy(() => {
     const [inputBias, recurrentBias] = tf.unstack(bias) as [tf.Tensor, tf.Tensor];
-    const h = run(inputProjection(x, kernel, inputBias, d), recurrentKernel, recurrentBias, h0);
+    const h = run(inputProjection(x, kernel, inputBias, d, 3), recurrentKernel, recurrentBias, h0);
     return {
       sequence: h as tf.Tensor3D,
       lastH: tf.reshape(tf.slice(h, [0, Tx - 1, 0], [m, 1, nA]), [m, nA]) as tf.Tensor2D,

@@ -5,9 +5,15 @@ import {
   LSTM_FORWARD_KERNEL,
   ShapeChecker,
   assertDtype,
-  formatShape,
   hasKernel,
 } from '@dlkit/core';
+import {
+  assertTimeSteps,
+  gateShapeError as shapeError,
+  unitsFromKernel,
+  type SequenceDims as Dims,
+} from '../recurrent/sequence-dims.js';
+import { inputProjection, previousStates, stepInput } from '../recurrent/input-projection.js';
 
 const FN = 'lstmSequence';
 
@@ -42,20 +48,8 @@ export interface LstmSequenceResult {
   lastC: tf.Tensor2D;
 }
 
-interface Dims {
-  m: number;
-  Tx: number;
-  nX: number;
-  nA: number;
-}
-
 function gateShapeError(argument: string, pattern: string, shape: number[], why = ''): never {
-  throw new DlkitError(
-    'shape',
-    FN,
-    `${argument} must have shape ${pattern}${why}, got ${formatShape(shape)}`,
-    { argument },
-  );
+  return shapeError(FN, argument, pattern, shape, why);
 }
 
 function checkInputs(
@@ -68,11 +62,7 @@ function checkInputs(
   const shapes = new ShapeChecker(FN);
   shapes.check('x', x, ['m', 'Tx', 'nX']);
   shapes.check('kernel', kernel, ['nX', null]);
-  const k = kernel.shape[1] as number;
-  if (k === 0 || k % 4 !== 0) {
-    gateShapeError('kernel', '[nX, 4nA]', kernel.shape, ' (a positive multiple of 4 columns)');
-  }
-  const nA = k / 4;
+  const nA = unitsFromKernel(FN, kernel, 4);
   const fromKernel = ` with nA = ${nA} (from kernel)`;
   shapes.check('recurrentKernel', recurrentKernel, [null, null]);
   if (recurrentKernel.shape[0] !== nA || recurrentKernel.shape[1] !== 4 * nA) {
@@ -90,11 +80,7 @@ function checkInputs(
   }
   const m = shapes.dim('m');
   const Tx = shapes.dim('Tx');
-  if (Tx < 1) {
-    throw new DlkitError('shape', FN, `x must have at least one time step (Tx >= 1), got Tx = 0`, {
-      argument: 'x',
-    });
-  }
+  assertTimeSteps(FN, Tx);
   if (initialState !== undefined) {
     if (!Array.isArray(initialState) || initialState.length !== 2) {
       throw new DlkitError('value', FN, 'options.initialState must be [h0, c0]', {
@@ -114,17 +100,6 @@ function checkInputs(
   return { m, Tx, nX: shapes.dim('nX'), nA };
 }
 
-/** `x · kernel + bias` as one matmul over all `m * Tx` rows, `[m, Tx, 4nA]`. */
-function inputProjection(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor, d: Dims): tf.Tensor3D {
-  return tf.tidy(() =>
-    tf.reshape(tf.add(tf.matMul(tf.reshape(x, [d.m * d.Tx, d.nX]), kernel as tf.Tensor2D), bias), [
-      d.m,
-      d.Tx,
-      4 * d.nA,
-    ]),
-  );
-}
-
 /** The composite path: one step at a time with ordinary ops; autodiff gives the gradient. */
 function compositeLstm(
   x: tf.Tensor,
@@ -136,14 +111,12 @@ function compositeLstm(
   d: Dims,
 ): LstmSequenceResult {
   return tf.tidy(() => {
-    const xProj = inputProjection(x, kernel, bias, d);
+    const xProj = inputProjection(x, kernel, bias, d, 4);
     let h = h0 as tf.Tensor2D;
     let c = c0 as tf.Tensor2D;
     const hs: tf.Tensor2D[] = [];
-    // Per-step slices, not tf.unstack: tfjs' unstack gradient fails when Tx = 1.
     for (let t = 0; t < d.Tx; t++) {
-      const xt = tf.reshape(tf.slice(xProj, [0, t, 0], [d.m, 1, 4 * d.nA]), [d.m, 4 * d.nA]);
-      const z = tf.add(xt, tf.matMul(h, recurrentKernel as tf.Tensor2D));
+      const z = tf.add(stepInput(xProj, t), tf.matMul(h, recurrentKernel as tf.Tensor2D));
       const [zi, zf, zg, zo] = tf.split(z, 4, 1) as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
       c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zg)));
       h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
@@ -206,11 +179,7 @@ function fusedLstm(
               { dhc, recurrentKernel: su, h0: sh0, c0: sc0, hc: shc, gates: sgates },
               {},
             ) as [tf.Tensor3D, tf.Tensor2D, tf.Tensor2D];
-          // h[t-1] for every step: h0, then the hidden states of steps 0 .. Tx-2.
-          const first = tf.reshape(sh0, [m, 1, nA]);
-          const hPrev3d =
-            Tx === 1 ? first : tf.concat([first, tf.slice(shc, [0, 0, 0], [m, Tx - 1, nA])], 1);
-          const hPrev = tf.reshape(hPrev3d, [m * Tx, nA]) as tf.Tensor2D;
+          const hPrev = previousStates(sh0, shc, d);
           const dz2d = tf.reshape(dz, [m * Tx, 4 * nA]) as tf.Tensor2D;
           const dRecurrentKernel = tf.matMul(hPrev, dz2d, true, false);
           return [dz, dRecurrentKernel, dh0, dc0];
@@ -220,7 +189,7 @@ function fusedLstm(
     },
   );
   return tf.tidy(() => {
-    const hc = run(inputProjection(x, kernel, bias, d), recurrentKernel, h0, c0);
+    const hc = run(inputProjection(x, kernel, bias, d, 4), recurrentKernel, h0, c0);
     return {
       sequence: tf.slice(hc, [0, 0, 0], [m, Tx, nA]) as tf.Tensor3D,
       lastH: tf.reshape(tf.slice(hc, [0, Tx - 1, 0], [m, 1, nA]), [m, nA]) as tf.Tensor2D,
