@@ -165,6 +165,11 @@ export {
 } from './gradcheck/gradient-check.js';
 export { nodeImport } from './runtime/node-import.js';
 export {
+  writeFileAtomically,
+  type AtomicIo,
+  type WriteFileAtomicallyOptions,
+} from './runtime/write-file-atomically.js';
+export {
   LSTM_FORWARD_KERNEL,
   LSTM_BACKWARD_KERNEL,
   GRU_FORWARD_KERNEL,

@@ -1,7 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import type * as NodeFs from 'node:fs/promises';
-import type * as NodeCrypto from 'node:crypto';
-import { DlkitError, assertString, nodeImport, assertOptions } from '@dlkit/core';
+import {
+  DlkitError,
+  asCallerAsync,
+  assertOptions,
+  assertString,
+  nodeImport,
+  writeFileAtomically,
+} from '@dlkit/core';
 import {
   decodeAs,
   jpegBytes,
@@ -108,18 +114,5 @@ export async function writeImage(
     format === 'png'
       ? (assertOptions(fn, 'options', options, []), pngBytes(rgba))
       : jpegBytes(rgba, readQuality(fn, options));
-  await writeAtomically(fn, path, bytes);
-}
-
-async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Promise<void> {
-  const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
-  const crypto = await nodeImport<typeof NodeCrypto>('node:crypto');
-  const tmp = `${path}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await fs.writeFile(tmp, bytes, { flag: 'wx' });
-    await fs.rename(tmp, path);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw ioError(fn, 'path', `cannot write ${path}`, e);
-  }
+  await asCallerAsync(fn, () => writeFileAtomically(path, bytes));
 }

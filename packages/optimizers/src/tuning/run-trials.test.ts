@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { rename as renameFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DlkitError, RandomState } from '@dlkit/core';
@@ -10,7 +10,7 @@ import { runTrials } from './run-trials.js';
 import { coarseToFine, randomSearch } from './searches.js';
 import { logUniform } from './search-space.js';
 import { sampleSearchSpace } from './sample-search-space.js';
-import type { AtomicIo } from './atomic-file.js';
+import type { AtomicIo } from '@dlkit/core';
 import { SEARCH, objective } from '../../test/search-objective.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dlkit-trials-'));
@@ -73,7 +73,10 @@ describe('runTrials resumes a search killed with SIGKILL', () => {
     const ref = (await reference()) as { trial: number }[];
     const byTrial = [...ref].sort((a, b) => a.trial - b.trial);
     expect(final.trials).toEqual(byTrial);
-    expect(existsSync(`${file}.tmp`)).toBe(false);
+    const temporary = readdirSync(dir).filter(
+      (n) => n.startsWith(basename(file)) && n.endsWith('.tmp'),
+    );
+    expect(temporary).toEqual([]);
   }, 600_000);
 });
 
@@ -97,6 +100,9 @@ describe('runTrials writes atomically', () => {
       },
       async syncDir() {
         if (step === 'syncDir' && ++calls === atCall) boom();
+      },
+      async remove(path) {
+        rmSync(path, { force: true });
       },
     };
   };

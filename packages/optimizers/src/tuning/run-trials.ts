@@ -1,8 +1,15 @@
-import { DlkitError, RandomState, assertNumber } from '@dlkit/core';
+import {
+  DlkitError,
+  RandomState,
+  asCallerAsync,
+  assertNumber,
+  writeFileAtomically,
+  type AtomicIo,
+} from '@dlkit/core';
 import type { TrialConfig } from './search-space.js';
 import { MAX_TRIALS } from './sample-search-space.js';
 import { checkRank, sortTrials, type RankOptions, type TrialRecord } from './trial-record.js';
-import { readFileIfAny, writeFileAtomically, type AtomicIo } from './atomic-file.js';
+import { readFileIfAny } from './read-file-if-any.js';
 
 /**
  * What the objective gets besides the setting: the trial's number and its seed (seed your model's
@@ -225,7 +232,12 @@ export async function runTrials(
     const metrics = checkMetrics(fn, await objective({ ...config }, context), rank.metric, trial);
     const record: TrialRecord = { trial, seed: context.seed, config: { ...config }, metrics };
     state.trials.push(record);
-    if (file !== undefined) await writeFileAtomically(fn, file, `${JSON.stringify(state)}\n`, io);
+    if (file !== undefined) {
+      const text = `${JSON.stringify(state)}\n`;
+      await asCallerAsync(fn, () =>
+        writeFileAtomically(file, text, { argument: 'options.file', ...(io ? { io } : {}) }),
+      );
+    }
     onTrial?.(record, state.trials.length, list.length);
   }
   return sortTrials(state.trials, rank);

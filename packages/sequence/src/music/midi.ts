@@ -1,4 +1,3 @@
-import type * as NodeFs from 'node:fs/promises';
 import type * as tf from '@tensorflow/tfjs';
 import midiPackage from '@tonejs/midi';
 import {
@@ -8,7 +7,7 @@ import {
   assertNumber,
   assertOptions,
   assertString,
-  nodeImport,
+  writeFileAtomically,
 } from '@dlkit/core';
 import { parseMelodyValues } from './melody-values.js';
 import { readIndices, renderTokens, type MelodyEvent } from './render-melody.js';
@@ -129,22 +128,6 @@ export function melodyToMidi(
   return asCaller('melodyToMidi', () => encodeMidi('melodyToMidi', indices, values, options));
 }
 
-/** Writes `bytes` to `path` through a temporary file renamed over it, so a crash leaves the old file or the new one. */
-async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Promise<void> {
-  const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, path);
-  } catch (cause) {
-    await fs.rm(tmp, { force: true });
-    throw new DlkitError('io', fn, `cannot write ${path}: ${(cause as Error).message}`, {
-      argument: 'path',
-      cause,
-    });
-  }
-}
-
 /**
  * Writes a melody as a MIDI file (`melodyToMidi`'s bytes) to `path`, atomically: the bytes go
  * to a temporary file that is then renamed over `path`. Node.js only.
@@ -181,7 +164,7 @@ export async function writeMidi(
   return asCallerAsync(fn, async () => {
     assertString(fn, 'path', path);
     const bytes = encodeMidi(fn, indices, values, options);
-    await writeAtomically(fn, path, bytes);
+    await writeFileAtomically(path, bytes);
     return bytes.length;
   });
 }
