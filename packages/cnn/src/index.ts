@@ -72,3 +72,6 @@ export { convolutionalBlock } from './resnet/convolutional-block.js';
 export { resNet50 } from './resnet/resnet50.js';
 export { resNet18, resNet34 } from './resnet/resnet18.js';
 export { type BasicResNetOptions } from './resnet/basic-resnet.js';
+
+// Week 4: face verification and recognition (issue 16, branch b16-faces).
+export { tripletLoss, type TripletEncodings } from './faces/triplet-loss.js';
