@@ -13,7 +13,7 @@ import {
 } from './codecs.js';
 import { tensorToRgba } from './image-tensor.js';
 
-function ioError(fn: string, argument: string, what: string, e: unknown): DlkitError {
+export function ioError(fn: string, argument: string, what: string, e: unknown): DlkitError {
   const code = (e as { code?: string }).code;
   return new DlkitError('io', fn, `${what} (${code ?? (e as Error).message})`, {
     argument,
@@ -111,7 +111,7 @@ export async function writeImage(
   await writeAtomically(fn, path, bytes);
 }
 
-async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Promise<void> {
   const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
   const crypto = await nodeImport<typeof NodeCrypto>('node:crypto');
   const tmp = `${path}.${crypto.randomBytes(6).toString('hex')}.tmp`;
