@@ -40,7 +40,7 @@ export function assertFaceDatabase(
     throw new DlkitError(
       'value',
       fn,
-      `${argument} must be a non-empty object of name → encoding (an array of numbers), got ${describeValue(database)}`,
+      `${argument} must be a non-empty object of name → encoding (an array of numbers), got ${isPlainObject(database) ? 'an empty object' : describeValue(database)}`,
       { argument },
     );
   }
@@ -171,7 +171,7 @@ export function parseFaceDatabase(fn: string, argument: string, text: unknown): 
   try {
     const { database, dim } = assertFaceDatabase(fn, `${argument}.entries`, json['entries']);
     if (dim !== json['dim'])
-      fail(`dim is ${describeValue(json['dim'])} but the encodings have ${dim} numbers`);
+      fail(`dim is ${String(json['dim'])} but the encodings have ${dim} numbers`);
     return database;
   } catch (e) {
     if (e instanceof DlkitError && e.kind === 'io') throw e;

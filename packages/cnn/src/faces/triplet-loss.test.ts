@@ -100,7 +100,11 @@ describe('tripletLoss', () => {
   });
 
   it('leaks nothing and returns one tensor, for the tuple and the stacked form', async () => {
-    const parts: [tf.Tensor, tf.Tensor, tf.Tensor] = [tf.ones([2, 4]), tf.zeros([2, 4]), tf.ones([2, 4])];
+    const parts: [tf.Tensor, tf.Tensor, tf.Tensor] = [
+      tf.ones([2, 4]),
+      tf.zeros([2, 4]),
+      tf.ones([2, 4]),
+    ];
     const stacked = tf.stack(parts);
     expect(await expectNoLeaks(() => tripletLoss(null, parts))).toBe(1);
     expect(await expectNoLeaks(() => tripletLoss(null, stacked, 0.5))).toBe(1);
