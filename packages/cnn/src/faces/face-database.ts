@@ -26,6 +26,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** What is wrong with one encoding of a database, if anything. */
+function encodingFault(encoding: unknown, dim: number | undefined): string | undefined {
+  if (!Array.isArray(encoding) || encoding.length === 0) return describeValue(encoding);
+  const i = encoding.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+  if (i >= 0)
+    return `${typeof encoding[i] === 'number' ? String(encoding[i]) : describeValue(encoding[i])} at index ${i}`;
+  if (dim !== undefined && encoding.length !== dim) return `${encoding.length} numbers`;
+  return undefined;
+}
+
 /**
  * Checks a database argument: a non-empty plain object of equally long arrays of finite numbers.
  *
@@ -46,19 +56,16 @@ export function assertFaceDatabase(
   }
   let dim: number | undefined;
   for (const [name, encoding] of Object.entries(database)) {
-    const ok =
-      Array.isArray(encoding) &&
-      encoding.length > 0 &&
-      encoding.every((v) => typeof v === 'number' && Number.isFinite(v));
-    if (!ok || (dim !== undefined && encoding.length !== dim)) {
+    const fault = encodingFault(encoding, dim);
+    if (fault !== undefined) {
       throw new DlkitError(
         'value',
         fn,
-        `${argument}.${name} must be an encoding of ${dim ?? 'd'} finite numbers, got ${describeValue(encoding)}`,
+        `${argument}.${name} must be an encoding of ${dim ?? 'd'} finite numbers, got ${fault}`,
         { argument: `${argument}.${name}` },
       );
     }
-    dim = encoding.length;
+    dim = (encoding as number[]).length;
   }
   return { database: database as FaceDatabase, dim: dim as number };
 }

@@ -111,7 +111,7 @@ describe('the face database', () => {
 
   it('rejects malformed databases and files with the function and the fault', async () => {
     expect(() => faceDatabaseToJson({ a: [1, 2], b: [1] })).toThrow(
-      'faceDatabaseToJson: database.b must be an encoding of 2 finite numbers, got [1]',
+      'faceDatabaseToJson: database.b must be an encoding of 2 finite numbers, got 1 numbers',
     );
     expect(() => faceDatabaseToJson({})).toThrow(
       'faceDatabaseToJson: database must be a non-empty object of name → encoding (an array of numbers), got an empty object',
@@ -134,7 +134,7 @@ describe('the face database', () => {
       `loadFaceDatabase: cannot read ${join(dir, 'none.json')} (ENOENT)`,
     );
     expect((await rejection(saveFaceDatabase(join(dir, 'x.json'), { a: [NaN] }))).message).toBe(
-      'saveFaceDatabase: database.a must be an encoding of d finite numbers, got [NaN]',
+      'saveFaceDatabase: database.a must be an encoding of d finite numbers, got NaN at index 0',
     );
   });
 });
