@@ -49,7 +49,7 @@ interface Probe {
   minDist: number;
 }
 
-/** Verification accuracy over the pairs (same: dist < t is right; different: dist ≥ t is right). */
+/** Verification accuracy over the pairs (same: a distance below t is right; different: one at or above t). */
 function pairAccuracy(probes: Probe[], t: number): number {
   const right = probes.reduce((n, p) => n + (p.own < t ? 1 : 0) + (p.impostor >= t ? 1 : 0), 0);
   return right / (2 * probes.length);
