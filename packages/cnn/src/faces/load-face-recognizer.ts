@@ -88,7 +88,8 @@ async function embed(
  * about 0.6 of each other), with its SSD MobileNetV1 face detector and 68-landmark net, offline from
  * the package's own `model/` folder. face-api 1.7.15 is an optional peer dependency (MIT:
  * `npm install @vladmandic/face-api`); it runs on the current tfjs backend (dlkit's wasm backend or
- * tfjs cpu). Node only.
+ * tfjs cpu). Its Node wasm build also loads `@tensorflow/tfjs-backend-wasm`, which `@dlkit/backend`
+ * brings. Node only.
  *
  * @param options - Whether to detect the face first (default yes) and the detector's threshold.
  * @returns The embedding function, a {@link FaceModel}; call its `dispose()` when done.
