@@ -3,9 +3,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupBackend } from '@dlkit/backend';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { DlkitError } from '@dlkit/core';
 import { expectNoLeaks } from '@dlkit/test-harness';
-import { imgToEncoding, loadFaceRecognizer, type FaceRecognizer } from '../index.js';
+import { readImage } from '../images/index.js';
+import {
+  buildFaceDatabase,
+  imgToEncoding,
+  loadFaceRecognizer,
+  verify,
+  type FaceRecognizer,
+} from '../index.js';
 
 /** A deterministic 64×64 test card: smooth colour gradients, made with tfjs ops. */
 function testCard(phase: number): tf.Tensor3D {
@@ -76,6 +85,31 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     detecting.dispose();
     card.dispose();
   }, 120_000);
+
+  // face-api's demo photo is read where the package installed it (not copied into dlkit, whose
+  // lab uses no photo without a licence for the people in it): the detect-and-align path on a
+  // real face.
+  it('with detection, finds the face in a photo, and its mirror image opens the door', async () => {
+    const detecting = await loadFaceRecognizer();
+    const root = dirname(
+      createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json'),
+    );
+    const full = await readImage(join(root, 'demo', 'sample1.jpg'));
+    const photo = tf.tidy(() =>
+      tf.image.resizeBilinear(full, [320, 480]).round().toInt(),
+    ) as tf.Tensor3D;
+    const mirror = tf.tidy(() => tf.reverse(photo, 1)) as tf.Tensor3D;
+    const database = await buildFaceDatabase({ person: photo }, detecting);
+    expect(database['person']).toHaveLength(128);
+    const again = await verify(photo, 'person', database, detecting);
+    expect(again.dist).toBeLessThan(1e-5);
+    const mirrored = await verify(mirror, 'person', database, detecting);
+    expect(mirrored.dist).toBeGreaterThan(0);
+    expect(mirrored.doorOpen).toBe(true);
+    expect(await expectNoLeaks(() => detecting(photo))).toBe(1);
+    tf.dispose([full, photo, mirror]);
+    detecting.dispose();
+  }, 300_000);
 
   it('shares one set of weights and frees it when the last recognizer is disposed', async () => {
     const before = tf.memory().numTensors;
