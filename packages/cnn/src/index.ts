@@ -72,3 +72,22 @@ export { convolutionalBlock } from './resnet/convolutional-block.js';
 export { resNet50 } from './resnet/resnet50.js';
 export { resNet18, resNet34 } from './resnet/resnet18.js';
 export { type BasicResNetOptions } from './resnet/basic-resnet.js';
+
+// Week 4: face verification and recognition (issue 16, branch b16-faces).
+export { tripletLoss, type TripletEncodings } from './faces/triplet-loss.js';
+export { type FaceModel } from './faces/face-model.js';
+export { imgToEncoding } from './faces/img-to-encoding.js';
+export {
+  buildFaceDatabase,
+  faceDatabaseToJson,
+  faceDatabaseFromJson,
+  type FaceDatabase,
+} from './faces/face-database.js';
+export { type FaceMatchOptions } from './faces/threshold.js';
+export { verify, type VerifyResult } from './faces/verify.js';
+export { whoIsIt, type WhoIsItResult } from './faces/who-is-it.js';
+export {
+  loadFaceRecognizer,
+  type FaceRecognizer,
+  type FaceRecognizerOptions,
+} from './faces/load-face-recognizer.js';

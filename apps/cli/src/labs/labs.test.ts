@@ -326,6 +326,37 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
       /^test accuracy: pretrained backbone \d+\.\d %, from scratch \d+\.\d %$/,
     );
   },
+  // C4 W4: the face database, verify and whoIsIt on face-api's network: the pair counts, the
+  // accuracies as fractions, the database file and the labelled PNG (one tile per picture).
+  'face-recognition': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['verification pairs']).toBe(12);
+    for (const key of [
+      'verification accuracy @0.7',
+      'verification accuracy @best',
+      'whoIsIt accuracy',
+    ]) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expect(f['verification accuracy @best']).toBeGreaterThanOrEqual(
+      f['verification accuracy @0.7'] as number,
+    );
+    expect(f['triplet loss (alpha 0.2)']).toBeGreaterThanOrEqual(0);
+    expectProgress(q.events, ['database', 'held-out pictures']);
+    const database = JSON.parse(q.read('face-database.json'));
+    expect(Object.keys(database.entries)).toEqual(['danielle', 'younes', 'tian']);
+    expect(database.dim).toBe(128);
+    const png = readFileSync(join(q.run.outDir, 'faces.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(3 * 104); // 3 people, 96-pixel tiles framed by 4 pixels
+    expect(png.readUInt32BE(20)).toBe(3 * 130); // the references and 2 held-out rows, labelled
+    expect(svgMarks(q.read('verification-distances.svg'), 'symbol')).toBe(12); // one point per pair
+    expect(svgMarks(q.read('verification-distances.svg'), 'rule')).toBe(1); // the threshold
+    expect(q.lines.at(-1)).toMatch(
+      /^verification accuracy \d+\.\d % at threshold 0\.7 over 12 pairs, whoIsIt \d+\.\d % of 6 pictures$/,
+    );
+  },
   // C4 W1: the notebook's happy model (37,633 parameters) trains 2 quick epochs (6 Adam steps:
   // too few for its loss to fall reliably; in the full suite's seeded order it rose 2.97 -> 3.23).
   'happy-house': (q) => {

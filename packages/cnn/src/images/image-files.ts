@@ -19,7 +19,7 @@ import {
 } from './codecs.js';
 import { tensorToRgba } from './image-tensor.js';
 
-function ioError(fn: string, argument: string, what: string, e: unknown): DlkitError {
+export function ioError(fn: string, argument: string, what: string, e: unknown): DlkitError {
   const code = (e as { code?: string }).code;
   return new DlkitError('io', fn, `${what} (${code ?? (e as Error).message})`, {
     argument,

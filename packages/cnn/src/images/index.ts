@@ -14,3 +14,6 @@ export {
   type JpegOptions,
 } from './codecs.js';
 export { readImage, writeImage } from './image-files.js';
+
+// C4 W4: face databases as files (issue 16, branch b16-faces).
+export { saveFaceDatabase, loadFaceDatabase } from '../faces/face-database-file.js';
