@@ -14,8 +14,8 @@ import { ShapeChecker, asCaller, assertSize, assertTensor } from '@dlkit/core';
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { getAngles } from '@dlkit/sequence';
- * const pos = tf.range(0, 4).reshape([4, 1]);
- * const k = tf.range(0, 8).reshape([1, 8]);
+ * const pos = tf.tensor2d([[0], [1], [2], [3]]);
+ * const k = tf.tensor2d([[0, 1, 2, 3, 4, 5, 6, 7]]);
  * const angles = getAngles(pos, k, 8);
  * console.log(angles.shape); // [4, 8]
  * tf.dispose([pos, k, angles]);
