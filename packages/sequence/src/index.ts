@@ -159,3 +159,15 @@ export {
   type TransformerKwargs,
   type TransformerResult,
 } from './transformer/transformer.js';
+
+// metrics (C5 W3 · Bleu score): sentence and corpus BLEU equal to NLTK's, smoothing methods 0-7.
+export { sentenceBleu, corpusBleu } from './metrics/bleu.js';
+export type { BleuOptions } from './metrics/bleu-options.js';
+export type { SmoothingMethod } from './metrics/smoothing.js';
+export type { Token, Sentence } from './metrics/tokens.js';
+
+// decoding (C5 W3 · Beam search): greedy and beam search over any step function.
+export { greedySearch } from './decoding/greedy-search.js';
+export { beamSearch } from './decoding/beam-search.js';
+export type { StepFunction, Hypothesis } from './decoding/step-function.js';
+export type { GreedySearchOptions, BeamSearchOptions } from './decoding/decoding-options.js';
