@@ -42,6 +42,7 @@ export function assertBroadcastsTo(
  * @param argument - The mask argument's name.
  * @param mask - What was given (undefined and null mean no mask).
  * @param scores - The scores' shape `[batch, numHeads, T, S]`.
+ * @param finite - Also reject NaN and infinities (reads the mask back: for notebook-style calls).
  * @returns The mask, or null.
  */
 export function checkAttentionMask(
@@ -49,9 +50,10 @@ export function checkAttentionMask(
   argument: string,
   mask: unknown,
   scores: readonly number[],
+  finite = false,
 ): tf.Tensor | null {
   if (mask === undefined || mask === null) return null;
-  const t = assertTensor(fn, argument, mask);
+  const t = assertTensor(fn, argument, mask, { finite });
   if (t.rank < 2 || t.rank > 4) {
     throw new DlkitError(
       'shape',

@@ -241,8 +241,13 @@ export class DecoderLayer extends tf.layers.Layer {
     const flag = checkTraining(fn, training);
     return asCaller(fn, () => {
       const shapes = new ShapeChecker(fn);
-      shapes.checkFloat('x', x, ['batch', 'T', this.embeddingDim]);
-      shapes.checkFloat('encOutput', encOutput, ['batch', 'S', this.embeddingDim]);
+      shapes.checkFloat('x', x, ['batch', 'T', this.embeddingDim], { finite: true });
+      shapes.checkFloat('encOutput', encOutput, ['batch', 'S', this.embeddingDim], {
+        finite: true,
+      });
+      const [b, t, s, h] = [shapes.dim('batch'), shapes.dim('T'), shapes.dim('S'), this.numHeads];
+      checkAttentionMask(fn, 'lookAheadMask', lookAheadMask, [b, h, t, t], true);
+      checkAttentionMask(fn, 'paddingMask', paddingMask, [b, h, t, s], true);
       const out = this.apply([x, encOutput], {
         training: flag,
         lookAheadMask: lookAheadMask ?? null,

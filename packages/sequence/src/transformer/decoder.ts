@@ -278,7 +278,12 @@ export class Decoder extends tf.layers.Layer {
     return asCaller(fn, () => {
       const shapes = new ShapeChecker(fn);
       checkTokenIds(fn, 'x', x, this.targetVocabSize, this.maximumPositionEncoding, shapes, 'T');
-      shapes.checkFloat('encOutput', encOutput, ['batch', 'S', this.embeddingDim]);
+      shapes.checkFloat('encOutput', encOutput, ['batch', 'S', this.embeddingDim], {
+        finite: true,
+      });
+      const [b, t, s, h] = [shapes.dim('batch'), shapes.dim('T'), shapes.dim('S'), this.numHeads];
+      checkAttentionMask(fn, 'lookAheadMask', lookAheadMask, [b, h, t, t], true);
+      checkAttentionMask(fn, 'paddingMask', paddingMask, [b, h, t, s], true);
       const list = this.apply([x, encOutput], {
         training: flag,
         lookAheadMask: lookAheadMask ?? null,

@@ -204,7 +204,11 @@ export class EncoderLayer extends tf.layers.Layer {
     const fn = `${FN}.forward`;
     const flag = checkTraining(fn, training);
     return asCaller(fn, () => {
-      new ShapeChecker(fn).checkFloat('x', x, ['batch', 'seqLen', this.embeddingDim]);
+      new ShapeChecker(fn).checkFloat('x', x, ['batch', 'seqLen', this.embeddingDim], {
+        finite: true,
+      });
+      const [b, t] = x.shape as [number, number];
+      checkAttentionMask(fn, 'mask', mask, [b, this.numHeads, t, t], true);
       return this.apply(x, { training: flag, attentionMask: mask ?? null }) as tf.Tensor;
     });
   }

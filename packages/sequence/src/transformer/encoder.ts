@@ -243,6 +243,8 @@ export class Encoder extends tf.layers.Layer {
         new ShapeChecker(fn),
         'seqLen',
       );
+      const [b, t] = x.shape as [number, number];
+      checkAttentionMask(fn, 'mask', mask, [b, this.numHeads, t, t], true);
       return this.apply(x, { training: flag, attentionMask: mask ?? null }) as tf.Tensor;
     });
   }

@@ -26,7 +26,7 @@ import { ShapeChecker, asCaller, assertSize, assertTensor } from '@dlkit/core';
 export function getAngles(pos: tf.Tensor, k: tf.Tensor, d: number): tf.Tensor2D {
   const fn = 'getAngles';
   const shapes = new ShapeChecker(fn);
-  const numeric = { dtypes: ['float32', 'int32'] as const };
+  const numeric = { dtypes: ['float32', 'int32'] as const, finite: true };
   shapes.check('pos', assertTensor(fn, 'pos', pos, numeric), ['positions', 1]);
   shapes.check('k', assertTensor(fn, 'k', k, numeric), [1, null]);
   assertSize(fn, 'd', d, 1);

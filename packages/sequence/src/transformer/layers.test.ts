@@ -158,11 +158,19 @@ describe('MultiHeadAttention', () => {
       const q = t(c.query);
       expectDlkitError(
         () => mha.attend(q, q, { attentionMask: tf.ones([2, 1, 4]) }),
-        'MultiHeadAttention.attend: kwargs.attentionMask must broadcast to the attention scores [2, 2, 3, 3], got [2, 1, 1, 4]',
+        'MultiHeadAttention.attend: options.attentionMask must broadcast to the attention scores [2, 2, 3, 3], got [2, 1, 1, 4]',
       );
       expectDlkitError(
         () => mha.apply([q, tf.zeros([3, 4, 8])]),
-        'MultiHeadAttention.call: value must have shape [batch, S, dValue] with batch = 2 (from query), got [3, 4, 8]',
+        'MultiHeadAttention.apply: value must have shape [batch, S, dValue] with batch = 2 (from query), got [3, 4, 8]',
+      );
+      expectDlkitError(
+        () => mha.apply([q, tf.ones([2, 4, 8])], { attentionMask: tf.ones([2, 3, 5]) }),
+        'MultiHeadAttention.apply: kwargs.attentionMask must broadcast to the attention scores [2, 2, 3, 4], got [2, 1, 3, 5]',
+      );
+      expectDlkitError(
+        () => mha.attend(q, tf.tensor3d([[[NaN, 0, 0, 0, 0, 0, 0, 0]]])),
+        /MultiHeadAttention.attend: value must be finite, got NaN/,
       );
       expectDlkitError(
         () => mha.attend(q, tf.zeros([2, 4, 5])),
@@ -213,7 +221,7 @@ describe('EncoderLayer', () => {
       expect(layer.forward(x).shape).toEqual([2, 4, 10]);
       expectDlkitError(
         () => layer.forward(x, false, tf.ones([2, 1, 5])),
-        'EncoderLayer.forward: kwargs.attentionMask must broadcast to the attention scores [2, 3, 4, 4], got [2, 1, 1, 5]',
+        'EncoderLayer.forward: mask must broadcast to the attention scores [2, 3, 4, 4], got [2, 1, 1, 5]',
       );
       expectDlkitError(
         () => layer.forward(tf.zeros([2, 4, 8])),

@@ -26,7 +26,10 @@ import { asCaller, assertShape, assertSize, assertTensor } from '@dlkit/core';
  */
 export function createPaddingMask(decoderTokenIds: tf.Tensor): tf.Tensor3D {
   const fn = 'createPaddingMask';
-  assertTensor(fn, 'decoderTokenIds', decoderTokenIds, { dtypes: ['int32', 'float32'] });
+  assertTensor(fn, 'decoderTokenIds', decoderTokenIds, {
+    dtypes: ['int32', 'float32'],
+    finite: true,
+  });
   assertShape(fn, 'decoderTokenIds', decoderTokenIds, ['batch', 'seqLen']);
   return asCaller(fn, () =>
     tf.tidy(() => tf.cast(tf.notEqual(decoderTokenIds, 0), 'float32').expandDims(1) as tf.Tensor3D),

@@ -108,6 +108,22 @@ function checkArgs(args: unknown): MultiHeadAttentionArgs {
   return a;
 }
 
+/** `apply`'s arguments before tfjs reads them: 1 to 3 (symbolic) tensors and a keyword object. */
+function checkApplyArguments(fn: string, inputs: unknown, kwargs: unknown): void {
+  const isTensor = (t: unknown): boolean =>
+    t instanceof tf.Tensor || t instanceof tf.SymbolicTensor;
+  const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+  if (list.length < 1 || list.length > 3 || !list.every(isTensor)) {
+    throw new DlkitError(
+      'value',
+      fn,
+      `inputs must be the list [query, value, key] (key optional) of tensors, or one tensor, got ${describeValue(inputs)}`,
+      { argument: 'inputs' },
+    );
+  }
+  checkKwargs(fn, kwargs, ['attentionMask', 'returnAttentionScores']);
+}
+
 /** The shapes of `[query, value, key?]` as given to `build`/`computeOutputShape`. */
 function shapesOf(fn: string, inputShape: unknown): [tf.Shape, tf.Shape, tf.Shape] {
   const isShape = (s: unknown): s is tf.Shape =>
@@ -213,7 +229,19 @@ export class MultiHeadAttention extends tf.layers.Layer {
    * @param inputShape - The shapes of `[query, value, key?]`, each `[batch, T, dim]` (or one shape).
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const [query, value, key] = shapesOf(`${FN}.build`, inputShape);
+    const fn = `${FN}.build`;
+    const [query, value, key] = shapesOf(fn, inputShape);
+    for (const [name, shape] of [
+      ['query', query],
+      ['value', value],
+      ['key', key],
+    ] as const) {
+      assertShapeSize(fn, `the ${name} kernel [dIn, numHeads, size]`, [
+        shape[2] as number,
+        this.numHeads,
+        Math.max(this.keyDim, this.valueDim),
+      ]);
+    }
     const add = (name: string, shape: number[], init: Initializer): tf.LayerVariable =>
       this.addWeight(name, shape, 'float32', init);
     this.block = new AttentionBlock(new WeightMaker(add, this.seed), '', {
@@ -240,10 +268,12 @@ export class MultiHeadAttention extends tf.layers.Layer {
     inputs: tf.Tensor | tf.Tensor[] | tf.SymbolicTensor | tf.SymbolicTensor[],
     kwargs?: Record<string, unknown>,
   ): tf.Tensor | tf.Tensor[] | tf.SymbolicTensor | tf.SymbolicTensor[] {
+    const fn = `${FN}.apply`;
+    checkApplyArguments(fn, inputs, kwargs);
     const before = this.scoresRequested;
     this.scoresRequested = kwargs?.['returnAttentionScores'] === true;
     try {
-      return super.apply(inputs, kwargs);
+      return asCaller(fn, () => super.apply(inputs, kwargs));
     } finally {
       this.scoresRequested = before;
     }
@@ -314,19 +344,30 @@ export class MultiHeadAttention extends tf.layers.Layer {
     return asCaller(fn, () => {
       const o = checkKwargs<{ key: tf.Tensor }>(fn, options, ['key', 'attentionMask']);
       const inputs = o.kwargs.key === undefined ? [query, value] : [query, value, o.kwargs.key];
-      this.checkInputs(fn, inputs);
+      const [q, , k] = this.checkInputs(fn, inputs, true);
+      const scores = [
+        q.shape[0] as number,
+        this.numHeads,
+        q.shape[1] as number,
+        k.shape[1] as number,
+      ];
+      checkAttentionMask(fn, 'options.attentionMask', o.kwargs.attentionMask, scores, true);
       const { key: _key, ...kwargs } = o.kwargs;
       const out = this.apply(inputs, { ...kwargs, returnAttentionScores: true }) as tf.Tensor[];
       return { attentionOutput: out[0] as tf.Tensor, attentionScores: out[1] as tf.Tensor };
     });
   }
 
-  private checkInputs(fn: string, inputs: unknown): [tf.Tensor, tf.Tensor, tf.Tensor] {
+  private checkInputs(
+    fn: string,
+    inputs: unknown,
+    finite = false,
+  ): [tf.Tensor, tf.Tensor, tf.Tensor] {
     const [query, value = query, key = value] = inputList(fn, inputs, ['query', 'value', 'key'], 1);
     const shapes = new ShapeChecker(fn);
-    shapes.checkFloat('query', query as tf.Tensor, ['batch', 'T', 'dQuery']);
-    shapes.checkFloat('value', value as tf.Tensor, ['batch', 'S', 'dValue']);
-    shapes.checkFloat('key', key as tf.Tensor, ['batch', 'S', 'dKey']);
+    shapes.checkFloat('query', query as tf.Tensor, ['batch', 'T', 'dQuery'], { finite });
+    shapes.checkFloat('value', value as tf.Tensor, ['batch', 'S', 'dValue'], { finite });
+    shapes.checkFloat('key', key as tf.Tensor, ['batch', 'S', 'dKey'], { finite });
     return [query as tf.Tensor, value as tf.Tensor, key as tf.Tensor];
   }
 

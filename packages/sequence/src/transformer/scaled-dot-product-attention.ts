@@ -84,7 +84,7 @@ export function scaledDotProductAttention(
     ['k', k],
     ['v', v],
   ] as const)
-    assertTensor(fn, name, t);
+    assertTensor(fn, name, t, { finite: true });
   if (q.rank < 2) {
     throw new DlkitError('shape', fn, `q must have rank >= 2, got ${formatShape(q.shape)}`, {
       argument: 'q',
@@ -97,7 +97,7 @@ export function scaledDotProductAttention(
     .check('k', k, [...lead, 'seqK', 'dk'])
     .check('v', v, [...lead, 'seqK', 'dv']);
   if (mask !== undefined && mask !== null) {
-    assertTensor(fn, 'mask', mask);
+    assertTensor(fn, 'mask', mask, { finite: true });
     assertBroadcastsTo(fn, 'mask', mask.shape, [...lead, shapes.dim('seqQ'), shapes.dim('seqK')]);
   }
   return asCaller(fn, () => attentionCore(q, k, v, mask ?? null));

@@ -366,6 +366,10 @@ export class Transformer extends tf.layers.Layer {
         shapes,
         'T',
       );
+      const [b, s, t, h] = [shapes.dim('batch'), shapes.dim('S'), shapes.dim('T'), this.numHeads];
+      checkAttentionMask(fn, 'encPaddingMask', encPaddingMask, [b, h, s, s], true);
+      checkAttentionMask(fn, 'lookAheadMask', lookAheadMask, [b, h, t, t], true);
+      checkAttentionMask(fn, 'decPaddingMask', decPaddingMask, [b, h, t, s], true);
       const list = this.apply([inputSentence, outputSentence], {
         training: flag,
         encPaddingMask: encPaddingMask ?? null,
