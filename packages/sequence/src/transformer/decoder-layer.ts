@@ -134,7 +134,7 @@ export class DecoderLayer extends tf.layers.Layer {
    * @param inputShape - The shapes of `[x, encOutput]`: `[batch, T, embeddingDim]`, `[batch, S, embeddingDim]`.
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    this.computeOutputShape(inputShape);
+    asCaller(`${FN}.build`, () => this.computeOutputShape(inputShape));
     const add = (name: string, shape: number[], init: Initializer): tf.LayerVariable =>
       this.addWeight(name, shape, 'float32', init);
     this.block = new DecoderBlock(new WeightMaker(add, this.seed), '', this.sizes);

@@ -11,7 +11,7 @@ import {
   inputList,
   type TransformerLayerOptions,
 } from './layer-args.js';
-import { checkTokenIds, splitConfig } from './layer-config.js';
+import { checkShapeLength, checkTokenIds, splitConfig } from './layer-config.js';
 import { DecoderStack, decoderResultList, unpackResultList, type DecoderResult } from './stacks.js';
 import { WeightMaker, type Initializer } from './weights.js';
 
@@ -149,7 +149,7 @@ export class Decoder extends tf.layers.Layer {
    * @param inputShape - The shapes of `[ids, encOutput]`: `[batch, T]`, `[batch, S, embeddingDim]`.
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    this.computeOutputShape(inputShape);
+    asCaller(`${FN}.build`, () => this.computeOutputShape(inputShape));
     const add = (name: string, s: number[], init: Initializer): tf.LayerVariable =>
       this.addWeight(name, s, 'float32', init);
     this.stack = new DecoderStack(
@@ -195,6 +195,7 @@ export class Decoder extends tf.layers.Layer {
         },
       );
     }
+    checkShapeLength(fn, 'x', (ids as tf.Shape)[1], this.maximumPositionEncoding);
     return [(ids as tf.Shape)[0] ?? null, (ids as tf.Shape)[1] ?? null, this.embeddingDim];
   }
 

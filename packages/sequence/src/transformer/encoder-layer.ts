@@ -147,7 +147,13 @@ export class EncoderLayer extends tf.layers.Layer {
    * @returns `[batch, seqLen, embeddingDim]`.
    */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape = inputShapeOfNullable(`${FN}.computeOutputShape`, inputShape);
+    const fn = `${FN}.computeOutputShape`;
+    const shape = inputShapeOfNullable(fn, inputShape);
+    new ShapeChecker(fn).check(
+      'inputShape',
+      shape.map((d) => d ?? 0),
+      [null, null, this.embeddingDim],
+    );
     return [shape[0] ?? null, shape[1] ?? null, this.embeddingDim];
   }
 

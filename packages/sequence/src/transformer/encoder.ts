@@ -11,7 +11,12 @@ import {
   inputList,
   type TransformerLayerOptions,
 } from './layer-args.js';
-import { checkTokenIds, inputShapeOfNullable, splitConfig } from './layer-config.js';
+import {
+  checkShapeLength,
+  checkTokenIds,
+  inputShapeOfNullable,
+  splitConfig,
+} from './layer-config.js';
 import { EncoderStack } from './stacks.js';
 import { WeightMaker, type Initializer } from './weights.js';
 
@@ -144,12 +149,7 @@ export class Encoder extends tf.layers.Layer {
    * @param inputShape - The ids' shape `[batch, seqLen]`.
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const shape = inputShapeOfNullable(`${FN}.build`, inputShape);
-    new ShapeChecker(`${FN}.build`).check(
-      'inputShape',
-      shape.map((d) => d ?? 0),
-      ['batch', 'seqLen'],
-    );
+    asCaller(`${FN}.build`, () => this.computeOutputShape(inputShape));
     const add = (name: string, s: number[], init: Initializer): tf.LayerVariable =>
       this.addWeight(name, s, 'float32', init);
     this.stack = new EncoderStack(
@@ -169,7 +169,14 @@ export class Encoder extends tf.layers.Layer {
    * @returns `[batch, seqLen, embeddingDim]`.
    */
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
-    const shape = inputShapeOfNullable(`${FN}.computeOutputShape`, inputShape);
+    const fn = `${FN}.computeOutputShape`;
+    const shape = inputShapeOfNullable(fn, inputShape, false);
+    new ShapeChecker(fn).check(
+      'inputShape',
+      shape.map((d) => d ?? 0),
+      ['batch', 'seqLen'],
+    );
+    checkShapeLength(fn, 'x', shape[1], this.maximumPositionEncoding);
     return [shape[0] ?? null, shape[1] ?? null, this.embeddingDim];
   }
 

@@ -109,7 +109,11 @@ export function inputShapeOf(fn: string, inputShape: unknown): number[] {
  * @param inputShape - What tfjs (or the user) passed.
  * @returns The shape.
  */
-export function inputShapeOfNullable(fn: string, inputShape: unknown): (number | null)[] {
+export function inputShapeOfNullable(
+  fn: string,
+  inputShape: unknown,
+  lastKnown = true,
+): (number | null)[] {
   const list =
     Array.isArray(inputShape) && inputShape.length === 1 && Array.isArray(inputShape[0])
       ? inputShape[0]
@@ -117,7 +121,7 @@ export function inputShapeOfNullable(fn: string, inputShape: unknown): (number |
   const ok =
     Array.isArray(list) &&
     list.every((d) => d === null || (Number.isInteger(d) && (d as number) >= 0)) &&
-    typeof list[list.length - 1] === 'number';
+    (!lastKnown || typeof list[list.length - 1] === 'number');
   if (!ok) {
     throw new DlkitError(
       'shape',
@@ -129,4 +133,28 @@ export function inputShapeOfNullable(fn: string, inputShape: unknown): (number |
     );
   }
   return list as (number | null)[];
+}
+
+/**
+ * Checks a sequence length in an input shape against the positional encoding's maximum.
+ *
+ * @param fn - The method the user called.
+ * @param what - The sequence's name, e.g. `inputSentence`.
+ * @param length - The length, or null when unknown.
+ * @param max - The longest sequence the positional encoding covers.
+ */
+export function checkShapeLength(
+  fn: string,
+  what: string,
+  length: number | null | undefined,
+  max: number,
+): void {
+  if (length !== null && length !== undefined && (length < 1 || length > max)) {
+    throw new DlkitError(
+      'shape',
+      fn,
+      `inputShape: ${what} must have between 1 and ${max} positions (the positional encoding's maximum), got ${length}`,
+      { argument: 'inputShape' },
+    );
+  }
 }

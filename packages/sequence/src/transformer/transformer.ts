@@ -11,7 +11,7 @@ import {
   inputList,
   type TransformerLayerOptions,
 } from './layer-args.js';
-import { checkTokenIds, splitConfig } from './layer-config.js';
+import { checkShapeLength, checkTokenIds, splitConfig } from './layer-config.js';
 import { DecoderStack, EncoderStack, unpackResultList } from './stacks.js';
 import { WeightMaker, type Initializer } from './weights.js';
 
@@ -199,7 +199,7 @@ export class Transformer extends tf.layers.Layer {
    * @param inputShape - The shapes of `[inputSentence, outputSentence]`: `[batch, S]`, `[batch, T]`.
    */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    this.computeOutputShape(inputShape);
+    asCaller(`${FN}.build`, () => this.computeOutputShape(inputShape));
     const add = (name: string, s: number[], init: Initializer): tf.LayerVariable =>
       this.addWeight(name, s, 'float32', init);
     const weights = new WeightMaker(add, this.seed);
@@ -246,6 +246,8 @@ export class Transformer extends tf.layers.Layer {
         },
       );
     }
+    checkShapeLength(fn, 'inputSentence', source[1], this.maxPositionalEncodingInput);
+    checkShapeLength(fn, 'outputSentence', target[1], this.maxPositionalEncodingTarget);
     return [target[0] ?? null, target[1] ?? null, this.targetVocabSize];
   }
 
