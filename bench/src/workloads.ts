@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { AdamWOptimizer, MomentumOptimizer, RmspropOptimizer, adam } from '@dlkit/optimizers';
-import { gru, lstm } from '@dlkit/sequence';
+import { EncoderLayer, gru, lstm } from '@dlkit/sequence';
 import { resNet18 } from '@dlkit/cnn';
 
 /** Which layers and optimizer a workload is built from (see the module comment). */
@@ -209,6 +209,7 @@ export function embedGru(stack: Stack): Workload {
  */
 export function transformer(stack: Stack): Workload {
   const [batch, seq, d, heads, ffn] = [32, 32, 64, 4, 128];
+  if (stack === 'dlkit') return dlkitTransformer(batch, seq, d, heads, ffn);
   const dk = d / heads;
   const glorot = (shape: [number, number]): tf.Variable =>
     tf.variable(
@@ -278,6 +279,36 @@ export function transformer(stack: Stack): Workload {
       opt.dispose();
     },
   };
+}
+
+/**
+ * The `transformer` row on dlkit's stack (issue 17): the same function built from
+ * `@dlkit/sequence`'s `EncoderLayer` (post-LN, each head d / heads wide, dropout 0, eps 1e-5 as
+ * PyTorch's default) in a `tf.model`, mean-pooled into a 10-way dense layer, Adam from
+ * `@dlkit/optimizers`.
+ */
+function dlkitTransformer(
+  batch: number,
+  seq: number,
+  d: number,
+  heads: number,
+  ffn: number,
+): Workload {
+  const input = tf.input({ shape: [seq, d] });
+  const encoded = new EncoderLayer(d, heads, ffn, 0, 1e-5, { seed: 1 }).apply(
+    input,
+  ) as tf.SymbolicTensor;
+  const pooled = tf.layers.globalAveragePooling1d().apply(encoded) as tf.SymbolicTensor;
+  const logits = tf.layers.dense({ units: 10 }).apply(pooled) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: logits });
+  return layersWorkload(
+    'transformer',
+    batch,
+    model,
+    tf.randomNormal([batch, seq, d]),
+    oneHotLabels(batch, 10),
+    'dlkit',
+  );
 }
 
 /**

@@ -132,3 +132,42 @@ export {
   type CharTrainingResult,
 } from './text-generation/train-char-model.js';
 export { generateText, type GenerateTextOptions } from './text-generation/generate-text.js';
+
+// transformer (C5 W4 · Transformers): angles, masks, scaled dot-product attention, Keras'
+// MultiHeadAttention, and the course's encoder/decoder layers, Encoder, Decoder and Transformer.
+export { getAngles } from './transformer/get-angles.js';
+export { createPaddingMask, createLookAheadMask } from './transformer/masks.js';
+export {
+  scaledDotProductAttention,
+  type ScaledDotProductAttentionResult,
+} from './transformer/scaled-dot-product-attention.js';
+export {
+  MultiHeadAttention,
+  type MultiHeadAttentionArgs,
+  type MultiHeadAttentionKwargs,
+  type MultiHeadAttentionResult,
+} from './transformer/multi-head-attention.js';
+export type { TransformerLayerOptions } from './transformer/layer-args.js';
+export { EncoderLayer, type EncoderKwargs } from './transformer/encoder-layer.js';
+export { Encoder } from './transformer/encoder.js';
+export { DecoderLayer, type DecoderKwargs } from './transformer/decoder-layer.js';
+export type { DecoderLayerResult } from './transformer/decoder-block.js';
+export { Decoder } from './transformer/decoder.js';
+export type { DecoderResult } from './transformer/stacks.js';
+export {
+  Transformer,
+  type TransformerKwargs,
+  type TransformerResult,
+} from './transformer/transformer.js';
+
+// metrics (C5 W3 · Bleu score): sentence and corpus BLEU equal to NLTK's, smoothing methods 0-7.
+export { sentenceBleu, corpusBleu } from './metrics/bleu.js';
+export type { BleuOptions } from './metrics/bleu-options.js';
+export type { SmoothingMethod } from './metrics/smoothing.js';
+export type { Token, Sentence } from './metrics/tokens.js';
+
+// decoding (C5 W3 · Beam search): greedy and beam search over any step function.
+export { greedySearch } from './decoding/greedy-search.js';
+export { beamSearch } from './decoding/beam-search.js';
+export type { StepFunction, Hypothesis } from './decoding/step-function.js';
+export type { GreedySearchOptions, BeamSearchOptions } from './decoding/decoding-options.js';

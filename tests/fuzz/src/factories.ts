@@ -21,6 +21,12 @@ export const CONSTRUCTOR_ARGUMENTS: Record<string, () => unknown[]> = {
   RandomZoom: () => [{ heightFactor: 0.1, seed: 1 }],
   RandomTranslation: () => [{ heightFactor: 0.1, widthFactor: 0.1, seed: 1 }],
   RandomContrast: () => [{ factor: 0.1, seed: 1 }],
+  MultiHeadAttention: () => [{ numHeads: 2, keyDim: 2, seed: 1 }],
+  EncoderLayer: () => [4, 2, 8],
+  Encoder: () => [1, 4, 2, 8, 6, 5],
+  DecoderLayer: () => [4, 2, 8],
+  Decoder: () => [1, 4, 2, 8, 6, 5],
+  Transformer: () => [1, 4, 2, 8, 6, 6, 5, 5],
 };
 
 /** The smallest concrete slot optimiser, so the fuzz calls SlotOptimizer's own methods (its

@@ -310,6 +310,21 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect(written).toHaveLength(30 + 80);
     expectProgress(q.events, ['LSTM']);
   },
+  // C5 W4: the quick Transformer (1 layer, d = 16) trains 2 epochs on 256 date pairs: its loss
+  // falls below uniform guessing over the 13 target ids; greedy and beam decode all 8 held-out
+  // pairs into scores in [0, 1] (too little training for them to be right: the full run's are).
+  'transformer-dates': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['final loss']).toBeLessThan(Math.log(13));
+    expect(f['final loss']).toBeLessThan(f['first epoch loss'] as number);
+    for (const key of ['greedy exact match', 'greedy BLEU', 'beam exact match', 'beam BLEU']) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expect(f['held-out pairs']).toBe(8);
+    expect(f['example 1']).toMatch(/ → [-0-9]{10}$/);
+    expectProgress(q.events, ['Transformer']);
+  },
   // C4 W2: both runs train on the same small images; only the head of the pretrained one trains.
   'transfer-mobilenet': (q) => {
     const f = q.run.figures as Record<string, number | string>;
