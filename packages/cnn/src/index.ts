@@ -72,3 +72,14 @@ export { convolutionalBlock } from './resnet/convolutional-block.js';
 export { resNet50 } from './resnet/resnet50.js';
 export { resNet18, resNet34 } from './resnet/resnet18.js';
 export { type BasicResNetOptions } from './resnet/basic-resnet.js';
+
+// Week 3: object detection, YOLO (issue 16, branch b16-detect).
+export { boxConvert, type BoxFormat } from './detection/box-convert.js';
+export { type CornerFormat } from './detection/box-checks.js';
+export { iou, boxIou } from './detection/iou.js';
+export { yoloBoxesToCorners } from './detection/yolo-boxes-to-corners.js';
+export { scaleBoxes } from './detection/scale-boxes.js';
+export { yoloFilterBoxes, type Detections } from './detection/yolo-filter-boxes.js';
+export { yoloNonMaxSuppression, type NmsOptions } from './detection/yolo-non-max-suppression.js';
+export { yoloHead, type YoloOutputs } from './detection/yolo-head.js';
+export { yoloEval } from './detection/yolo-eval.js';
