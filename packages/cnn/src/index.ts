@@ -83,3 +83,20 @@ export { yoloFilterBoxes, type Detections } from './detection/yolo-filter-boxes.
 export { yoloNonMaxSuppression, type NmsOptions } from './detection/yolo-non-max-suppression.js';
 export { yoloHead, type YoloOutputs } from './detection/yolo-head.js';
 export { yoloEval } from './detection/yolo-eval.js';
+export {
+  kmeansAnchors,
+  type KmeansAnchorsOptions,
+  type KmeansAnchorsResult,
+} from './detection/kmeans-anchors.js';
+export {
+  meanAveragePrecision,
+  type ImageDetections,
+  type ImageGroundTruth,
+  type AveragePrecisionOptions,
+  type AveragePrecisionResult,
+} from './detection/average-precision.js';
+export { drawBoxes, type DrawBoxesOptions } from './detection/draw-boxes.js';
+export { yoloTargets } from './detection/yolo-targets.js';
+export { yoloLoss, type YoloLossOptions } from './detection/yolo-loss.js';
+export { yoloDetector, type YoloDetectorOptions } from './detection/yolo-detector.js';
+export { yoloDetect, type YoloDetectOptions } from './detection/yolo-detect.js';

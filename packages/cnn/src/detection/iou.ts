@@ -2,8 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { DlkitError, asCaller, assertNumber, describeValue } from '@dlkit/core';
 import { checkBoxes } from './box-checks.js';
 
-/** One corner box `[x1, y1, x2, y2]` given as plain numbers. */
-function checkBox(fn: string, argument: string, box: unknown): [number, number, number, number] {
+/** Checks one corner box `[x1, y1, x2, y2]` given as plain numbers. */
+export function checkBox(
+  fn: string,
+  argument: string,
+  box: unknown,
+): [number, number, number, number] {
   if (!Array.isArray(box) || box.length !== 4) {
     throw new DlkitError(
       'value',

@@ -86,7 +86,8 @@ export function yoloEval(
   return asCaller(fn, () => evaluate(out, h, w, max, score, thr, perClass));
 }
 
-function evaluate(
+/** `yoloEval`'s work, unchecked. */
+export function evaluate(
   out: YoloOutputs,
   h: number,
   w: number,
