@@ -46,11 +46,11 @@ function anchorsByFit(w: number, h: number, anchors: [number, number][]): number
  * ```ts
  * import * as tf from '@tensorflow/tfjs';
  * import { yoloTargets } from '@dlkit/cnn';
- * const boxes = tf.tensor3d([[[0.5, 0.5, 0.75, 1]]]); // one box centred at x 0.75, y 0.625
+ * const boxes = tf.tensor3d([[[0.5, 0, 0.75, 1]]]); // [y1, x1, y2, x2]: 2 × 0.5 cells, centre (0.5, 0.625)
  * const classes = tf.tensor2d([[1]], [1, 1], 'int32');
  * const anchors = tf.tensor2d([[1, 1], [2, 1]]);
  * const y = yoloTargets(boxes, classes, anchors, 2, 2);
- * console.log(y.shape, y.slice([0, 1, 1, 7], [1, 1, 1, 7]).arraySync()); // [1, 2, 2, 14]: row 1, column 1, anchor 2
+ * console.log(y.arraySync()[0]![1]![1]!.slice(7)); // row 1, column 1, anchor 1: [0.5, 0.625, 1, 0.25, 1, 0, 1]
  * tf.dispose([boxes, classes, anchors, y]);
  * ```
  *
