@@ -18,11 +18,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('yoloTargets', () => {
   it("gives each object its centre's cell and best-fitting anchor, by hand", () => {
     tf.tidy(() => {
-      // 2×2 grid, anchors 1×1 and 2×1 cells, 2 classes. Object 0: x 0.5…1, y 0.5…0.75 (2 × 1 cells
-      // wide: anchor 1) centred at (0.75, 0.625): row 1, column 1. Object 1 is padding.
+      // 2×2 grid, anchors 1×1 and 2×1 cells, 2 classes. Object 0: x 0…1, y 0.5…0.75, 2 × 0.5 cells
+      // (IoU 1/3 with anchor 0, 1/2 with anchor 1), centred at (0.5, 0.625): row 1, column 1.
+      // Object 1 is padding.
       const boxes = tf.tensor3d([
         [
-          [0.5, 0.5, 0.75, 1],
+          [0.5, 0, 0.75, 1],
           [0, 0, 0, 0],
         ],
       ]);
