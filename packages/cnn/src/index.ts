@@ -1,7 +1,7 @@
 /**
  * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks), weeks 1–2: convolution
  * and pooling from scratch (the notebook's loops and a vectorised im2col form), a Keras-style
- * model summary, the week-1 lab models and ResNets. PNG/JPEG files: the Node-only entry
+ * model summary, the week-1 lab models and ResNets; week 3's object detection (YOLO). PNG/JPEG files: the Node-only entry
  * `@dlkit/cnn/images`.
  *
  * @packageDocumentation
