@@ -1,6 +1,6 @@
 // Checks shared by the detection functions: corner boxes whose maxima are not below their minima,
 // and arguments whose leading dimensions agree. Internal.
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { DlkitError, assertTensor, formatShape } from '@dlkit/core';
 
 /** Corner layouts: `'yxyx'` is tfjs's `[y1, x1, y2, x2]`, `'xyxy'` torchvision's `[x1, y1, x2, y2]`. */

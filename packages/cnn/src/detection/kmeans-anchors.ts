@@ -93,7 +93,7 @@ function cluster(
  * and heights with the distance `1 − IoU` (boxes compared centred at the same point), so a big
  * box does not pull harder than a small one as it would with Euclidean distance.
  *
- * @param boxWh - `[n, 2]` box sizes `(w, h)`, all > 0 (in grid cells to use them as `yoloHead`'s anchors).
+ * @param boxWh - `[n, 2]` box sizes `(w, h)`, all positive (in grid cells to use them as `yoloHead`'s anchors).
  * @param k - Number of anchors, `1 … n`.
  * @param options - `seed` (default 1) and `maxIterations` (default 100).
  * @returns `{ anchors, meanIou }`: `[k, 2]` sizes smallest area first, and the mean IoU of each box

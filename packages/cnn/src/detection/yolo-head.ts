@@ -48,8 +48,8 @@ export function checkHead(
 }
 
 /**
- * Decodes a YOLO network's last feature map into boxes, the notebook's `yolo_head(feats, anchors,
- * num_classes)`: for anchor `a` of grid cell (row `i`, column `j`) with raw outputs
+ * Decodes a YOLO network's last feature map into boxes, the notebook's
+ * `yolo_head(feats, anchors, num_classes)`: for anchor `a` of grid cell (row `i`, column `j`) with raw outputs
  * `(t_x, t_y, t_w, t_h, t_o, t_1 … t_C)`,
  * `x = (σ(t_x) + j) / S_w`, `y = (σ(t_y) + i) / S_h`, `w = p_w e^{t_w} / S_w`, `h = p_h e^{t_h} / S_h`,
  * `p_c = σ(t_o)` and class probabilities `softmax(t_1 … t_C)`.

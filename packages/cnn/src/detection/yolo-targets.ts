@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DlkitError, ShapeChecker, asCaller, assertSize, assertTensor } from '@dlkit/core';
 import { FINITE, checkBoxes } from './box-checks.js';
 
-/** Anchor sizes `[B, 2]` as plain numbers, each > 0. */
+/** Anchor sizes `[B, 2]` as plain numbers, each positive. */
 export function anchorList(fn: string, anchors: unknown): [number, number][] {
   new ShapeChecker(fn).checkFloat('anchors', anchors as tf.Tensor, ['B', 2], FINITE);
   const v = (anchors as tf.Tensor).dataSync();
