@@ -137,7 +137,7 @@ describe('yoloLoss', () => {
         [logit(0.6), logit(0.6), Math.log(0.4), Math.log(0.1), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
         [1, 1, 2, 7],
       );
-      const g = tf.grad(f)(at).reshape([-1]).arraySync().slice(0, 4);
+      const g = (tf.grad(f)(at).reshape([-1]).arraySync() as number[]).slice(0, 4);
       g.forEach((v) => expect(Math.abs(v)).toBeLessThan(1e-5));
       const out = yoloHead(at, anchors, 2);
       expectTensorsClose(out.boxXy.reshape([-1]).slice(0, 2), tf.tensor1d([0.3, 0.6]), {

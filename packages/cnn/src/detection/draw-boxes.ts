@@ -147,8 +147,8 @@ function checkColors(fn: string, colors: unknown, n: number): number[] {
  * @category C4 W3 · Object detection
  */
 export function drawBoxes(
-  image: tf.Tensor3D,
-  boxes: tf.Tensor2D,
+  image: tf.Tensor,
+  boxes: tf.Tensor,
   labels?: readonly string[],
   options: DrawBoxesOptions = {},
 ): tf.Tensor3D {

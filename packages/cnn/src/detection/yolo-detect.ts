@@ -82,7 +82,7 @@ function checkModel(fn: string, model: unknown, b: number): { input: number[]; c
  */
 export function yoloDetect(
   model: tf.LayersModel,
-  images: tf.Tensor4D,
+  images: tf.Tensor,
   anchors: tf.Tensor2D,
   options: YoloDetectOptions = {},
 ): ImageDetections[] {
