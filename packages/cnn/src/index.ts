@@ -1,7 +1,7 @@
 /**
  * Course 4 of the Deep Learning Specialization (Convolutional Neural Networks), weeks 1–2: convolution
  * and pooling from scratch (the notebook's loops and a vectorised im2col form), a Keras-style
- * model summary, the week-1 lab models and ResNets. PNG/JPEG files: the Node-only entry
+ * model summary, the week-1 lab models and ResNets; week 3's object detection (YOLO). PNG/JPEG files: the Node-only entry
  * `@dlkit/cnn/images`.
  *
  * @packageDocumentation
@@ -91,3 +91,30 @@ export {
   type FaceRecognizer,
   type FaceRecognizerOptions,
 } from './faces/load-face-recognizer.js';
+// Week 3: object detection, YOLO (issue 16, branch b16-detect).
+export { boxConvert, type BoxFormat } from './detection/box-convert.js';
+export { type CornerFormat } from './detection/box-checks.js';
+export { iou, boxIou } from './detection/iou.js';
+export { yoloBoxesToCorners } from './detection/yolo-boxes-to-corners.js';
+export { scaleBoxes } from './detection/scale-boxes.js';
+export { yoloFilterBoxes, type Detections } from './detection/yolo-filter-boxes.js';
+export { yoloNonMaxSuppression, type NmsOptions } from './detection/yolo-non-max-suppression.js';
+export { yoloHead, type YoloOutputs } from './detection/yolo-head.js';
+export { yoloEval } from './detection/yolo-eval.js';
+export {
+  kmeansAnchors,
+  type KmeansAnchorsOptions,
+  type KmeansAnchorsResult,
+} from './detection/kmeans-anchors.js';
+export {
+  meanAveragePrecision,
+  type ImageDetections,
+  type ImageGroundTruth,
+  type AveragePrecisionOptions,
+  type AveragePrecisionResult,
+} from './detection/average-precision.js';
+export { drawBoxes, type DrawBoxesOptions } from './detection/draw-boxes.js';
+export { yoloTargets } from './detection/yolo-targets.js';
+export { yoloLoss, type YoloLossOptions } from './detection/yolo-loss.js';
+export { yoloDetector, type YoloDetectorOptions } from './detection/yolo-detector.js';
+export { yoloDetect, type YoloDetectOptions } from './detection/yolo-detect.js';

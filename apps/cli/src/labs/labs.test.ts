@@ -403,6 +403,24 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect(losses.at(-1)).toBeLessThan(losses[0]!);
     expectProgress(q.events, ['resNet18']);
   },
+  // C4 W3: a small YOLO trains 2 quick epochs on generated shapes; mAP@0.5 is measured on held-out
+  // images (near 0 after 2 epochs: the full run's figure is in the guide), the saved detector
+  // reloads and finds the same boxes, and the PNG of detections is a real image.
+  'shape-detection': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    for (const key of ['mAP@0.5', 'AP@0.5 circle', 'AP@0.5 square', 'AP@0.5 triangle']) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expect(f['grid']).toBe('8×8×2');
+    expect(f['anchor mean IoU']).toBeGreaterThan(0.5);
+    expect(f['same detections after reload']).toBe('yes');
+    expectProgress(q.events, ['yoloDetector']);
+    expect(q.run.artefacts).toContain('model/model.json');
+    const png = readFileSync(join(q.run.outDir, 'detections.png'));
+    expect([...png.subarray(1, 4)]).toEqual([80, 78, 71]); // "PNG"
+    expect(q.lines.at(-1)).toMatch(/^mAP@0\.5 on 16 held-out images: \d+\.\d %$/);
+  },
 };
 
 describe.each(labs.map((lab) => [lab.id]))('%s --quick', (id) => {

@@ -5,6 +5,7 @@ import { signsConvolutionalLab } from './signs-convolutional.js';
 import { resnetSignsLab } from './resnet-signs.js';
 import { transferMobileNetLab } from './transfer-mobilenet.js';
 import { faceRecognitionLab } from './face-recognition.js';
+import { shapeDetectionLab } from './shape-detection.js';
 
 /** The course-4 labs. */
 export const c4Labs: Lab[] = [
@@ -13,6 +14,7 @@ export const c4Labs: Lab[] = [
   resnetSignsLab,
   transferMobileNetLab,
   faceRecognitionLab,
+  shapeDetectionLab,
 ];
 
 export {
@@ -21,4 +23,5 @@ export {
   resnetSignsLab,
   transferMobileNetLab,
   faceRecognitionLab,
+  shapeDetectionLab,
 };
