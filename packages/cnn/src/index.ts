@@ -72,3 +72,13 @@ export { convolutionalBlock } from './resnet/convolutional-block.js';
 export { resNet50 } from './resnet/resnet50.js';
 export { resNet18, resNet34 } from './resnet/resnet18.js';
 export { type BasicResNetOptions } from './resnet/basic-resnet.js';
+
+// Week 3: U-Net semantic segmentation (issue 16, branch b16-unet).
+export { type UnetOptions } from './unet/unet-parts.js';
+export { convBlock, type ConvBlockResult } from './unet/conv-block.js';
+export { upsamplingBlock } from './unet/upsampling-block.js';
+export { unetModel } from './unet/unet-model.js';
+export { createMask, type CreateMaskOptions } from './unet/create-mask.js';
+export { predictMasks, type PredictMasksOptions } from './unet/predict-masks.js';
+export { meanIou, type MeanIouResult } from './segmentation/mean-iou.js';
+export { colorMask } from './segmentation/color-mask.js';
