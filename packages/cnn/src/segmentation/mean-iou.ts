@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { DlkitError, assertNumber, assertTensor } from '@dlkit/core';
+import { DlkitError, ShapeChecker, assertNumber, assertTensor } from '@dlkit/core';
 import { readClassMask } from './class-mask.js';
 
 /** The most classes {@link meanIou} counts (its confusion matrix is nClasses²). */
@@ -17,17 +17,6 @@ export interface MeanIouResult {
   meanIou: number;
   /** `confusion[i][j]`: pixels of true class `i` predicted as `j` (`nClasses × nClasses`). */
   confusion: number[][];
-}
-
-/** Checks that both masks have one shape. */
-function checkSameShape(fn: string, yTrue: tf.Tensor, yPred: tf.Tensor): void {
-  const a = yTrue.shape.join(', ');
-  const b = yPred.shape.join(', ');
-  if (a !== b) {
-    throw new DlkitError('shape', fn, `yPred must have yTrue's shape [${a}], got [${b}]`, {
-      argument: 'yPred',
-    });
-  }
 }
 
 /** The confusion matrix of two class masks. */
@@ -53,8 +42,8 @@ function iouFromConfusion(c: number[][]): number[] {
  * in neither mask has no IoU (`NaN` in `perClass`) and does not count in the mean, as Keras's
  * `MeanIoU`; a class in one mask only scores 0 and counts.
  *
- * @param yTrue - True classes, int32, any shape (e.g. `[m, nH, nW, 1]`), values in `[0, nClasses)`.
- * @param yPred - Predicted classes, int32, `yTrue`'s shape (e.g. from `createMask` or `predictMasks`).
+ * @param yTrue - True classes, int32 `[m, nH, nW, 1]` (the course's mask layout), values in `[0, nClasses)`.
+ * @param yPred - Predicted classes, int32 `[m, nH, nW, 1]` (e.g. from `predictMasks`).
  * @param nClasses - The number of classes.
  * @returns `{ perClass, meanIou, confusion }` as plain numbers (no tensor).
  *
@@ -76,7 +65,9 @@ export function meanIou(yTrue: tf.Tensor, yPred: tf.Tensor, nClasses: number): M
   const k = assertNumber(fn, 'nClasses', nClasses, { integer: true, min: 1, max: MAX_CLASSES });
   assertTensor(fn, 'yTrue', yTrue, { dtypes: ['int32'] });
   assertTensor(fn, 'yPred', yPred, { dtypes: ['int32'] });
-  checkSameShape(fn, yTrue, yPred);
+  new ShapeChecker(fn)
+    .check('yTrue', yTrue, ['m', 'nH', 'nW', 1])
+    .check('yPred', yPred, ['m', 'nH', 'nW', 1]);
   if (yTrue.size === 0) {
     throw new DlkitError(
       'shape',

@@ -67,14 +67,19 @@ describe('meanIou', () => {
     );
     expectDlkitError(
       () => meanIou(a, b, 4),
-      "meanIou: yPred must have yTrue's shape [1, 2, 2, 1], got [1, 4, 1, 1]",
+      'meanIou: yPred must have shape [m, nH, nW, 1] with nH = 2 (from yTrue), got [1, 4, 1, 1]',
     );
     expectDlkitError(() => meanIou(a, f, 4), 'meanIou: yPred must have dtype int32, got float32');
     expectDlkitError(
       () => meanIou(a, a, 0),
       'meanIou: nClasses must be an integer >= 1 and <= 1024, got 0',
     );
-    tf.dispose([a, b, f]);
+    const flat = tf.tensor([0, 1], [2], 'int32');
+    expectDlkitError(
+      () => meanIou(flat, flat, 2),
+      'meanIou: yTrue must have shape [m, nH, nW, 1], got [2]',
+    );
+    tf.dispose([a, b, f, flat]);
   });
 });
 

@@ -16,7 +16,7 @@ export interface CreateMaskOptions {
  * over the last (class) axis, with a trailing axis of 1, of the first image, as the notebook
  * returns it (`tf.argmax(pred_mask, axis=-1)[..., tf.newaxis][0]`). Ties go to the lower class.
  *
- * @param predMask - Scores or logits `[m, nH, nW, nClasses]` (float32), e.g. `unet.predict(image)`.
+ * @param predMask - Scores or logits `[m, nH, nW, nClasses]` (float32, finite), e.g. `unet.predict(image)`.
  * @param options - `{ all }`: `true` keeps the batch.
  * @returns A new int32 mask `[nH, nW, 1]` of class indices (`[m, nH, nW, 1]` with `all`); the caller owns it.
  *
@@ -35,7 +35,7 @@ export interface CreateMaskOptions {
  */
 export function createMask(predMask: tf.Tensor4D, options?: CreateMaskOptions): tf.Tensor {
   const fn = 'createMask';
-  const scores = assertTensor(fn, 'predMask', predMask, { rank: 4 });
+  const scores = assertTensor(fn, 'predMask', predMask, { rank: 4, finite: true });
   const o = assertOptions(fn, 'options', options, ['all']);
   const all = o.all === undefined ? false : assertOneOf(fn, 'options.all', o.all, [true, false]);
   const [m, , , k] = scores.shape as [number, number, number, number];

@@ -309,7 +309,12 @@ describe('createMask', () => {
       () => createMask(e as never),
       'createMask: predMask must have at least one image and one class, got [0, 3, 3, 4]',
     );
-    tf.dispose([s, e]);
+    const nan = tf.tensor4d([0.5, Number.NaN], [1, 1, 1, 2]);
+    expectDlkitError(
+      () => createMask(nan),
+      'createMask: predMask must be finite, got NaN at flat index 1 of shape [1, 1, 1, 2]',
+    );
+    tf.dispose([s, e, nan]);
   });
 });
 

@@ -31,9 +31,9 @@ const FULL: Settings = {
   nFilters: 4,
   trainSize: 320,
   testSize: 64,
-  epochs: 12,
-  batchSize: 16,
-  learningRate: 0.003,
+  epochs: 20,
+  batchSize: 8,
+  learningRate: 0.002,
   shown: 6,
 };
 const QUICK: Settings = {
