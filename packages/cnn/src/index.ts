@@ -118,3 +118,12 @@ export { yoloTargets } from './detection/yolo-targets.js';
 export { yoloLoss, type YoloLossOptions } from './detection/yolo-loss.js';
 export { yoloDetector, type YoloDetectorOptions } from './detection/yolo-detector.js';
 export { yoloDetect, type YoloDetectOptions } from './detection/yolo-detect.js';
+// Week 3: U-Net semantic segmentation (issue 16, branch b16-unet).
+export { type UnetOptions } from './unet/unet-parts.js';
+export { convBlock, type ConvBlockResult } from './unet/conv-block.js';
+export { upsamplingBlock } from './unet/upsampling-block.js';
+export { unetModel } from './unet/unet-model.js';
+export { createMask, type CreateMaskOptions } from './unet/create-mask.js';
+export { predictMasks, type PredictMasksOptions } from './unet/predict-masks.js';
+export { meanIou, type MeanIouResult } from './segmentation/mean-iou.js';
+export { colorMask } from './segmentation/color-mask.js';

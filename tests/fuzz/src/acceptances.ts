@@ -36,6 +36,12 @@ export const ACCEPTANCES: readonly Acceptance[] = [
     why: 'the mask x == max(x) is as well defined for integer windows as for float ones',
   },
   {
+    target: 'cnn.colorMask',
+    argument: 'mask',
+    bad: ['int32 tensor'],
+    why: "the fuzz's int32 [3, 4] tensor of 0s and 1s is a valid [nH, nW] class mask: colorMask colours it",
+  },
+  {
     target: 'optimizers.randomMiniBatches',
     argument: 'Y',
     bad: ['bool tensor'],

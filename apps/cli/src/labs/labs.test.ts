@@ -421,6 +421,30 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect([...png.subarray(1, 4)]).toEqual([80, 78, 71]); // "PNG"
     expect(q.lines.at(-1)).toMatch(/^mAP@0\.5 on 16 held-out images: \d+\.\d %$/);
   },
+  // C4 W3: a tiny U-Net (the course builder, n_filters 2, 32×32) trains 2 epochs; the course
+  // model's size is the notebook's; the PNG grid is image | true mask | predicted mask, 2× scaled.
+  'shape-segmentation': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['course unetModel parameters']).toBe(8640471);
+    expect(f['model']).toBe('unetModel n_filters 2');
+    expect(f['image size']).toBe('32×32×3');
+    for (const key of ['test mean IoU', 'train mean IoU', 'test pixel accuracy']) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expect(q.run.artefacts).toContain('segmentation.png');
+    const png = readFileSync(join(q.run.outDir, 'segmentation.png'));
+    // 2 rows of 32 px with a 2 px gap, 3 columns of 32 px with 2 px gaps, all doubled
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+      2 * (3 * 32 + 4),
+      2 * (2 * 32 + 2),
+    ]);
+    expectProgress(q.events, ['unetModel']);
+    expect(q.lines.at(-1)).toMatch(
+      /^held-out mean IoU \d\.\d{3} \(4 images\), pixel accuracy \d+\.\d %$/,
+    );
+    expect(svgMarks(q.read('learning-curves.svg'), 'line')).toBe(2);
+  },
 };
 
 describe.each(labs.map((lab) => [lab.id]))('%s --quick', (id) => {

@@ -18,14 +18,18 @@ export interface CheckedBlockOptions {
   name: string;
 }
 
-/** Checks that `X` is a symbolic `[null, nH, nW, nC]` tensor and returns `[nH, nW, nC]`. */
-export function checkSymbolicImage(fn: string, X: unknown): [number, number, number] {
+/** Checks that `X` (the argument `argument`) is a symbolic `[null, nH, nW, nC]` tensor and returns `[nH, nW, nC]`. */
+export function checkSymbolicImage(
+  fn: string,
+  X: unknown,
+  argument = 'X',
+): [number, number, number] {
   if (!(X instanceof tf.SymbolicTensor)) {
     throw new DlkitError(
       'value',
       fn,
-      `X must be a tf.SymbolicTensor (the output of tf.input or of a layer's apply), got ${describeValue(X)}`,
-      { argument: 'X' },
+      `${argument} must be a tf.SymbolicTensor (the output of tf.input or of a layer's apply), got ${describeValue(X)}`,
+      { argument },
     );
   }
   const [, h, w, c] = X.shape;
@@ -33,8 +37,8 @@ export function checkSymbolicImage(fn: string, X: unknown): [number, number, num
     throw new DlkitError(
       'shape',
       fn,
-      `X must have shape [null, nH, nW, nC] with known nH, nW, nC, got [${X.shape.map(String).join(', ')}]`,
-      { argument: 'X' },
+      `${argument} must have shape [null, nH, nW, nC] with known nH, nW, nC, got [${X.shape.map(String).join(', ')}]`,
+      { argument },
     );
   }
   return [h as number, w as number, c as number];

@@ -6,6 +6,7 @@ import { resnetSignsLab } from './resnet-signs.js';
 import { transferMobileNetLab } from './transfer-mobilenet.js';
 import { faceRecognitionLab } from './face-recognition.js';
 import { shapeDetectionLab } from './shape-detection.js';
+import { shapeSegmentationLab } from './shape-segmentation.js';
 
 /** The course-4 labs. */
 export const c4Labs: Lab[] = [
@@ -15,6 +16,7 @@ export const c4Labs: Lab[] = [
   transferMobileNetLab,
   faceRecognitionLab,
   shapeDetectionLab,
+  shapeSegmentationLab,
 ];
 
 export {
@@ -24,4 +26,5 @@ export {
   transferMobileNetLab,
   faceRecognitionLab,
   shapeDetectionLab,
+  shapeSegmentationLab,
 };
