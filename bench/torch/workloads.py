@@ -126,7 +126,8 @@ def workload(name):
     if name == "resnet18":
         model = resnet18()
         assert sum(p.numel() for p in model.parameters()) == 11173962
-        return model, torch.randn(32, 3, 32, 32), labels(32, 10), 32
+        # Batch 8, as bench/src/workloads.ts (tfjs `cpu` cannot take a step of 32 in one run).
+        return model, torch.randn(8, 3, 32, 32), labels(8, 10), 8
     raise SystemExit(f"unknown workload {name}")
 
 

@@ -325,20 +325,30 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     expect(f['example 1']).toMatch(/ → [-0-9]{10}$/);
     expectProgress(q.events, ['Transformer']);
   },
-  // C4 W2: both runs train on the same small images; only the head of the pretrained one trains.
+  // C4 W2: the three runs train on the same small images: the pretrained backbone frozen (only
+  // the head trains), then its layers from fineTuneAt on too, and the same network from scratch.
   'transfer-mobilenet': (q) => {
     const f = q.run.figures as Record<string, number | string>;
     expect(f['image size']).toBe('32×32×3');
-    expect(f['pretrained trainable params']).toBe(1281);
+    expect(f['frozen trainable params']).toBe(1281);
+    expect(f['fine-tuned trainable params']).toBeGreaterThan(1281);
+    expect(f['fine-tuned trainable params']).toBeLessThan(f['scratch trainable params'] as number);
     expect(f['scratch trainable params']).toBeGreaterThan(2_000_000);
-    for (const key of ['pretrained test accuracy', 'scratch test accuracy']) {
+    expect(f['scratch epochs']).toBe(
+      (f['frozen epochs'] as number) + (f['fine-tune epochs'] as number),
+    );
+    for (const key of [
+      'scratch test accuracy',
+      'frozen test accuracy',
+      'fine-tuned test accuracy',
+    ]) {
       expect(f[key]).toBeGreaterThanOrEqual(0);
       expect(f[key]).toBeLessThanOrEqual(1);
     }
-    expectProgress(q.events, ['pretrained', 'scratch']);
-    expect(svgMarks(q.read('loss-curves.svg'), 'line')).toBe(2); // one curve per run
+    expectProgress(q.events, ['frozen + head', 'fine-tuned', 'from scratch']);
+    expect(svgMarks(q.read('loss-curves.svg'), 'line')).toBe(3); // one curve per run
     expect(q.lines.at(-1)).toMatch(
-      /^test accuracy: pretrained backbone \d+\.\d %, from scratch \d+\.\d %$/,
+      /^test accuracy: from scratch \d+\.\d %, frozen \+ head \d+\.\d %, fine-tuned \d+\.\d %$/,
     );
   },
   // C4 W4: the face database, verify and whoIsIt on face-api's network: the pair counts, the

@@ -9,8 +9,12 @@ import { disposeSet, fitClassifier, fitFigures, learningCurves } from './fit-cla
 async function run(context: LabContext): Promise<LabResult> {
   checkLabContext('signs-convolutional.run', context);
   const quick = context.quick;
-  // The notebook: 1080 / 120 images of 64×64×3, epochs=100, batch_size=64, Adam (lr 0.001).
-  const epochs = quick ? 4 : 100;
+  // The notebook: 1,080 / 120 images of 64×64×3, epochs=100, batch_size=64, optimizer='adam'
+  // (Keras' default learning rate 0.001). The full run keeps the notebook's data and batch size
+  // and takes 40 epochs at learning rate 0.01 (680 Adam steps): 100 epochs at 0.001 would take
+  // about 20 minutes on two loaded cores (about 11 s per epoch on the wasm backend with the
+  // accuracy passes), while 0.01 reaches the same region of the loss in far fewer epochs.
+  const epochs = quick ? 4 : 40;
   const data = makeHandSigns({
     trainSize: quick ? 120 : 1080,
     testSize: quick ? 60 : 120,
@@ -27,7 +31,7 @@ async function run(context: LabContext): Promise<LabResult> {
         label: 'convolutionalModel',
         epochs,
         batchSize: 64,
-        learningRate: quick ? 0.01 : 0.001,
+        learningRate: 0.01,
         kind: 'categorical',
       },
       context,
