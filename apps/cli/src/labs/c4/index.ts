@@ -4,6 +4,7 @@ import { happyHouseLab } from './happy-house.js';
 import { signsConvolutionalLab } from './signs-convolutional.js';
 import { resnetSignsLab } from './resnet-signs.js';
 import { transferMobileNetLab } from './transfer-mobilenet.js';
+import { styleTransferLab } from './style-transfer.js';
 
 /** The course-4 labs. */
 export const c4Labs: Lab[] = [
@@ -11,6 +12,13 @@ export const c4Labs: Lab[] = [
   signsConvolutionalLab,
   resnetSignsLab,
   transferMobileNetLab,
+  styleTransferLab,
 ];
 
-export { happyHouseLab, signsConvolutionalLab, resnetSignsLab, transferMobileNetLab };
+export {
+  happyHouseLab,
+  signsConvolutionalLab,
+  resnetSignsLab,
+  transferMobileNetLab,
+  styleTransferLab,
+};
