@@ -6,7 +6,7 @@ const FN = 'computeContentCost';
 /**
  * The content cost, the notebook's `compute_content_cost`: how far the generated image's
  * activations in the content layer (the last of the model's outputs) are from the content
- * image's, $J_{content}(C, G) = \frac{1}{4 n_H n_W n_C} \sum (a^{(C)} - a^{(G)})^2$.
+ * image's, `J_content = sum((a_C - a_G)^2) / (4 nH nW nC)`.
  *
  * @param contentOutput - The model's outputs for the content image, each `[1, nH, nW, nC]`; only
  *   the last (`a_C`, the content layer) is used.

@@ -196,7 +196,7 @@ async function loop(contentImage: tf.Tensor, s: Settings): Promise<GenerateArtRe
 /**
  * Neural style transfer, the notebook's generation loop: starting from the content image plus
  * noise, Adam (learning rate 0.01) changes the pixels of a generated image `G` to lower
- * $J(G) = \alpha J_{content}(C, G) + \beta J_{style}(S, G)$ (plus `tvWeight` times its total
+ * `J = alpha J_content + beta J_style` (plus `tvWeight` times its total
  * variation), clipping pixels to `[0, 1]` after each step (`trainStep`). The model's weights do
  * not change. Every step's tensors are disposed; the activations of the content and style images
  * (`a_C`, `a_S`) are computed once.

@@ -3,7 +3,7 @@ import { assertShape, assertTensor } from '@dlkit/core';
 
 /**
  * The Gram (style) matrix of a layer's unrolled activations, the notebook's `gram_matrix`:
- * $G_A = A A^T$, whose entry $(i, j)$ is the dot product of channels $i$ and $j$ over every
+ * `GA = A Aᵀ`, whose entry `(i, j)` is the dot product of channels `i` and `j` over every
  * position: how much the two features fire together.
  *
  * @param A - Unrolled activations `[nC, nH * nW]` (one row a channel).

@@ -5,7 +5,7 @@ import { gram } from './gram-matrix.js';
 /**
  * The style cost of one layer, the notebook's `compute_layer_style_cost`: the squared distance
  * between the Gram matrices of the style image's and the generated image's activations,
- * $J^{[l]}_{style}(S, G) = \frac{1}{4 n_C^2 (n_H n_W)^2} \sum_{i,j} (G^{(S)}_{ij} - G^{(G)}_{ij})^2$.
+ * `J_style_layer = sum((GS - GG)^2) / (4 nC^2 (nH nW)^2)`.
  * Each activation is unrolled as the notebook does: reshaped to `[nH * nW, nC]`, then transposed
  * to `[nC, nH * nW]`.
  *

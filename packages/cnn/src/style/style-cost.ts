@@ -8,7 +8,7 @@ const FN = 'computeStyleCost';
 
 /**
  * The style cost over several layers, the notebook's `compute_style_cost`:
- * $J_{style}(S, G) = \sum_l \lambda^{[l]} J^{[l]}_{style}(S, G)$, with the weights $\lambda^{[l]}$
+ * `J_style = sum_l weight_l * J_style_layer(l)`, with the weights
  * of `STYLE_LAYERS`. The model's last output is the content layer and is left out, as in the
  * notebook (`style_image_output[:-1]`).
  *
@@ -56,7 +56,7 @@ export function computeStyleCost(
 }
 
 /**
- * Checks `STYLE_LAYERS`: an array of `[name, weight]` pairs, weights finite and >= 0, one per
+ * Checks `STYLE_LAYERS`: an array of `[name, weight]` pairs, weights finite and at least 0, one per
  * style output. Returns the weights.
  */
 export function checkStyleLayers(

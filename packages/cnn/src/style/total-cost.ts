@@ -19,8 +19,7 @@ function checkCost(argument: string, value: unknown): tf.Scalar {
 }
 
 /**
- * The total cost, the notebook's `total_cost`: $J(G) = \alpha J_{content}(C, G) + \beta
- * J_{style}(S, G)$.
+ * The total cost, the notebook's `total_cost`: `J = alpha J_content + beta J_style`.
  *
  * @param JContent - The content cost, a number or a scalar tensor.
  * @param JStyle - The style cost, a number or a scalar tensor.

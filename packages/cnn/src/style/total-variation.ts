@@ -4,7 +4,7 @@ import { ShapeChecker } from '@dlkit/core';
 /**
  * The total-variation loss of a batch of images, TensorFlow's `tf.image.total_variation` summed
  * over the batch: the absolute differences between vertically and horizontally neighbouring
- * pixels, $\sum_{i,j,c} |x_{i+1,j,c} - x_{i,j,c}| + |x_{i,j+1,c} - x_{i,j,c}|$. Added to the
+ * pixels, `sum |x[i+1, j, c] - x[i, j, c]| + |x[i, j+1, c] - x[i, j, c]|`. Added to the
  * style-transfer cost with a small weight it smooths the generated image's pixel noise (the
  * notebook's optional extra; it is not in the course's formula).
  *

@@ -251,7 +251,7 @@ export function styleStep(image: tf.Variable, c: CheckedContext): tf.Tensor1D {
 
 /**
  * One step of the generation loop, the notebook's `train_step`: the cost
- * $J(G) = \alpha J_{content} + \beta J_{style}$ (plus `tvWeight` times the total variation, when
+ * `J = alpha J_content + beta J_style` (plus `tvWeight` times the total variation, when
  * given) of the generated image, one optimiser step on the image's pixels (the model's weights do
  * not change), then `clip01` to keep pixels valid.
  *

@@ -14,11 +14,11 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import {
   MOBILENET_CONTENT_LAYER,
-  MOBILENET_STYLE_LAYERS,
   generateArt,
   loadPretrainedMobileNetV2,
   styleModel,
   type ArtStep,
+  type StyleLayer,
 } from '@dlkit/cnn';
 import { decodeImage, writeImage } from '@dlkit/cnn/images';
 import type { Lab, LabContext, LabPlot, LabResult } from '../lab.js';
@@ -35,16 +35,28 @@ interface Settings {
   alpha: number;
   beta: number;
   tvWeight: number;
+  noise: number;
+  styleLayers: readonly StyleLayer[];
 }
 
 const FULL: Settings = {
   size: 128,
-  steps: 100,
+  steps: 80,
   logEvery: 10,
-  learningRate: 0.02,
+  learningRate: 0.04,
   alpha: 10,
-  beta: 400,
-  tvWeight: 0,
+  beta: 1000,
+  tvWeight: 3e-4,
+  noise: 0,
+  // MOBILENET_STYLE_LAYERS's layers, the weight moved from the pixel-level first layer to the
+  // coarser ones, whose Gram matrices hold the strokes rather than single pixels' colours.
+  styleLayers: [
+    ['Conv1_relu', 0.05],
+    ['block_1_expand_relu', 0.1],
+    ['block_3_expand_relu', 0.25],
+    ['block_6_expand_relu', 0.3],
+    ['block_13_expand_relu', 0.3],
+  ],
 };
 const QUICK: Settings = { ...FULL, size: 32, steps: 3, logEvery: 1 };
 
@@ -117,7 +129,7 @@ async function run(context: LabContext): Promise<LabResult> {
   const s = context.quick ? QUICK : FULL;
   const backbone = await loadPretrainedMobileNetV2({ inputShape: [s.size, s.size, 3] });
   const model = styleModel(backbone, [
-    ...MOBILENET_STYLE_LAYERS.map(([name]) => name),
+    ...s.styleLayers.map(([name]) => name),
     MOBILENET_CONTENT_LAYER,
   ]);
   const content = contentPhoto(s.size);
@@ -125,11 +137,13 @@ async function run(context: LabContext): Promise<LabResult> {
   let generated: tf.Tensor4D | undefined;
   try {
     const art = await generateArt(content, style, model, {
+      styleLayers: s.styleLayers,
       steps: s.steps,
       learningRate: s.learningRate,
       alpha: s.alpha,
       beta: s.beta,
       tvWeight: s.tvWeight,
+      noise: s.noise,
       seed: context.seed,
       onStep: logCosts(context, s),
     });
