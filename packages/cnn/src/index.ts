@@ -127,3 +127,24 @@ export { createMask, type CreateMaskOptions } from './unet/create-mask.js';
 export { predictMasks, type PredictMasksOptions } from './unet/predict-masks.js';
 export { meanIou, type MeanIouResult } from './segmentation/mean-iou.js';
 export { colorMask } from './segmentation/color-mask.js';
+// Week 4: neural style transfer (issue 16, branch b16-style).
+export { computeContentCost } from './style/content-cost.js';
+export { gramMatrix } from './style/gram-matrix.js';
+export { computeLayerStyleCost } from './style/layer-style-cost.js';
+export { computeStyleCost } from './style/style-cost.js';
+export { totalCost } from './style/total-cost.js';
+export { totalVariationLoss } from './style/total-variation.js';
+export { clip01 } from './style/clip-0-1.js';
+export {
+  MOBILENET_STYLE_LAYERS,
+  MOBILENET_CONTENT_LAYER,
+  type StyleLayer,
+} from './style/style-layers.js';
+export { styleModel } from './style/style-model.js';
+export { trainStep, type TrainStepContext } from './style/train-step.js';
+export {
+  generateArt,
+  type ArtStep,
+  type GenerateArtOptions,
+  type GenerateArtResult,
+} from './style/generate-art.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shallow } from '@dlkit/core';
+import { decodeImage } from '@dlkit/cnn/images';
 import { planarFlower } from '@dlkit/datasets';
 import { expectNoLeaks, expectWellFormedSvg, loadFixture, svgMarks } from '@dlkit/test-harness';
 import { runLab, type LabRun } from '../run/run-lab.js';
@@ -454,6 +455,25 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
       /^held-out mean IoU \d\.\d{3} \(4 images\), pixel accuracy \d+\.\d %$/,
     );
     expect(svgMarks(q.read('learning-curves.svg'), 'line')).toBe(2);
+  },
+  // C4 W4: style transfer on the pretrained MobileNetV2: 3 quick Adam steps at 32×32 lower the
+  // cost, and the PNG holds content | style | generated side by side (2-pixel gaps).
+  'style-transfer': (q) => {
+    const f = q.run.figures as Record<string, number | string>;
+    expect(f['image size']).toBe('32×32×3');
+    expect(f['steps']).toBe(3);
+    expect(f['last J']).toBeLessThan(f['first J'] as number);
+    expectProgress(q.events, ['generateArt']);
+    expect(q.lines[0]).toMatch(/^step 1: J = \d/);
+    expect(svgMarks(q.read('costs.svg'), 'line')).toBe(3); // J and its two terms
+    const png = decodeImage(new Uint8Array(readFileSync(join(q.run.outDir, 'style-transfer.png'))));
+    expect(png.shape).toEqual([32, 3 * 32 + 2 * 2, 3]);
+    tf.tidy(() => {
+      const content = png.slice([0, 0, 0], [32, 32, 3]).toFloat();
+      const generated = png.slice([0, 68, 0], [32, 32, 3]).toFloat();
+      expect(tf.mean(tf.abs(tf.sub(content, generated))).dataSync()[0]).toBeGreaterThan(1);
+    });
+    png.dispose();
   },
 };
 

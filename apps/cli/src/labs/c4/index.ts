@@ -4,9 +4,10 @@ import { happyHouseLab } from './happy-house.js';
 import { signsConvolutionalLab } from './signs-convolutional.js';
 import { resnetSignsLab } from './resnet-signs.js';
 import { transferMobileNetLab } from './transfer-mobilenet.js';
-import { faceRecognitionLab } from './face-recognition.js';
 import { shapeDetectionLab } from './shape-detection.js';
 import { shapeSegmentationLab } from './shape-segmentation.js';
+import { faceRecognitionLab } from './face-recognition.js';
+import { styleTransferLab } from './style-transfer.js';
 
 /** The course-4 labs. */
 export const c4Labs: Lab[] = [
@@ -14,9 +15,10 @@ export const c4Labs: Lab[] = [
   signsConvolutionalLab,
   resnetSignsLab,
   transferMobileNetLab,
-  faceRecognitionLab,
   shapeDetectionLab,
   shapeSegmentationLab,
+  faceRecognitionLab,
+  styleTransferLab,
 ];
 
 export {
@@ -24,7 +26,8 @@ export {
   signsConvolutionalLab,
   resnetSignsLab,
   transferMobileNetLab,
-  faceRecognitionLab,
   shapeDetectionLab,
   shapeSegmentationLab,
+  faceRecognitionLab,
+  styleTransferLab,
 };
