@@ -130,7 +130,7 @@ export function melodyToMidi(
 }
 
 /** Writes `bytes` to `path` through a temporary file renamed over it, so a crash leaves the old file or the new one. */
-async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(fn: string, path: string, bytes: Uint8Array): Promise<void> {
   const fs = await nodeImport<typeof NodeFs>('node:fs/promises');
   const tmp = `${path}.${process.pid}.tmp`;
   try {
