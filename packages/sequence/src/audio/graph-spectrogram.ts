@@ -42,7 +42,11 @@ interface Settings {
 
 function checkOptions(fn: string, options: SpectrogramOptions | undefined): Settings {
   const o = assertOptions(fn, 'options', options, ['nfft', 'fs', 'noverlap', 'method']);
-  const nfft = assertNumber(fn, 'options.nfft', o.nfft ?? 200, { integer: true, min: 2, max: 65536 });
+  const nfft = assertNumber(fn, 'options.nfft', o.nfft ?? 200, {
+    integer: true,
+    min: 2,
+    max: 65536,
+  });
   const fs = assertNumber(fn, 'options.fs', o.fs ?? 8000, { min: 1e-6, max: 1e9 });
   const noverlap = assertNumber(fn, 'options.noverlap', o.noverlap ?? 120, {
     integer: true,

@@ -1,17 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
 
-/** How `framePower` computes the frames' spectra. */
+/**
+ * How `graphSpectrogram` computes each window's spectrum: `'stft'` calls `tf.signal.stft` (needs
+ * the backend's complex kernels), `'dft'` two matrix products by cos and sin tables (any backend).
+ *
+ * @category C5 W3 · Trigger word detection
+ */
 export type SpectrumMethod = 'stft' | 'dft';
 
 /** `np.hanning(n)`, the symmetric Hann window matplotlib's specgram uses (tfjs' `hannWindow` is periodic). */
 export function hannValues(n: number): Float64Array {
   const w = new Float64Array(n);
-  for (let i = 0; i < n; i++) w[i] = n === 1 ? 1 : 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1));
+  for (let i = 0; i < n; i++)
+    w[i] = n === 1 ? 1 : 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1));
   return w;
 }
 
 /** {@link hannValues} as a tensor (the `windowFn` of `tf.signal.stft`). */
-function symmetricHann(n: number): tf.Tensor1D {
+export function symmetricHann(n: number): tf.Tensor1D {
   return tf.tensor1d(Float32Array.from(hannValues(n)));
 }
 

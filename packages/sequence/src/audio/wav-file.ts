@@ -2,12 +2,7 @@ import type * as NodeFs from 'node:fs/promises';
 import { DlkitError, asCallerAsync, assertString, nodeImport } from '@dlkit/core';
 import { writeAtomically } from '../music/midi.js';
 import type { AudioClip } from './audio-clip.js';
-import {
-  decodeWavAs,
-  encodeWavAs,
-  type DecodeWavOptions,
-  type EncodeWavOptions,
-} from './wav.js';
+import { decodeWavAs, encodeWavAs, type DecodeWavOptions, type EncodeWavOptions } from './wav.js';
 
 /**
  * Reads a WAV file into an {@link AudioClip} (`decodeWav` of its bytes): the notebook's

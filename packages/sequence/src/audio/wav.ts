@@ -95,7 +95,11 @@ function channelSamples(fn: string, wave: Wave, channel: number): Float32Array {
 }
 
 /** {@link decodeWav}'s work, for `readWav` too. */
-export function decodeWavAs(fn: string, bytes: unknown, options: DecodeWavOptions | undefined): AudioClip {
+export function decodeWavAs(
+  fn: string,
+  bytes: unknown,
+  options: DecodeWavOptions | undefined,
+): AudioClip {
   const { channel = 0 } = assertOptions(fn, 'options', options, ['channel']);
   assertNumber(fn, 'options.channel', channel, { integer: true, min: 0, max: 65535 });
   const wave = parseWave(fn, bytes);
@@ -104,7 +108,11 @@ export function decodeWavAs(fn: string, bytes: unknown, options: DecodeWavOption
 }
 
 /** {@link encodeWav}'s work, for `writeWav` too. */
-export function encodeWavAs(fn: string, clip: unknown, options: EncodeWavOptions | undefined): Uint8Array {
+export function encodeWavAs(
+  fn: string,
+  clip: unknown,
+  options: EncodeWavOptions | undefined,
+): Uint8Array {
   const { rate, samples } = checkAudioClip(fn, 'clip', clip);
   const { bitDepth = '16' } = assertOptions(fn, 'options', options, ['bitDepth']);
   assertOneOf(fn, 'options.bitDepth', bitDepth, ['16', '32f'] as const);
