@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { asCaller, assertNumber, assertOptions, assertShapeSize, DlkitError } from '@dlkit/core';
-import { gru } from '../gru/gru-layer.js';
+import { gru, type GRU } from '../gru/gru-layer.js';
+import { orthogonalRows } from '../music/orthogonal.js';
 
 /**
  * Options of {@link modelf}: the notebook's sizes by default; smaller ones train faster.
@@ -50,6 +51,35 @@ function checkOptions(fn: string, options: ModelfOptions | undefined): Settings 
   };
 }
 
+/**
+ * A GRU whose recurrent kernel is orthogonal (Keras' default) once built: tfjs' `orthogonal`
+ * runs its QR as tensor ops and takes about 110 s for `[128, 384]` on a loaded cpu backend, so the
+ * layer starts at zeros and {@link orthogonalize} writes core's float64 Gram–Schmidt result.
+ */
+function gruBlock(units: number, seed: number): GRU {
+  return gru({
+    units,
+    returnSequences: true,
+    resetAfter: true,
+    seed,
+    recurrentInitializer: 'zeros',
+  });
+}
+
+/** Writes a seeded orthogonal `[nA, 3nA]` recurrent kernel into every GRU of a built model. */
+function orthogonalize(model: tf.LayersModel, seed: number): void {
+  model.layers.forEach((layer, i) => {
+    if (layer.getClassName() !== 'DlkitGRU') return;
+    const units = (layer as GRU).units;
+    const recurrent = layer.weights[1] as tf.LayerVariable;
+    tf.tidy(() =>
+      recurrent.write(
+        tf.tensor2d(orthogonalRows(units, 3 * units, seed + 100 + i), [units, 3 * units]),
+      ),
+    );
+  });
+}
+
 /** The notebook's layers on `xInput`: Conv1D, BN, ReLU, dropout, two GRU blocks, sigmoid per step. */
 function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
   const glorot = (k: number) => tf.initializers.glorotUniform({ seed: s.seed + k });
@@ -68,10 +98,10 @@ function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
   X = apply(tf.layers.batchNormalization(), X);
   X = apply(tf.layers.activation({ activation: 'relu' }), X);
   X = apply(dropout(2), X);
-  X = apply(gru({ units: s.units, returnSequences: true, resetAfter: true, seed: s.seed + 3 }), X);
+  X = apply(gruBlock(s.units, s.seed + 3), X);
   X = apply(dropout(4), X);
   X = apply(tf.layers.batchNormalization(), X);
-  X = apply(gru({ units: s.units, returnSequences: true, resetAfter: true, seed: s.seed + 5 }), X);
+  X = apply(gruBlock(s.units, s.seed + 5), X);
   X = apply(dropout(6), X);
   X = apply(tf.layers.batchNormalization(), X);
   X = apply(dropout(7), X);
@@ -116,6 +146,12 @@ export function modelf(inputShape: readonly number[], options: ModelfOptions = {
       );
     }
     const xInput = tf.input({ shape: [...shape] });
-    return tf.model({ inputs: xInput, outputs: layersOn(xInput, s), name: 'trigger_word_model' });
+    const model = tf.model({
+      inputs: xInput,
+      outputs: layersOn(xInput, s),
+      name: 'trigger_word_model',
+    });
+    orthogonalize(model, s.seed);
+    return model;
   });
 }
