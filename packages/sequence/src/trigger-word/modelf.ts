@@ -72,11 +72,11 @@ function orthogonalize(model: tf.LayersModel, seed: number): void {
     if (layer.getClassName() !== 'DlkitGRU') return;
     const units = (layer as GRU).units;
     const recurrent = layer.weights[1] as tf.LayerVariable;
-    tf.tidy(() =>
+    tf.tidy(() => {
       recurrent.write(
         tf.tensor2d(orthogonalRows(units, 3 * units, seed + 100 + i), [units, 3 * units]),
-      ),
-    );
+      );
+    });
   });
 }
 
