@@ -35,7 +35,7 @@ function binned(
         t1: (Math.min(nT, t + bt) * hopMs) / 1000,
         f0: f * hzPerBin,
         f1: Math.min(nF, f + bf) * hzPerBin,
-        dB: Math.round((100 * sum) / n) / 10,
+        dB: Math.round((10 * sum) / n) / 10,
       });
     }
   }
@@ -69,7 +69,7 @@ export function detectionPlot(
         {
           width: 640,
           height: 200,
-          data: { values: binned(logPower, hopMs, hzPerBin, 50, 160) },
+          data: { values: binned(logPower, hopMs, hzPerBin, 34, 100) },
           mark: 'rect',
           encoding: {
             x: {
@@ -77,9 +77,15 @@ export function detectionPlot(
               type: 'quantitative',
               title: 'time (s)',
               scale: { domain: [0, seconds] },
+              axis: { grid: false },
             },
             x2: { field: 't1' },
-            y: { field: 'f0', type: 'quantitative', title: 'frequency (Hz)' },
+            y: {
+              field: 'f0',
+              type: 'quantitative',
+              title: 'frequency (Hz)',
+              axis: { grid: false },
+            },
             y2: { field: 'f1' },
             color: {
               field: 'dB',
