@@ -20,7 +20,7 @@ export interface ModelfOptions {
   units?: number;
   /** The dropout rate, the fraction dropped (default 0.8, the notebook's `Dropout(rate=0.8)`). */
   dropout?: number;
-  /** The seed of every initializer, for repeatable weights (default 0). */
+  /** The seed of every initializer, for repeatable weights (default 0); dropout masks are not seeded (see `modelf`). */
   seed?: number;
 }
 
@@ -85,7 +85,9 @@ function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
   const glorot = (k: number) => tf.initializers.glorotUniform({ seed: s.seed + k });
   const apply = (layer: tf.layers.Layer, x: tf.SymbolicTensor) =>
     layer.apply(x) as tf.SymbolicTensor;
-  const dropout = (k: number) => tf.layers.dropout({ rate: s.dropout, seed: s.seed + k });
+  // Unseeded on purpose: a seeded tfjs Dropout draws the same mask at every step (it makes a new
+  // generator from its seed on each call), so its masks come from tfjs' generator (Math.random).
+  const dropout = () => tf.layers.dropout({ rate: s.dropout });
   let X = apply(
     tf.layers.conv1d({
       filters: s.filters,
@@ -97,14 +99,14 @@ function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
   );
   X = apply(tf.layers.batchNormalization(), X);
   X = apply(tf.layers.activation({ activation: 'relu' }), X);
-  X = apply(dropout(2), X);
+  X = apply(dropout(), X);
   X = apply(gruBlock(s.units, s.seed + 3), X);
-  X = apply(dropout(4), X);
+  X = apply(dropout(), X);
   X = apply(tf.layers.batchNormalization(), X);
   X = apply(gruBlock(s.units, s.seed + 5), X);
-  X = apply(dropout(6), X);
+  X = apply(dropout(), X);
   X = apply(tf.layers.batchNormalization(), X);
-  X = apply(dropout(7), X);
+  X = apply(dropout(), X);
   const dense = tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: glorot(8) });
   return apply(tf.layers.timeDistributed({ layer: dense }), X);
 }
@@ -115,7 +117,9 @@ function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
  * reset_after) → Dropout → BatchNormalization → GRU(128) → Dropout → BatchNormalization → Dropout
  * → TimeDistributed(Dense(1, sigmoid)). On the notebook's `(5511, 101)` spectrograms it has
  * 523,329 parameters and outputs `[m, 1375, 1]`. The GRUs are dlkit's `GRU` (Keras' reset-after
- * form, fused kernels on `@dlkit/backend`); the model is not compiled.
+ * form, fused kernels on `@dlkit/backend`); the model is not compiled. `seed` fixes the initial
+ * weights; the dropout masks of training draw from tfjs' unseeded generator (a seeded tfjs
+ * `Dropout` would repeat one mask at every step).
  *
  * @param inputShape - `[Tx, nFreqs]`, one example's spectrogram transposed (`[5511, 101]` in the notebook).
  * @param options - `filters` (196), `kernelSize` (15), `strides` (4), `units` (128), `dropout` (0.8), `seed` (0).

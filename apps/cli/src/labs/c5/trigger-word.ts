@@ -129,32 +129,34 @@ function standardise(train: Examples, test: Examples): void {
   tf.dispose([mean, variance, std]);
 }
 
+/**
+ * Adam on binary cross-entropy. Each epoch's order is a seeded permutation (`model.fit`'s own
+ * shuffle draws from the unseeded `Math.random`, so two runs with one seed differed).
+ */
 async function train(
   model: tf.LayersModel,
   data: Examples,
   s: Sizes,
+  rng: RandomState,
   context: LabContext,
 ): Promise<number[]> {
   const optimizer = tf.train.adam(0.003, 0.9, 0.999);
   model.compile({ optimizer, loss: 'binaryCrossentropy' });
   const losses: number[] = [];
-  await model.fit(data.X, data.Y, {
-    epochs: s.epochs,
-    batchSize: s.batchSize,
-    shuffle: true,
-    verbose: 0,
-    callbacks: new tf.CustomCallback({
-      onEpochEnd: async (epoch, logs) => {
-        losses.push(logs?.['loss'] ?? NaN);
-        context.progress({
-          label: 'modelf',
-          step: epoch + 1,
-          total: s.epochs,
-          loss: losses.at(-1)!,
-        });
-      },
-    }),
-  });
+  for (let epoch = 0; epoch < s.epochs; epoch++) {
+    const order = tf.tensor1d(rng.permutation(data.X.shape[0]), 'int32');
+    const X = tf.gather(data.X, order);
+    const Y = tf.gather(data.Y, order);
+    const history = await model.fit(X, Y, {
+      epochs: 1,
+      batchSize: s.batchSize,
+      shuffle: false,
+      verbose: 0,
+    });
+    tf.dispose([order, X, Y]);
+    losses.push(history.history['loss']![0] as number);
+    context.progress({ label: 'modelf', step: epoch + 1, total: s.epochs, loss: losses.at(-1)! });
+  }
   optimizer.dispose();
   return losses;
 }
@@ -211,7 +213,7 @@ async function run(context: LabContext): Promise<LabResult> {
   const model = modelf([Tx, NFFT / 2 + 1], { ...s.model, seed: context.seed });
   try {
     standardise(trainSet, testSet);
-    const losses = await train(model, trainSet, s, context);
+    const losses = await train(model, trainSet, s, rng, context);
     const trainScore = precisionRecall(
       score(predict(model, trainSet.X), trainSet.keywords, Ty, s, steps, minSteps).total,
     );
