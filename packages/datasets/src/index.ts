@@ -76,3 +76,10 @@ export {
   type ShapeSegmentationSplit,
   type ShapeSegmentationData,
 } from './images/shapes.js';
+// C5 W3: synthetic sounds for the trigger-word lab (issue 17).
+export {
+  makeTriggerWordClips,
+  type TriggerWordClipsOptions,
+  type TriggerWordClip,
+  type TriggerWordClips,
+} from './audio/trigger-word-clips.js';

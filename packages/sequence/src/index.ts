@@ -171,3 +171,35 @@ export { greedySearch } from './decoding/greedy-search.js';
 export { beamSearch } from './decoding/beam-search.js';
 export type { StepFunction, Hypothesis } from './decoding/step-function.js';
 export type { GreedySearchOptions, BeamSearchOptions } from './decoding/decoding-options.js';
+// audio and trigger-word (C5 W3 · Trigger word detection): WAV files, the notebook's
+// spectrogram, synthetic training examples (its graded functions) and its detector model.
+export type { AudioClip } from './audio/audio-clip.js';
+export {
+  decodeWav,
+  encodeWav,
+  type DecodeWavOptions,
+  type EncodeWavOptions,
+  type WavBitDepth,
+} from './audio/wav.js';
+export { readWav, writeWav } from './audio/wav-file.js';
+export { graphSpectrogram, type SpectrogramOptions } from './audio/graph-spectrogram.js';
+export type { SpectrumMethod } from './audio/spectral-power.js';
+export { matchTargetAmplitude } from './audio/mix.js';
+export type { SegmentTime } from './trigger-word/segment-time.js';
+export {
+  getRandomTimeSegment,
+  type RandomSegmentOptions,
+} from './trigger-word/get-random-time-segment.js';
+export { isOverlapping } from './trigger-word/is-overlapping.js';
+export {
+  insertAudioClip,
+  type InsertAudioClipOptions,
+  type InsertAudioClipResult,
+} from './trigger-word/insert-audio-clip.js';
+export { insertOnes, type InsertOnesOptions } from './trigger-word/insert-ones.js';
+export {
+  createTrainingExample,
+  type CreateTrainingExampleOptions,
+  type TrainingExample,
+} from './trigger-word/create-training-example.js';
+export { modelf, type ModelfOptions } from './trigger-word/modelf.js';

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { shallow } from '@dlkit/core';
 import { decodeImage } from '@dlkit/cnn/images';
 import { planarFlower } from '@dlkit/datasets';
+import { decodeWav } from '@dlkit/sequence';
 import { expectNoLeaks, expectWellFormedSvg, loadFixture, svgMarks } from '@dlkit/test-harness';
 import { runLab, type LabRun } from '../run/run-lab.js';
 import { findLab, labs } from './index.js';
@@ -100,6 +101,49 @@ describe('the lab registry', () => {
  * needs an entry.
  */
 const quickChecks: Record<string, (q: QuickRun) => void> = {
+  // C5 W3: modelf's layers at the quick widths (16 filters, 8 GRU units) on 2 s examples: 198
+  // spectrogram steps, Ty = 46, the notebook's 364 ms label window as 8 steps; event counts that
+  // add up, the plot of a held-out example and its WAV with chimes.
+  'trigger-word': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    const [nF, k, filters, units] = [101, 15, 16, 8];
+    const gruParams = (nX: number): number => 3 * (nX * units + units * units + 2 * units);
+    expect(f['parameters']).toBe(
+      nF * k * filters +
+        filters +
+        4 * filters +
+        gruParams(filters) +
+        4 * units +
+        gruParams(units) +
+        4 * units +
+        units +
+        1,
+    );
+    expect([f['spectrogram steps'], f['Ty'], f['label steps']]).toEqual([198, 46, 8]);
+    expect(f['held-out examples']).toBe(6);
+    expect(f['held-out keywords found']).toBeLessThanOrEqual(
+      Math.min(f['held-out keywords']!, f['held-out detections']!),
+    );
+    for (const key of [
+      'held-out precision',
+      'held-out recall',
+      'training precision',
+      'training recall',
+    ]) {
+      expect(f[key]).toBeGreaterThanOrEqual(0);
+      expect(f[key]).toBeLessThanOrEqual(1);
+    }
+    expect(f['held-out keywords']).toBeGreaterThan(0);
+    expectProgress(q.events, ['modelf']);
+    expect(q.lines[0]).toMatch(
+      /^held-out examples: \d+ keywords, \d+ detections, \d+ found: precision [\d.]+, recall [\d.]+$/,
+    );
+    expect(q.run.artefacts).toContain('chime.wav');
+    const wav = decodeWav(new Uint8Array(readFileSync(join(q.run.outDir, 'chime.wav'))));
+    expect([wav.rate, wav.samples.length]).toEqual([8000, 16_000]);
+    // The spectrogram: 101 frequencies in blocks of 3 and 198 steps in blocks of 2.
+    expect(svgMarks(q.read('detection.svg'), 'rect')).toBeGreaterThanOrEqual(34 * 99);
+  },
   // C1 W3: 4 hidden units reach the NumPy accuracy (89.25%) where logistic regression stays near 47%.
   'planar-flower': (q) => {
     const { figures } = q.run;

@@ -6,6 +6,7 @@ import { jazzImprovisationLab } from './jazz.js';
 import { wordAnalogiesLab } from './word-analogies.js';
 import { emojifierLab } from './emojifier.js';
 import { transformerDatesLab } from './transformer-dates.js';
+import { triggerWordLab } from './trigger-word.js';
 
 /** The course-5 labs. */
 export const c5Labs: Lab[] = [
@@ -15,6 +16,7 @@ export const c5Labs: Lab[] = [
   wordAnalogiesLab,
   emojifierLab,
   transformerDatesLab,
+  triggerWordLab,
 ];
 
 export {
@@ -24,4 +26,5 @@ export {
   wordAnalogiesLab,
   emojifierLab,
   transformerDatesLab,
+  triggerWordLab,
 };
