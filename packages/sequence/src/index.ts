@@ -144,3 +144,14 @@ export { greedySearch } from './decoding/greedy-search.js';
 export { beamSearch } from './decoding/beam-search.js';
 export type { StepFunction, Hypothesis } from './decoding/step-function.js';
 export type { GreedySearchOptions, BeamSearchOptions } from './decoding/decoding-options.js';
+
+// attention (C5 W3 · Neural machine translation with attention): the notebook's date translator.
+export {
+  createAttentionLayers,
+  type AttentionLayers,
+  type AttentionLayersOptions,
+} from './attention/attention-layers.js';
+export { oneStepAttention } from './attention/one-step-attention.js';
+export { modelf, type ModelfOptions } from './attention/modelf.js';
+export { stringToInt, type CharIndex } from './attention/string-to-int.js';
+export { attentionMap, type AttentionMap } from './attention/attention-map.js';

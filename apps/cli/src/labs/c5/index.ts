@@ -5,6 +5,7 @@ import { shakespeareLab } from './shakespeare.js';
 import { jazzImprovisationLab } from './jazz.js';
 import { wordAnalogiesLab } from './word-analogies.js';
 import { emojifierLab } from './emojifier.js';
+import { dateTranslationLab } from './date-translation.js';
 
 /** The course-5 labs. */
 export const c5Labs: Lab[] = [
@@ -13,6 +14,14 @@ export const c5Labs: Lab[] = [
   jazzImprovisationLab,
   wordAnalogiesLab,
   emojifierLab,
+  dateTranslationLab,
 ];
 
-export { dinosaurNamesLab, shakespeareLab, jazzImprovisationLab, wordAnalogiesLab, emojifierLab };
+export {
+  dinosaurNamesLab,
+  shakespeareLab,
+  jazzImprovisationLab,
+  wordAnalogiesLab,
+  emojifierLab,
+  dateTranslationLab,
+};
