@@ -4,7 +4,7 @@
 // human-readable dates ("tuesday 9 may 1978") into ISO dates ("1978-05-09"); then the exact-match
 // accuracy on held-out dates, and the attention map of one translation drawn as a heat map.
 import * as tf from '@tensorflow/tfjs';
-import { AdamOptimizer, inverseTimeDecay, learningRateScheduler } from '@dlkit/optimizers';
+import { AdamOptimizer } from '@dlkit/optimizers';
 import { makeDatePairs, type DatePairs } from '@dlkit/datasets';
 import { attentionMap, modelf, stringToInt, type AttentionMap } from '@dlkit/sequence';
 import type { Lab, LabContext, LabPlot, LabResult } from '../lab.js';
@@ -18,7 +18,7 @@ interface Sizes {
   epochs: number;
   batchSize: number;
 }
-const FULL: Sizes = { m: 10_000, test: 1000, epochs: 4, batchSize: 100 };
+const FULL: Sizes = { m: 10_000, test: 1000, epochs: 3, batchSize: 100 };
 const QUICK: Sizes = { m: 300, test: 100, epochs: 2, batchSize: 100 };
 const Tx = 30;
 const Ty = 10;
@@ -71,17 +71,22 @@ function exactMatch(model: tf.LayersModel, data: DatePairs, set: Encoded, truth:
   return rows.filter((r, i) => data.machineVocab.decode(r) === truth[i]).length / truth.length;
 }
 
-/** Trains as the notebook compiles: Adam (0.005, 0.9, 0.999), Keras' decay 0.01 a batch. */
+/**
+ * Trains with Adam (0.01, 0.9, 0.999), batches of 100. The notebook compiles Adam (0.005, 0.9,
+ * 0.999, decay 0.01 a batch) and then loads pretrained weights; measured here with its settings
+ * (no decay), 3 epochs reached only 1 % exact match (losses 17.2, 9.6, 8.1), and Keras' decay
+ * would cut the rate to a quarter within those 300 batches: this lab trains for real in the
+ * time it has, so it takes the larger constant rate.
+ */
 async function train(
   model: tf.LayersModel,
   set: Encoded,
   s: Sizes,
   context: LabContext,
 ): Promise<number[]> {
-  const optimizer = new AdamOptimizer(0.005, 0.9, 0.999);
+  const optimizer = new AdamOptimizer(0.01, 0.9, 0.999);
   try {
     model.compile({ optimizer, loss: 'categoricalCrossentropy' });
-    const decay = learningRateScheduler(inverseTimeDecay(0.005, 1, 0.01), { per: 'batch' });
     const losses: number[] = [];
     const batches = Math.ceil(s.m / s.batchSize);
     const progress = new tf.CustomCallback({
@@ -100,7 +105,7 @@ async function train(
       batchSize: s.batchSize,
       shuffle: true,
       verbose: 0,
-      callbacks: [decay, progress],
+      callbacks: [progress],
     });
     return losses;
   } finally {
