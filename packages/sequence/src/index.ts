@@ -202,4 +202,15 @@ export {
   type CreateTrainingExampleOptions,
   type TrainingExample,
 } from './trigger-word/create-training-example.js';
-export { modelf, type ModelfOptions } from './trigger-word/modelf.js';
+export * as triggerWord from './trigger-word/trigger-word.js';
+
+// attention (C5 W3 · Neural machine translation with attention): the notebook's date translator.
+export {
+  createAttentionLayers,
+  type AttentionLayers,
+  type AttentionLayersOptions,
+} from './attention/attention-layers.js';
+export { oneStepAttention } from './attention/one-step-attention.js';
+export * as nmt from './attention/nmt.js';
+export { stringToInt, type CharIndex } from './attention/string-to-int.js';
+export { attentionMap, type AttentionMap } from './attention/attention-map.js';

@@ -320,6 +320,20 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
     }
     expect(q.lines.filter((l) => l.startsWith('Emojifier V'))).toHaveLength(2);
   },
+  // C5 W3: modelf has the notebook's layer structure (52,960 parameters with 37 input characters,
+  // plus 2 · 4 · nA = 256 per extra one), its loss falls, and the attention map is a Ty × Tx heat map.
+  'date-translation': (q) => {
+    const f = q.run.figures as Record<string, number>;
+    expect(f['parameters']).toBe(52_960 + 256 * (f['human characters']! - 37));
+    expect(f['machine characters']).toBe(11);
+    expect(f['last loss']).toBeLessThan(f['first loss']!);
+    expect(f['exact-match accuracy']).toBeGreaterThanOrEqual(0);
+    expect(f['exact-match accuracy']).toBeLessThanOrEqual(1);
+    expectProgress(q.events, ['modelf']);
+    expect(q.run.plots.map((p) => p.name)).toEqual(['loss', 'attention-map']);
+    expect(svgMarks(q.read('attention-map.svg'), 'rect')).toBeGreaterThanOrEqual(300);
+    expect(q.lines[0]).toMatch(/^exact match on 100 held-out dates: \d+\.\d %$/);
+  },
   // C5 W1: djmodel has the notebook's 45,530 parameters, its loss falls, and the trained solo
   // obeys the corpus grammar more often than the untrained model's does.
   'jazz-improvisation': (q) => {

@@ -127,8 +127,8 @@ function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
  *
  * @example
  * ```ts
- * import { modelf } from '@dlkit/sequence';
- * const model = modelf([5511, 101]);
+ * import { triggerWord } from '@dlkit/sequence';
+ * const model = triggerWord.modelf([5511, 101]);
  * console.log(model.countParams(), model.outputs[0].shape); // 523329 [null, 1375, 1]
  * model.dispose();
  * ```
@@ -137,7 +137,7 @@ function layersOn(xInput: tf.SymbolicTensor, s: Settings): tf.SymbolicTensor {
  * @category C5 W3 · Trigger word detection
  */
 export function modelf(inputShape: readonly number[], options: ModelfOptions = {}): tf.LayersModel {
-  const fn = 'modelf';
+  const fn = 'triggerWord.modelf';
   return asCaller(fn, () => {
     const shape = assertShapeSize(fn, 'inputShape', inputShape);
     const s = checkOptions(fn, options);

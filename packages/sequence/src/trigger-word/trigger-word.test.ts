@@ -15,10 +15,12 @@ import {
   insertAudioClip,
   insertOnes,
   isOverlapping,
-  modelf,
+  triggerWord,
   type AudioClip,
   type SegmentTime,
 } from '../index.js';
+
+const { modelf } = triggerWord;
 
 const fx = loadFixture<{
   rate: number;
@@ -299,8 +301,11 @@ describe('modelf', () => {
   it('rejects an input shorter than the kernel', () => {
     expectDlkitError(
       () => modelf([10, 101]),
-      'modelf: inputShape must be [Tx, nFreqs] with Tx >= kernelSize = 15 and nFreqs >= 1, got [10, 101]',
+      'triggerWord.modelf: inputShape must be [Tx, nFreqs] with Tx >= kernelSize = 15 and nFreqs >= 1, got [10, 101]',
     );
-    expectDlkitError(() => modelf([100, 101], { dropout: 1 }), /^modelf: options.dropout must be/);
+    expectDlkitError(
+      () => modelf([100, 101], { dropout: 1 }),
+      /^triggerWord.modelf: options.dropout must be/,
+    );
   });
 });

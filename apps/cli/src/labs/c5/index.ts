@@ -5,8 +5,9 @@ import { shakespeareLab } from './shakespeare.js';
 import { jazzImprovisationLab } from './jazz.js';
 import { wordAnalogiesLab } from './word-analogies.js';
 import { emojifierLab } from './emojifier.js';
-import { transformerDatesLab } from './transformer-dates.js';
+import { dateTranslationLab } from './date-translation.js';
 import { triggerWordLab } from './trigger-word.js';
+import { transformerDatesLab } from './transformer-dates.js';
 
 /** The course-5 labs. */
 export const c5Labs: Lab[] = [
@@ -15,8 +16,9 @@ export const c5Labs: Lab[] = [
   jazzImprovisationLab,
   wordAnalogiesLab,
   emojifierLab,
-  transformerDatesLab,
+  dateTranslationLab,
   triggerWordLab,
+  transformerDatesLab,
 ];
 
 export {
@@ -25,6 +27,7 @@ export {
   jazzImprovisationLab,
   wordAnalogiesLab,
   emojifierLab,
-  transformerDatesLab,
+  dateTranslationLab,
   triggerWordLab,
+  transformerDatesLab,
 };

@@ -17,10 +17,9 @@ import { RandomState } from '@dlkit/core';
 import { makeTriggerWordClips, type TriggerWordClips } from '@dlkit/datasets';
 import {
   createTrainingExample,
-  modelf,
+  triggerWord,
   writeWav,
   type AudioClip,
-  type ModelfOptions,
   type SegmentTime,
 } from '@dlkit/sequence';
 import type { Lab, LabContext, LabResult } from '../lab.js';
@@ -42,7 +41,7 @@ interface Sizes {
   test: number;
   epochs: number;
   batchSize: number;
-  model: ModelfOptions;
+  model: triggerWord.ModelfOptions;
 }
 const FULL: Sizes = {
   backgroundMs: 5000,
@@ -210,7 +209,7 @@ async function run(context: LabContext): Promise<LabResult> {
   const rng = new RandomState(context.seed);
   const trainSet = makeExamples(clips, s.train, Ty, steps, rng);
   const testSet = makeExamples(heldOut, s.test, Ty, steps, rng);
-  const model = modelf([Tx, NFFT / 2 + 1], { ...s.model, seed: context.seed });
+  const model = triggerWord.modelf([Tx, NFFT / 2 + 1], { ...s.model, seed: context.seed });
   try {
     standardise(trainSet, testSet);
     const losses = await train(model, trainSet, s, rng, context);
