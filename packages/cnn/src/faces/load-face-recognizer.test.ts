@@ -35,7 +35,7 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     previous = tf.getBackend();
     await setupBackend({ backend: 'wasm' });
     model = await loadFaceRecognizer({ detect: false });
-  }, 120_000);
+  });
   afterAll(async () => {
     model.dispose();
     await tf.setBackend(previous);
@@ -53,7 +53,7 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(a, c))).dataSync()[0] as number);
     expect(diff).toBeLessThan(1e-5);
     tf.dispose([card, asFloat, a, b, c]);
-  }, 120_000);
+  });
 
   it('gives different images different encodings (a metric, not a constant)', async () => {
     const one = testCard(0);
@@ -64,13 +64,13 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     expect(dist).toBeGreaterThan(0.01);
     expect(dist).toBeLessThanOrEqual(2);
     tf.dispose([one, other, e1, e2]);
-  }, 120_000);
+  });
 
   it('leaks nothing: one returned tensor per call', async () => {
     const card = testCard(1);
     expect(await expectNoLeaks(() => model(card))).toBe(1);
     card.dispose();
-  }, 120_000);
+  });
 
   it('with detection, reports an image without a face as a DlkitError', async () => {
     const detecting = await loadFaceRecognizer();
@@ -84,7 +84,7 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     expect(tf.memory().numTensors).toBe(numTensors);
     detecting.dispose();
     card.dispose();
-  }, 120_000);
+  });
 
   // face-api's demo photo is read where the package installed it (not copied into dlkit, whose
   // lab uses no photo without a licence for the people in it): the detect-and-align path on a
@@ -109,7 +109,7 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     expect(await expectNoLeaks(() => detecting(photo))).toBe(1);
     tf.dispose([full, photo, mirror]);
     detecting.dispose();
-  }, 300_000);
+  });
 
   it('shares one set of weights and frees it when the last recognizer is disposed', async () => {
     const before = tf.memory().numTensors;
@@ -122,7 +122,7 @@ describe('loadFaceRecognizer (face-api 1.7.15, offline weights)', () => {
     const error = await second(card).catch((e: unknown) => e);
     expect((error as Error).message).toBe('faceRecognizer: the recognizer is disposed');
     card.dispose();
-  }, 120_000);
+  });
 
   it('rejects bad options and images', async () => {
     const error = await loadFaceRecognizer({ minConfidence: 1.5 }).catch((e: unknown) => e);

@@ -74,7 +74,7 @@ describe('loadPretrainedMobileNetV2', () => {
     tf.dispose([x, expected, actual]);
     full.dispose();
     ours.dispose();
-  }, 120_000);
+  });
 
   it('rebuilds the backbone at 160×160 (the alpaca model) and leaks nothing', async () => {
     let shape: tf.Shape | undefined;
@@ -92,7 +92,7 @@ describe('loadPretrainedMobileNetV2', () => {
     });
     expect(made).toBe(0);
     expect(shape).toEqual([null, 5, 5, 1280]);
-  }, 120_000);
+  });
 
   it('rejects bad options before loading anything', async () => {
     await expect(loadPretrainedMobileNetV2({ inputShape: [160, 160, 1] })).rejects.toThrow(

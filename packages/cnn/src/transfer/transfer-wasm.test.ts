@@ -41,5 +41,5 @@ describe('alpacaModel on the fast backend', () => {
     expect(losses.at(-1)!).toBeLessThan(losses[0]!);
     tf.dispose([xs, ys]);
     model.dispose();
-  }, 120_000);
+  });
 });
