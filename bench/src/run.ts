@@ -8,7 +8,8 @@
  * `tfjs-cpu` is plain tfjs (tf.layers, `tf.train.adam`, `cpu` backend). See workloads.ts.
  *
  * Options: --workloads mlp,lenet5 --seconds 3 (per engine and workload) --cpu-steps 2 (at least, on
- * tfjs `cpu`) --fast-steps 10 (at least, on dlkit's backend) --warmup 5 (steps on dlkit's backend) --no-cpu --no-torch --no-tfjs-stack --profile
+ * tfjs `cpu`) --cpu-warmup 1 (steps on tfjs `cpu`) --fast-steps 10 (at least, on dlkit's backend)
+ * --warmup 5 (steps on dlkit's backend) --no-cpu --no-torch --no-tfjs-stack --profile
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,8 @@ const cpuSteps = Number(option('cpu-steps', '2'));
 // resnet18 on a loaded machine).
 const fastSteps = Number(option('fast-steps', '10'));
 const warmup = Number(option('warmup', '5'));
+// Warm-up steps on tfjs `cpu` (0 for a row whose one step takes minutes there, such as resnet18).
+const cpuWarmup = Number(option('cpu-warmup', '1'));
 
 interface Result {
   workload: string;
@@ -206,7 +209,7 @@ async function main(): Promise<void> {
       peakRss = 0;
       results.push(
         measureTfjs('tfjs-cpu', name, 'tfjs', {
-          warmup: 1,
+          warmup: cpuWarmup,
           seconds,
           minSteps: cpuSteps,
           maxSteps: 10_000,
