@@ -174,14 +174,14 @@ describe('scripts/new-module.mjs', () => {
     const out = generate(
       'module',
       'cnn',
-      'detection',
-      'yoloFilterBoxes',
-      'C4 W3 · Object detection',
+      'landmarks',
+      'landmarkHeatmaps',
+      'C4 W3 · Landmark detection',
     );
     expect(out.status, out.stderr).toBe(0);
     const readme = readFileSync(join(dir, 'README.md'), 'utf8');
     expect(readme).toMatch(
-      /\| C4 W3 · Object detection\s*\| `detection`\s*\| `yoloFilterBoxes`\s*\|/,
+      /\| C4 W3 · Landmark detection\s*\| `landmarks`\s*\| `landmarkHeatmaps`\s*\|/,
     );
     const options = {
       ...(await prettier.resolveConfig(join(root, 'packages', 'cnn', 'README.md'))),
@@ -189,7 +189,7 @@ describe('scripts/new-module.mjs', () => {
     };
     expect(await prettier.check(readme, options)).toBe(true);
     expect(readFileSync(join(dir, 'src', 'index.ts'), 'utf8')).toContain(
-      "export { yoloFilterBoxes } from './detection/yolo-filter-boxes.js';",
+      "export { landmarkHeatmaps } from './landmarks/landmark-heatmaps.js';",
     );
   });
 

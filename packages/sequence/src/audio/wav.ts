@@ -1,4 +1,3 @@
-import wavefile from 'wavefile';
 import {
   DlkitError,
   asCaller,
@@ -7,6 +6,7 @@ import {
   assertOptions,
   describeValue,
 } from '@dlkit/core';
+import { WaveFile } from './wavefile-class.js';
 import { checkAudioClip, type AudioClip } from './audio-clip.js';
 
 /**
@@ -39,7 +39,7 @@ export interface EncodeWavOptions {
   bitDepth?: WavBitDepth;
 }
 
-type Wave = InstanceType<typeof wavefile.WaveFile>;
+type Wave = InstanceType<typeof WaveFile>;
 
 /** What one integer PCM sample is divided by to be full scale ±1, and its offset (8-bit is unsigned). */
 const PCM_SCALE: Record<string, { offset: number; scale: number }> = {
@@ -58,7 +58,7 @@ function parseWave(fn: string, bytes: unknown): Wave {
     });
   }
   try {
-    return new wavefile.WaveFile(bytes);
+    return new WaveFile(bytes);
   } catch (cause) {
     throw new DlkitError('io', fn, `bytes are not a WAV file: ${(cause as Error).message}`, {
       argument: 'bytes',
@@ -116,7 +116,7 @@ export function encodeWavAs(
   const { rate, samples } = checkAudioClip(fn, 'clip', clip);
   const { bitDepth = '16' } = assertOptions(fn, 'options', options, ['bitDepth']);
   assertOneOf(fn, 'options.bitDepth', bitDepth, ['16', '32f'] as const);
-  const wave = new wavefile.WaveFile();
+  const wave = new WaveFile();
   if (bitDepth === '16') {
     const ints = new Int16Array(samples.length);
     for (let i = 0; i < samples.length; i++) {
