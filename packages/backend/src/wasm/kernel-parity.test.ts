@@ -712,6 +712,49 @@ describe('Transpose on wasm matches cpu', () => {
   });
 });
 
+describe('Tile on wasm matches cpu', () => {
+  const cases: { shape: number[]; reps: number[]; dtype?: 'int32' }[] = [
+    { shape: [], reps: [] },
+    { shape: [5], reps: [1] },
+    { shape: [5], reps: [7] },
+    { shape: [1], reps: [13] },
+    { shape: [3, 4], reps: [2, 3] },
+    { shape: [3, 1], reps: [1, 6] },
+    { shape: [1, 1, 1, 6], reps: [4, 5, 3, 1] },
+    { shape: [1, 1, 1, 6], reps: [2, 3, 1, 1] },
+    { shape: [2, 3, 5], reps: [3, 1, 2] },
+    { shape: [2, 1, 3, 1, 2], reps: [1, 4, 1, 3, 2] },
+    { shape: [2, 2, 2, 2, 2, 3], reps: [2, 1, 2, 1, 2, 1] },
+    { shape: [4, 3], reps: [0, 2] },
+    { shape: [6, 7], reps: [2, 2], dtype: 'int32' },
+  ];
+  it(`over ${cases.length} cases`, async () => {
+    for (const c of cases) {
+      const size = c.shape.reduce((p, v) => p * v, 1);
+      const x =
+        c.dtype === 'int32'
+          ? {
+              shape: c.shape,
+              dtype: c.dtype,
+              values: Array.from({ length: size }, (_, i) => i * 3 - 7),
+            }
+          : { shape: c.shape };
+      await expectParity('Tile', { x }, { reps: c.reps }, JSON.stringify(c));
+    }
+  });
+
+  it('tiles bool tensors and is the kernel the engine runs', async () => {
+    await tf.setBackend('wasm');
+    resetWasmKernelStats();
+    const x = tf.tensor([true, false, true], [3, 1], 'bool');
+    const y = tf.tile(x, [2, 2]);
+    expect(y.dtype).toBe('bool');
+    expect(Array.from(await y.data())).toEqual([1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1]);
+    expect(wasmKernelStats().calls['Tile']).toBe(1);
+    tf.dispose([x, y]);
+  });
+});
+
 describe('Identity on wasm shares the buffer safely', () => {
   it('matches cpu, survives disposing the source, and frees the buffer with the last reference', async () => {
     await expectParity('Identity', { x: { shape: [3, 4] } }, {}, 'float32');

@@ -22,6 +22,7 @@ import { nativeKernels } from './kernels/native.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { slice, splitV, unpack } from './kernels/slice.js';
 import { sum } from './kernels/sum.js';
+import { tile } from './kernels/tile.js';
 import { transpose } from './kernels/transpose.js';
 import { unsortedSegmentSum } from './kernels/unsorted-segment-sum.js';
 
@@ -55,6 +56,7 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'Unpack', func: unpack, replaces: true },
   { name: 'Identity', func: identity, replaces: true },
   { name: 'Transpose', func: transpose, replaces: true },
+  { name: 'Tile', func: tile, replaces: true },
 ];
 
 /** Kernels that hold complex or string tensors, which the wasm backend cannot store. */
