@@ -20,6 +20,7 @@ import {
   verify,
   whoIsIt,
   type FaceDatabase,
+  type FaceModel,
 } from '@dlkit/cnn';
 import { saveFaceDatabase, writeImage } from '@dlkit/cnn/images';
 import { join } from 'node:path';
@@ -27,148 +28,215 @@ import type { Lab, LabContext, LabPlot, LabResult } from '../lab.js';
 import { checkLabContext } from '../lab-context.js';
 import { round } from '../c2/plots.js';
 import { drawPerson, makeIdentities, type Identity } from './synthetic-identities.js';
-import { drawText } from './glyphs.js';
+import { montage, type MontageTile } from './face-montage.js';
+import {
+  bestThreshold,
+  embedOnce,
+  impostorRejected,
+  ownAccepted,
+  pairAccuracy,
+} from './face-threshold.js';
 
 interface Settings {
-  people: number;
+  /** People the threshold is chosen on, and the disjoint people it is then measured on. */
+  calibration: number;
+  heldOut: number;
+  /** Pictures of each person besides the reference. */
   probes: number;
   size: number;
+  /** Held-out pictures per person shown in the montage. */
+  shown: number;
 }
-const FULL: Settings = { people: 8, probes: 3, size: 112 };
-const QUICK: Settings = { people: 3, probes: 2, size: 96 };
+const FULL: Settings = { calibration: 20, heldOut: 20, probes: 16, size: 112, shown: 3 };
+const QUICK: Settings = { calibration: 3, heldOut: 3, probes: 2, size: 96, shown: 2 };
 /** The notebook's threshold. */
 const THRESHOLD = 0.7;
 
-/** One held-out picture and what the lab found for it. */
+/** One picture besides a reference, and what the lab found for it. */
 interface Probe {
+  /** The person in it and the person it falsely claims to be (indices in its group). */
   person: number;
+  claimed: number;
+  /** Which of the person's pictures it is (0-based). */
+  k: number;
   image: tf.Tensor3D;
-  /** verify against its own identity, and against the next person's (an impostor's claim). */
+  /** verify's distances for its own identity and for the impostor's claim. */
   own: number;
   impostor: number;
+  /** whoIsIt's closest name and distance (held-out group only). */
   found: string;
   minDist: number;
+  /** Whether whoIsIt named the right person within the threshold: at 0.7, at the calibrated one. */
+  right: [boolean, boolean];
 }
 
-/** Verification accuracy over the pairs (same: a distance below t is right; different: one at or above t). */
-function pairAccuracy(probes: Probe[], t: number): number {
-  const right = probes.reduce((n, p) => n + (p.own < t ? 1 : 0) + (p.impostor >= t ? 1 : 0), 0);
-  return right / (2 * probes.length);
+/** A group of people: the database of their references and their other pictures. */
+interface Group {
+  name: 'calibration' | 'held-out';
+  people: Identity[];
+  refs: tf.Tensor3D[];
+  probes: Probe[];
 }
 
-/** The threshold with the best pair accuracy (midpoints between sorted distances; optimistic). */
-function bestThreshold(probes: Probe[]): number {
-  const d = probes.flatMap((p) => [p.own, p.impostor]).sort((a, b) => a - b);
-  const candidates = d.slice(1).map((x, i) => (x + (d[i] as number)) / 2);
-  return candidates.reduce(
-    (best, t) => (pairAccuracy(probes, t) > pairAccuracy(probes, best) ? t : best),
-    candidates[0] ?? THRESHOLD,
+/** Draws a group's references and pictures; picture k of person p claims to be someone else. */
+function drawGroup(name: Group['name'], people: Identity[], rng: RandomState, s: Settings): Group {
+  const n = people.length;
+  const refs = people.map((p) => drawPerson(p, rng, s.size));
+  const probes: Probe[] = [];
+  for (let k = 0; k < s.probes; k++) {
+    people.forEach((p, person) =>
+      probes.push({
+        person,
+        claimed: (person + 1 + (k % (n - 1))) % n,
+        k,
+        image: drawPerson(p, rng, s.size),
+        own: NaN,
+        impostor: NaN,
+        found: '',
+        minDist: NaN,
+        right: [false, false],
+      }),
+    );
+  }
+  return { name, people, refs, probes };
+}
+
+/** The database of a group's references. */
+async function databaseOf(group: Group, model: FaceModel): Promise<FaceDatabase> {
+  return buildFaceDatabase(
+    Object.fromEntries(group.people.map((p, i) => [p.name, group.refs[i]!])),
+    model,
   );
 }
 
-/** The triplet loss of (reference, held-out picture, the next person's reference), α = 0.2. */
-async function tripletOf(
+/**
+ * verify's two claims for each of the group's pictures and, given thresholds (0.7 and the
+ * calibrated one), whoIsIt at each.
+ */
+async function measure(
+  group: Group,
   database: FaceDatabase,
-  people: Identity[],
-  probes: Probe[],
-  encodings: number[][],
-): Promise<number> {
-  const rows = (f: (p: Probe, i: number) => number[]) => tf.tensor2d(probes.map(f));
-  const anchor = rows((p) => database[people[p.person]!.name]!);
-  const positive = rows((_, i) => encodings[i]!);
-  const negative = rows((p) => database[people[(p.person + 1) % people.length]!.name]!);
+  model: FaceModel,
+  context: LabContext,
+  thresholds?: [number, number],
+): Promise<void> {
+  const names = group.people.map((p) => p.name);
+  for (const [i, p] of group.probes.entries()) {
+    p.own = (await verify(p.image, names[p.person]!, database, model)).dist;
+    p.impostor = (await verify(p.image, names[p.claimed]!, database, model)).dist;
+    if (thresholds !== undefined) {
+      for (const [j, threshold] of thresholds.entries()) {
+        const who = await whoIsIt(p.image, database, model, { threshold });
+        p.found = who.identity;
+        p.minDist = who.minDist;
+        p.right[j] = who.identity === names[p.person] && who.inDatabase;
+      }
+    }
+    context.progress({
+      label: `${group.name} pictures`,
+      step: i + 1,
+      total: group.probes.length,
+      loss: p.own,
+    });
+  }
+}
+
+/** The triplet loss of (reference, another picture, the claimed impostor's reference), α = 0.2. */
+async function tripletOf(group: Group, database: FaceDatabase, model: FaceModel): Promise<number> {
+  const names = group.people.map((p) => p.name);
+  const positives: number[][] = [];
+  for (const p of group.probes) {
+    const encoding = await imgToEncoding(p.image, model);
+    positives.push(Array.from(await encoding.data()));
+    encoding.dispose();
+  }
+  const anchor = tf.tensor2d(group.probes.map((p) => database[names[p.person]!]!));
+  const positive = tf.tensor2d(positives);
+  const negative = tf.tensor2d(group.probes.map((p) => database[names[p.claimed]!]!));
   const loss = tripletLoss(null, [anchor, positive, negative]);
   const value = (await loss.data())[0] as number;
   tf.dispose([anchor, positive, negative, loss]);
   return value;
 }
 
-/** The montage: references on the top row, each person's probes below, labelled. */
-async function montage(
-  people: Identity[],
-  refs: tf.Tensor3D[],
-  probes: Probe[],
-  s: Settings,
-): Promise<tf.Tensor3D> {
-  const pad = 4;
-  const label = 26;
-  const tileW = s.size + 2 * pad;
-  const tileH = s.size + 2 * pad + label;
-  const width = tileW * people.length;
-  const height = tileH * (1 + s.probes);
-  const pixels = new Int32Array(width * height * 3).fill(255);
-  const place = async (
-    image: tf.Tensor3D,
-    col: number,
-    row: number,
-    frame: [number, number, number],
-    lines: string[],
-  ) => {
-    const data = await image.data();
-    const x0 = col * tileW;
-    const y0 = row * tileH;
-    for (let y = 0; y < s.size + 2 * pad; y++) {
-      for (let x = 0; x < tileW; x++) pixels.set(frame, ((y0 + y) * width + x0 + x) * 3);
-    }
-    for (let y = 0; y < s.size; y++) {
-      for (let x = 0; x < s.size; x++) {
-        const from = (y * s.size + x) * 3;
-        pixels.set(data.subarray(from, from + 3), ((y0 + pad + y) * width + x0 + pad + x) * 3);
-      }
-    }
-    lines.forEach((line, i) =>
-      drawText(
-        pixels,
-        width,
-        line.slice(0, Math.floor(tileW / 8)),
-        x0 + 2,
-        y0 + s.size + 2 * pad + 2 + 12 * i,
-        [0, 0, 0],
-      ),
-    );
-  };
-  for (const [i, ref] of refs.entries())
-    await place(ref, i, 0, [80, 80, 80], [people[i]!.name, 'database']);
-  const seen = new Array<number>(people.length).fill(0);
-  for (const p of probes) {
-    const right = p.found === people[p.person]!.name;
-    const frame: [number, number, number] = right ? [40, 170, 60] : [210, 40, 40];
-    seen[p.person] = (seen[p.person] ?? 0) + 1;
-    await place(p.image, p.person, seen[p.person]!, frame, [
-      p.found,
-      `${p.minDist.toFixed(2)} ${p.own.toFixed(2)}`,
-    ]);
-  }
-  return tf.tensor3d(pixels, [height, width, 3], 'int32');
+/**
+ * The held-out group's references on the top row and their first pictures below, framed by
+ * whoIsIt at the calibrated threshold: green right, amber the right name but too far ("not in the
+ * database"), red the wrong name.
+ */
+function tiles(group: Group, s: Settings): MontageTile[] {
+  const refs = group.refs.map((image, col): MontageTile => ({
+    image,
+    col,
+    row: 0,
+    frame: [80, 80, 80],
+    lines: [group.people[col]!.name, 'database'],
+  }));
+  const shown = group.probes.filter((p) => p.k < s.shown);
+  return refs.concat(
+    shown.map((p) => ({
+      image: p.image,
+      col: p.person,
+      row: p.k + 1,
+      frame: p.right[1]
+        ? [40, 170, 60]
+        : p.found === group.people[p.person]!.name
+          ? [230, 160, 20]
+          : [210, 40, 40],
+      lines: [p.found, `${p.minDist.toFixed(2)} ${p.own.toFixed(2)}`],
+    })),
+  );
 }
 
-function distancePlot(probes: Probe[], people: Identity[], threshold: number): LabPlot {
-  const values = probes.flatMap((p) => [
-    { pair: 'same person', dist: round(p.own), person: people[p.person]!.name },
-    { pair: 'different people', dist: round(p.impostor), person: people[p.person]!.name },
-  ]);
+function distancePlot(groups: Group[], calibrated: number): LabPlot {
+  const values = groups.flatMap((g) =>
+    g.probes.flatMap((p) => [
+      { pair: `${g.name}: same`, kind: 'same person', dist: round(p.own) },
+      { pair: `${g.name}: different`, kind: 'different people', dist: round(p.impostor) },
+    ]),
+  );
+  const rule = (t: number, label: string, dash: number[]) => ({
+    data: { values: [{ t, label }] },
+    layer: [
+      {
+        mark: { type: 'rule', strokeDash: dash },
+        encoding: { y: { field: 't', type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'text', align: 'right', dy: -6, x: 'width' },
+        encoding: { y: { field: 't', type: 'quantitative' }, text: { field: 'label' } },
+      },
+    ],
+  });
   return {
     name: 'verification-distances',
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-      title: `verify: distances of held-out pictures to a claimed identity (threshold ${THRESHOLD}, best ${round(threshold)})`,
-      width: 360,
-      height: 260,
+      title: `verify: distances of pictures to a claimed identity (threshold ${THRESHOLD}, calibrated ${round(calibrated)})`,
+      width: 420,
+      height: 280,
       layer: [
         {
           data: { values },
-          mark: { type: 'point', filled: true },
+          mark: { type: 'point', filled: true, opacity: 0.6 },
           encoding: {
-            x: { field: 'pair', type: 'nominal' },
+            x: {
+              field: 'pair',
+              type: 'nominal',
+              sort: [
+                'calibration: same',
+                'calibration: different',
+                'held-out: same',
+                'held-out: different',
+              ],
+              title: null,
+            },
             y: { field: 'dist', type: 'quantitative', title: 'distance between unit encodings' },
-            color: { field: 'pair', type: 'nominal' },
+            color: { field: 'kind', type: 'nominal', title: null },
           },
         },
-        {
-          data: { values: [{ t: THRESHOLD }] },
-          mark: { type: 'rule', strokeDash: [4, 4] },
-          encoding: { y: { field: 't', type: 'quantitative' } },
-        },
+        rule(THRESHOLD, `notebook ${THRESHOLD}`, [4, 4]),
+        rule(calibrated, `calibrated ${round(calibrated)}`, []),
       ],
     },
   };
@@ -177,81 +245,60 @@ function distancePlot(probes: Probe[], people: Identity[], threshold: number): L
 async function run(context: LabContext): Promise<LabResult> {
   checkLabContext('face-recognition.run', context);
   const s = context.quick ? QUICK : FULL;
-  const people = makeIdentities(s.people, context.seed);
+  const everyone = makeIdentities(s.calibration + s.heldOut, context.seed);
   const rng = new RandomState(context.seed + 1);
-  const refs = people.map((p) => drawPerson(p, rng, s.size));
-  const probes: Probe[] = [];
-  for (let k = 0; k < s.probes; k++) {
-    people.forEach((p, person) =>
-      probes.push({
-        person,
-        image: drawPerson(p, rng, s.size),
-        own: NaN,
-        impostor: NaN,
-        found: '',
-        minDist: NaN,
-      }),
-    );
-  }
-  const model = await loadFaceRecognizer({ detect: false });
+  const calibration = drawGroup('calibration', everyone.slice(0, s.calibration), rng, s);
+  const heldOut = drawGroup('held-out', everyone.slice(s.calibration), rng, s);
+  const groups = [calibration, heldOut];
+  const recognizer = await loadFaceRecognizer({ detect: false });
   try {
-    const database = await buildFaceDatabase(
-      Object.fromEntries(people.map((p, i) => [p.name, refs[i]!])),
-      model,
-    );
-    context.progress({ label: 'database', step: people.length, total: people.length, loss: 0 });
+    const model = embedOnce(recognizer);
+    const calibrationDatabase = await databaseOf(calibration, model);
+    const database = await databaseOf(heldOut, model);
+    context.progress({ label: 'database', step: everyone.length, total: everyone.length, loss: 0 });
     await saveFaceDatabase(join(context.outDir, 'face-database.json'), database);
-    const encodings: number[][] = [];
-    for (const [i, p] of probes.entries()) {
-      const name = people[p.person]!.name;
-      p.own = (await verify(p.image, name, database, model)).dist;
-      p.impostor = (
-        await verify(p.image, people[(p.person + 1) % people.length]!.name, database, model)
-      ).dist;
-      const who = await whoIsIt(p.image, database, model);
-      p.found = who.identity;
-      p.minDist = who.minDist;
-      const encoding = await imgToEncoding(p.image, model);
-      encodings.push(Array.from(await encoding.data()));
-      encoding.dispose();
-      context.progress({
-        label: 'held-out pictures',
-        step: i + 1,
-        total: probes.length,
-        loss: p.own,
-      });
-    }
-    const loss = await tripletOf(database, people, probes, encodings);
-    const best = bestThreshold(probes);
-    const picture = await montage(people, refs, probes, s);
+    await measure(calibration, calibrationDatabase, model, context);
+    const calibrated = bestThreshold(calibration.probes, THRESHOLD);
+    await measure(heldOut, database, model, context, [THRESHOLD, calibrated]);
+    const loss = await tripletOf(heldOut, database, model);
+    const picture = await montage(tiles(heldOut, s), s.heldOut, 1 + s.shown, s.size);
     await writeImage(join(context.outDir, 'faces.png'), picture);
     picture.dispose();
-    const accuracy = pairAccuracy(probes, THRESHOLD);
-    const identified =
-      probes.filter((p) => p.found === people[p.person]!.name).length / probes.length;
+    const held = heldOut.probes;
+    const identified = (j: 0 | 1) => held.filter((p) => p.right[j]).length / held.length;
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
     context.log(
-      `verification accuracy ${(accuracy * 100).toFixed(1)} % at threshold ${THRESHOLD} over ${2 * probes.length} pairs, whoIsIt ${(identified * 100).toFixed(1)} % of ${probes.length} pictures`,
+      `held-out verification accuracy ${percent(pairAccuracy(held, THRESHOLD))} at threshold ${THRESHOLD}, ${percent(pairAccuracy(held, calibrated))} at the calibrated ${round(calibrated)} over ${2 * held.length} pairs; whoIsIt ${percent(identified(0))} and ${percent(identified(1))} of ${held.length} pictures`,
     );
     return {
       figures: {
-        faces: `generated by dlkit: ${s.people} people, 1 reference + ${s.probes} held-out pictures each, ${s.size}×${s.size}`,
+        faces: `generated by dlkit: ${s.calibration} calibration + ${s.heldOut} held-out people, 1 reference + ${s.probes} pictures each, ${s.size}×${s.size}`,
         encoder: 'face-api 1.7.15 recognition net (128-d), centred crops, no detection',
-        'verification pairs': 2 * probes.length,
-        'verification accuracy @0.7': round(accuracy),
-        'best threshold (on the same pairs)': round(best),
-        'verification accuracy @best': round(pairAccuracy(probes, best)),
-        'whoIsIt accuracy': round(identified),
-        'mean same-person distance': round(mean(probes.map((p) => p.own))),
-        'mean different-person distance': round(mean(probes.map((p) => p.impostor))),
-        'triplet loss (alpha 0.2)': round(loss),
+        'calibration pairs': 2 * calibration.probes.length,
+        'held-out pairs': 2 * held.length,
+        'calibrated threshold': round(calibrated),
+        'verification accuracy @calibrated (calibration, optimistic)': round(
+          pairAccuracy(calibration.probes, calibrated),
+        ),
+        'verification accuracy @0.7 (held-out)': round(pairAccuracy(held, THRESHOLD)),
+        'verification accuracy @calibrated (held-out)': round(pairAccuracy(held, calibrated)),
+        'own claims accepted @calibrated (held-out)': round(ownAccepted(held, calibrated)),
+        'impostor claims rejected @calibrated (held-out)': round(
+          impostorRejected(held, calibrated),
+        ),
+        'whoIsIt accuracy @0.7 (held-out)': round(identified(0)),
+        'whoIsIt accuracy @calibrated (held-out)': round(identified(1)),
+        'mean same-person distance (held-out)': round(mean(held.map((p) => p.own))),
+        'mean different-person distance (held-out)': round(mean(held.map((p) => p.impostor))),
+        'triplet loss (alpha 0.2, held-out)': round(loss),
       },
-      plots: [distancePlot(probes, people, best)],
+      plots: [distancePlot(groups, calibrated)],
       files: ['faces.png', 'face-database.json'],
     };
   } finally {
-    model.dispose();
-    tf.dispose([...refs, ...probes.map((p) => p.image)]);
+    recognizer.dispose();
+    tf.dispose(groups.flatMap((g) => [...g.refs, ...g.probes.map((p) => p.image)]));
   }
 }
 
