@@ -36,6 +36,7 @@ import {
   whoIsIt,
   type FaceDatabase,
   type FaceModel,
+  type FaceRecognizer,
 } from '@dlkit/cnn';
 import { saveFaceDatabase, writeImage } from '@dlkit/cnn/images';
 import { join } from 'node:path';
@@ -265,8 +266,9 @@ async function run(context: LabContext): Promise<LabResult> {
   const calibration = drawGroup('calibration', everyone.slice(0, s.calibration), rng, s);
   const heldOut = drawGroup('held-out', everyone.slice(s.calibration), rng, s);
   const groups = [calibration, heldOut];
-  const recognizer = await loadFaceRecognizer({ detect: false });
+  let recognizer: FaceRecognizer | undefined;
   try {
+    recognizer = await loadFaceRecognizer({ detect: false });
     const model = embedOnce(recognizer);
     const calibrationDatabase = await databaseOf(calibration, model);
     const database = await databaseOf(heldOut, model);
@@ -312,7 +314,7 @@ async function run(context: LabContext): Promise<LabResult> {
       files: ['faces.png', 'face-database.json'],
     };
   } finally {
-    recognizer.dispose();
+    recognizer?.dispose();
     tf.dispose(groups.flatMap((g) => [...g.refs, ...g.probes.map((p) => p.image)]));
   }
 }
