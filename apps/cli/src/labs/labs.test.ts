@@ -410,35 +410,55 @@ const quickChecks: Record<string, (q: QuickRun) => void> = {
       /^test accuracy: from scratch \d+\.\d %, frozen \+ head \d+\.\d %, fine-tuned \d+\.\d %$/,
     );
   },
-  // C4 W4: the face database, verify and whoIsIt on face-api's network: the pair counts, the
-  // accuracies as fractions, the database file and the labelled PNG (one tile per picture).
+  // C4 W4: the face database, verify and whoIsIt on face-api's network, the threshold chosen on
+  // calibration people and measured on held-out ones: the pair counts, the accuracies as
+  // fractions, the held-out database file and the labelled PNG (one tile per picture shown).
   'face-recognition': (q) => {
     const f = q.run.figures as Record<string, number | string>;
-    expect(f['verification pairs']).toBe(12);
+    expect(f['calibration pairs']).toBe(12);
+    expect(f['held-out pairs']).toBe(12);
     for (const key of [
-      'verification accuracy @0.7',
-      'verification accuracy @best',
-      'whoIsIt accuracy',
+      'verification accuracy @calibrated (calibration, optimistic)',
+      'verification accuracy @0.7 (held-out)',
+      'verification accuracy @calibrated (held-out)',
+      'own claims accepted @calibrated (held-out)',
+      'impostor claims rejected @calibrated (held-out)',
+      'whoIsIt accuracy @0.7 (held-out)',
+      'whoIsIt accuracy @calibrated (held-out)',
     ]) {
       expect(f[key]).toBeGreaterThanOrEqual(0);
       expect(f[key]).toBeLessThanOrEqual(1);
     }
-    expect(f['verification accuracy @best']).toBeGreaterThanOrEqual(
-      f['verification accuracy @0.7'] as number,
+    // The calibrated threshold is the best on the calibration pairs, so at least as good there as 0.7
+    // (every distance of this network on these faces is below 0.7: half the claims are right).
+    expect(f['calibrated threshold']).toBeGreaterThan(0);
+    expect(f['verification accuracy @calibrated (calibration, optimistic)']).toBeGreaterThanOrEqual(
+      0.5,
     );
-    expect(f['triplet loss (alpha 0.2)']).toBeGreaterThanOrEqual(0);
-    expectProgress(q.events, ['database', 'held-out pictures']);
+    expect(f['verification accuracy @0.7 (held-out)']).toBe(0.5);
+    expect(f['verification accuracy @calibrated (held-out)']).toBeCloseTo(
+      ((f['own claims accepted @calibrated (held-out)'] as number) +
+        (f['impostor claims rejected @calibrated (held-out)'] as number)) /
+        2,
+      3,
+    );
+    expect(f['whoIsIt accuracy @calibrated (held-out)']).toBeLessThanOrEqual(
+      f['whoIsIt accuracy @0.7 (held-out)'] as number,
+    );
+    expect(f['triplet loss (alpha 0.2, held-out)']).toBeGreaterThanOrEqual(0);
+    expectProgress(q.events, ['database', 'calibration pictures', 'held-out pictures']);
     const database = JSON.parse(q.read('face-database.json'));
-    expect(Object.keys(database.entries)).toEqual(['danielle', 'younes', 'tian']);
+    expect(Object.keys(database.entries)).toEqual(['andrew', 'kian', 'dan']); // the held-out people
     expect(database.dim).toBe(128);
     const png = readFileSync(join(q.run.outDir, 'faces.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(3 * 104); // 3 people, 96-pixel tiles framed by 4 pixels
     expect(png.readUInt32BE(20)).toBe(3 * 130); // the references and 2 held-out rows, labelled
-    expect(svgMarks(q.read('verification-distances.svg'), 'symbol')).toBe(12); // one point per pair
-    expect(svgMarks(q.read('verification-distances.svg'), 'rule')).toBe(1); // the threshold
+    // One point per claim of both groups, and the two thresholds with their labels.
+    expect(svgMarks(q.read('verification-distances.svg'), 'symbol')).toBe(24);
+    expect(svgMarks(q.read('verification-distances.svg'), 'rule')).toBe(2);
     expect(q.lines.at(-1)).toMatch(
-      /^verification accuracy \d+\.\d % at threshold 0\.7 over 12 pairs, whoIsIt \d+\.\d % of 6 pictures$/,
+      /^held-out verification accuracy 50\.0 % at threshold 0\.7, \d+\.\d % at the calibrated 0\.\d+ over 12 pairs; whoIsIt \d+\.\d % and \d+\.\d % of 6 pictures$/,
     );
   },
   // C4 W1: the notebook's happy model (37,633 parameters) trains 2 quick epochs (6 Adam steps:

@@ -3,7 +3,7 @@
 // and each picture of it varies only what a camera would (position, scale, lighting,
 // background, expression, sensor noise). Drawn procedurally by dlkit, so no licence applies.
 import * as tf from '@tensorflow/tfjs';
-import { RandomState } from '@dlkit/core';
+import { assertNumber, RandomState } from '@dlkit/core';
 
 type Rgb = [number, number, number];
 
@@ -26,7 +26,7 @@ export interface Identity {
   mouthWidth: number;
 }
 
-/** The course notebook's database names, as the people's names. */
+/** The people's names: the course notebook's twelve database names, then 28 more. */
 const NAMES = [
   'danielle',
   'younes',
@@ -40,6 +40,34 @@ const NAMES = [
   'felix',
   'benoit',
   'arnaud',
+  'amara',
+  'bao',
+  'chiara',
+  'dmitri',
+  'elif',
+  'farid',
+  'grace',
+  'hana',
+  'ines',
+  'jonas',
+  'keiko',
+  'luis',
+  'mei',
+  'nadia',
+  'oskar',
+  'priya',
+  'quentin',
+  'rosa',
+  'samir',
+  'tomas',
+  'ugo',
+  'vera',
+  'wen',
+  'xavier',
+  'yara',
+  'zeno',
+  'adele',
+  'boris',
 ];
 
 const SKINS: Rgb[] = [
@@ -71,8 +99,9 @@ function between(rng: RandomState, lo: number, hi: number): number {
   return lo + (hi - lo) * rng.nextDouble();
 }
 
-/** `n` (at most 12) people with traits drawn from `seed`. */
+/** `n` (at most 40) people with traits drawn from `seed` (the first `k` are the same for any `n ≥ k`). */
 export function makeIdentities(n: number, seed: number): Identity[] {
+  assertNumber('makeIdentities', 'n', n, { min: 1, max: NAMES.length, integer: true });
   const rng = new RandomState(seed);
   return NAMES.slice(0, n).map((name) => ({
     name,
