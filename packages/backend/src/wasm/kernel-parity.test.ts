@@ -681,6 +681,17 @@ describe('Slice, SplitV and Unpack on wasm match cpu', () => {
   });
 });
 
+/** A case's input: float32 pseudo-random values, or distinct int32 values for an int32 case. */
+function caseInput(c: { shape: number[]; dtype?: 'int32' }): Input {
+  if (c.dtype !== 'int32') return { shape: c.shape };
+  const size = c.shape.reduce((p, v) => p * v, 1);
+  return {
+    shape: c.shape,
+    dtype: c.dtype,
+    values: Array.from({ length: size }, (_, i) => i * 3 - 7),
+  };
+}
+
 describe('Transpose on wasm matches cpu', () => {
   const cases: { shape: number[]; perm: number[]; dtype?: 'int32' }[] = [
     { shape: [5], perm: [0] },
@@ -698,15 +709,7 @@ describe('Transpose on wasm matches cpu', () => {
   ];
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases) {
-      const size = c.shape.reduce((p, v) => p * v, 1);
-      const x =
-        c.dtype === 'int32'
-          ? {
-              shape: c.shape,
-              dtype: c.dtype,
-              values: Array.from({ length: size }, (_, i) => i * 3 - 7),
-            }
-          : { shape: c.shape };
+      const x = caseInput(c);
       await expectParity('Transpose', { x }, { perm: c.perm }, JSON.stringify(c));
     }
   });
@@ -730,15 +733,7 @@ describe('Tile on wasm matches cpu', () => {
   ];
   it(`over ${cases.length} cases`, async () => {
     for (const c of cases) {
-      const size = c.shape.reduce((p, v) => p * v, 1);
-      const x =
-        c.dtype === 'int32'
-          ? {
-              shape: c.shape,
-              dtype: c.dtype,
-              values: Array.from({ length: size }, (_, i) => i * 3 - 7),
-            }
-          : { shape: c.shape };
+      const x = caseInput(c);
       await expectParity('Tile', { x }, { reps: c.reps }, JSON.stringify(c));
     }
   });
