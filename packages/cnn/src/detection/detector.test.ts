@@ -202,7 +202,7 @@ describe('yoloLoss against PyTorch (tests/fixtures/cnn_yolo_loss.py)', () => {
   describe.each([
     ['square', '4×4 grid'],
     ['wide', '3×5 grid'],
-  ] as const)('%s: %s, m = 3, B = 2, C = 3', (name) => {
+  ] as const)('%s: %s, m = 3, B = 2, C = 3', (name, _grid) => {
     const c = fx.cases[name];
     it.each(c.losses.map((l) => [optionName(l.options), l] as const))(
       'has the loss and gradient of torch with options %s',
