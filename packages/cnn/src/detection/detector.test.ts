@@ -4,13 +4,42 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSystem } from '@dlkit/backend';
-import { expectDlkitError, expectNoLeaks, expectTensorsClose } from '@dlkit/test-harness';
+import {
+  expectDlkitError,
+  expectNoLeaks,
+  expectTensorsClose,
+  fixtureTensor,
+  loadFixture,
+  type FixtureTensor,
+} from '@dlkit/test-harness';
 import { yoloTargets } from './yolo-targets.js';
 import { yoloLoss } from './yolo-loss.js';
 import { yoloDetector } from './yolo-detector.js';
 import { yoloDetect } from './yolo-detect.js';
 import { yoloHead } from './yolo-head.js';
 import { drawBoxes } from './draw-boxes.js';
+
+interface LossCase {
+  gridShape: [number, number];
+  boxes: FixtureTensor;
+  classes: FixtureTensor;
+  yTrue: FixtureTensor;
+  yPred: FixtureTensor;
+  objects: number;
+  losses: {
+    options: { lambdaCoord?: number; lambdaNoobj?: number };
+    loss: number;
+    grad: FixtureTensor;
+  }[];
+}
+const fx = loadFixture<{
+  anchors: FixtureTensor;
+  numClasses: number;
+  cases: Record<'square' | 'wide' | 'targets', LossCase>;
+}>('cnn_yolo_loss');
+/** The torch loss is float64 on the same float32 inputs; dlkit computes in float32. */
+const LOSS_TOL = { rtol: 1e-5, atol: 0 };
+const GRAD_TOL = { rtol: 1e-5, atol: 1e-5 };
 
 const dir = mkdtempSync(join(tmpdir(), 'dlkit-detector-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -164,6 +193,75 @@ describe('yoloLoss', () => {
         () => loss(tf.zeros([1, 2, 2, 8]), tf.zeros([1, 2, 2, 8])),
         'yoloLoss: yPred must have shape [m, sH, sW, 7], got [1, 2, 2, 8]',
       );
+    });
+  });
+});
+
+describe('yoloLoss against PyTorch (tests/fixtures/cnn_yolo_loss.py)', () => {
+  const optionName = (o: object) => JSON.stringify(o);
+  describe.each([
+    ['square', '4×4 grid'],
+    ['wide', '3×5 grid'],
+  ] as const)('%s: %s, m = 3, B = 2, C = 3', (name, _grid) => {
+    const c = fx.cases[name];
+    it.each(c.losses.map((l) => [optionName(l.options), l] as const))(
+      'has the loss and gradient of torch with options %s',
+      (_, l) => {
+        tf.tidy(() => {
+          const loss = yoloLoss(fixtureTensor(fx.anchors), fx.numClasses, l.options);
+          const yTrue = fixtureTensor(c.yTrue);
+          const yPred = fixtureTensor(c.yPred);
+          expect(yPred.shape).toEqual([3, ...c.gridShape, 16]);
+          expectTensorsClose(loss(yTrue, yPred), l.loss, { ...LOSS_TOL, label: 'loss' });
+          const grad = tf.grad((p: tf.Tensor) => loss(yTrue, p))(yPred);
+          expectTensorsClose(grad, fixtureTensor(l.grad), { ...GRAD_TOL, label: 'gradient' });
+        });
+      },
+    );
+  });
+
+  it("builds the fixture's random 4×4 targets with yoloTargets", () => {
+    tf.tidy(() => {
+      const c = fx.cases.square;
+      const y = yoloTargets(
+        fixtureTensor(c.boxes),
+        fixtureTensor(c.classes),
+        fixtureTensor(fx.anchors),
+        4,
+        fx.numClasses,
+      );
+      expectTensorsClose(y, fixtureTensor(c.yTrue), { rtol: 0, atol: 0 });
+      expect(y.reshape([-1, 8]).slice([0, 4], [-1, 1]).sum().dataSync()[0]).toBe(c.objects);
+    });
+  });
+
+  it('gives, on yoloTargets of hand boxes, the loss torch computes on the same targets', () => {
+    tf.tidy(() => {
+      // yoloTargets runs in TS on the boxes; torch's loss was computed on the Python builder's
+      // target of the same boxes, which must be the same tensor.
+      const c = fx.cases.targets;
+      const anchors = fixtureTensor(fx.anchors);
+      const yTrue = yoloTargets(
+        fixtureTensor(c.boxes),
+        fixtureTensor(c.classes),
+        anchors,
+        4,
+        fx.numClasses,
+      );
+      expectTensorsClose(yTrue, fixtureTensor(c.yTrue), { rtol: 0, atol: 0 });
+      const yPred = fixtureTensor(c.yPred);
+      for (const l of c.losses) {
+        const loss = yoloLoss(anchors, fx.numClasses, l.options);
+        expectTensorsClose(loss(yTrue, yPred), l.loss, {
+          ...LOSS_TOL,
+          label: `loss ${optionName(l.options)}`,
+        });
+        const grad = tf.grad((p: tf.Tensor) => loss(yTrue, p))(yPred);
+        expectTensorsClose(grad, fixtureTensor(l.grad), {
+          ...GRAD_TOL,
+          label: `gradient ${optionName(l.options)}`,
+        });
+      }
     });
   });
 });
