@@ -750,6 +750,41 @@ describe('Tile on wasm matches cpu', () => {
   });
 });
 
+describe('Reverse on wasm matches cpu', () => {
+  const cases: { shape: number[]; dims: number[]; dtype?: 'int32' }[] = [
+    { shape: [], dims: [] },
+    { shape: [7], dims: [0] },
+    { shape: [7], dims: [] },
+    { shape: [3, 4], dims: [0] },
+    { shape: [3, 4], dims: [1] },
+    { shape: [3, 4], dims: [0, 1] },
+    { shape: [3, 3, 5, 4], dims: [0, 1] },
+    { shape: [3, 3, 5, 4], dims: [-1] },
+    { shape: [2, 3, 4, 5], dims: [1, 3] },
+    { shape: [2, 1, 3, 1, 2], dims: [0, 2, 4] },
+    { shape: [2, 2, 2, 2, 2, 3], dims: [5, 0, 2] },
+    { shape: [4, 0, 3], dims: [0] },
+    { shape: [6, 7], dims: [0], dtype: 'int32' },
+    { shape: [6, 7], dims: [1], dtype: 'int32' },
+  ];
+  it(`over ${cases.length} cases`, async () => {
+    for (const c of cases) {
+      await expectParity('Reverse', { x: caseInput(c) }, { dims: c.dims }, JSON.stringify(c));
+    }
+  });
+
+  it('reverses bool tensors and is the kernel the engine runs', async () => {
+    await tf.setBackend('wasm');
+    resetWasmKernelStats();
+    const x = tf.tensor([true, false, false, true, true, false], [2, 3], 'bool');
+    const y = tf.reverse(x, [1]);
+    expect(y.dtype).toBe('bool');
+    expect(Array.from(await y.data())).toEqual([0, 0, 1, 0, 1, 1]);
+    expect(wasmKernelStats().calls['Reverse']).toBe(1);
+    tf.dispose([x, y]);
+  });
+});
+
 describe('Identity on wasm shares the buffer safely', () => {
   it('matches cpu, survives disposing the source, and frees the buffer with the last reference', async () => {
     await expectParity('Identity', { x: { shape: [3, 4] } }, {}, 'float32');

@@ -21,6 +21,7 @@ import { maxPoolGrad } from './kernels/max-pool-grad.js';
 import { nativeKernels } from './kernels/native.js';
 import { originals, type Wasm, type WasmKernelFunc } from './kernels/kernel-util.js';
 import { slice, splitV, unpack } from './kernels/slice.js';
+import { reverse } from './kernels/reverse.js';
 import { sum } from './kernels/sum.js';
 import { tile } from './kernels/tile.js';
 import { transpose } from './kernels/transpose.js';
@@ -57,6 +58,7 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'Identity', func: identity, replaces: true },
   { name: 'Transpose', func: transpose, replaces: true },
   { name: 'Tile', func: tile, replaces: true },
+  { name: 'Reverse', func: reverse, replaces: true },
 ];
 
 /** Kernels that hold complex or string tensors, which the wasm backend cannot store. */
