@@ -22,3 +22,14 @@ export {
   type FileSystemHandler,
   type FileSystemOptions,
 } from './io/file-system.js';
+export {
+  createDataParallelTrainer,
+  DataParallelTrainer,
+  type DataParallelOptions,
+} from './parallel/data-parallel-trainer.js';
+export {
+  fitDataParallel,
+  type FitDataParallelOptions,
+  type FitDataParallelResult,
+} from './parallel/fit-data-parallel.js';
+export { PARALLEL_LOSSES, type ParallelLoss } from './parallel/parallel-loss.js';
