@@ -237,10 +237,12 @@ function shardMessage(t: tf.Tensor, begin: number, size: number): TensorMessage 
  * model.compile({ optimizer: tf.train.sgd(0.1), loss: 'categoricalCrossentropy' });
  * const trainer = await createDataParallelTrainer(model, { workers: 1 });
  * const x = tf.randomNormal([8, 4], 0, 1, 'float32', 1);
- * const y = tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32'), 3);
+ * const y = tf.tidy(() => tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2, 0, 1], 'int32'), 3));
  * const loss = await trainer.trainStep(x, y);
  * console.log(trainer.workers, loss > 0); // 1 true
  * await trainer.dispose();
+ * model.optimizer.dispose();
+ * model.dispose();
  * tf.dispose([x, y]);
  * ```
  *

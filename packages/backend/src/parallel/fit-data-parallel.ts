@@ -32,8 +32,11 @@ export interface FitDataParallelOptions extends DataParallelOptions {
  * @category Backends
  */
 export interface FitDataParallelResult {
-  /** The mean loss of each epoch, as in `model.fit`'s `History`. */
-  history: { loss: number[] };
+  /** What was logged per epoch, as in `model.fit`'s `History`. */
+  history: {
+    /** The mean loss of each epoch. */
+    loss: number[];
+  };
   /** The worker threads that ran. */
   workers: number;
   /** Why fewer workers ran than were asked for, if they did. */
@@ -64,6 +67,8 @@ const FN = 'fitDataParallel';
  * const y = x.sum(1, true);
  * const { history, workers } = await fitDataParallel(model, x, y, { epochs: 20, batchSize: 16, workers: 1 });
  * console.log(workers, history.loss[19]! < history.loss[0]!); // 1 true
+ * model.optimizer.dispose();
+ * model.dispose();
  * tf.dispose([x, y]);
  * ```
  *
