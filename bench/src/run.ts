@@ -9,14 +9,20 @@
  *
  * Options: --workloads mlp,lenet5 --seconds 3 (per engine and workload) --cpu-steps 2 (at least, on
  * tfjs `cpu`) --cpu-warmup 1 (steps on tfjs `cpu`) --fast-steps 10 (at least, on dlkit's backend)
- * --warmup 5 (steps on dlkit's backend) --no-cpu --no-torch --no-tfjs-stack --profile
+ * --warmup 5 (steps on dlkit's backend) --workers 1 (worker threads of the data-parallel engine,
+ * 0 to leave it out) --no-cpu --no-torch --no-tfjs-stack --profile
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resetWasmKernelStats, setupBackend, wasmKernelStats } from '@dlkit/backend';
+import {
+  createDataParallelTrainer,
+  resetWasmKernelStats,
+  setupBackend,
+  wasmKernelStats,
+} from '@dlkit/backend';
 import { WORKLOADS, WORKLOAD_NAMES, type Stack, type WorkloadName } from './workloads.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +41,8 @@ const fastSteps = Number(option('fast-steps', '10'));
 const warmup = Number(option('warmup', '5'));
 // Warm-up steps on tfjs `cpu` (0 for a row whose one step takes minutes there, such as resnet18).
 const cpuWarmup = Number(option('cpu-warmup', '1'));
+// Worker threads of the data-parallel engine (`dlkit-<backend>-workers`); 0 leaves it out.
+const workerCount = Number(option('workers', '1'));
 
 interface Result {
   workload: string;
@@ -51,6 +59,8 @@ interface Result {
   tensor_drift?: number;
   cpu_fallbacks?: number;
   torch?: string;
+  /** Worker threads beside the main thread (the data-parallel engine). */
+  workers?: number;
   error?: string;
 }
 
@@ -59,14 +69,25 @@ const sampleRss = (): void => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
 
-function measureTfjs(
+interface TimedRun {
+  warmup: number;
+  seconds: number;
+  minSteps: number;
+  maxSteps: number;
+}
+
+/**
+ * Times `step` after `opts.warmup` untimed steps: wall and CPU time (the whole process, worker
+ * threads included), the tensor count's drift and peak RSS.
+ */
+async function timeSteps(
+  workload: string,
   engine: string,
-  name: WorkloadName,
-  stack: Stack,
-  opts: { warmup: number; seconds: number; minSteps: number; maxSteps: number },
-): Result {
-  const w = WORKLOADS[name](stack);
-  for (let i = 0; i < opts.warmup; i++) w.step().dispose();
+  batch: number,
+  step: () => void | Promise<void>,
+  opts: TimedRun,
+): Promise<Result> {
+  for (let i = 0; i < opts.warmup; i++) await step();
   resetWasmKernelStats();
   const before = tf.memory().numTensors;
   let maxSeen = before;
@@ -75,9 +96,7 @@ function measureTfjs(
   const start = performance.now();
   let elapsed = 0;
   for (;;) {
-    const loss = w.step();
-    loss.dataSync();
-    loss.dispose();
+    await step();
     steps++;
     maxSeen = Math.max(maxSeen, tf.memory().numTensors);
     sampleRss();
@@ -88,21 +107,72 @@ function measureTfjs(
   const cpuMs = (cpu.user + cpu.system) / 1000 / steps;
   const after = tf.memory().numTensors;
   const fallbacks = Object.values(wasmKernelStats().cpuFallbacks).reduce((a, b) => a + b, 0);
-  w.dispose();
   const ms = (elapsed * 1000) / steps;
   return {
-    workload: name,
+    workload,
     engine,
     steps,
     ms_per_step: round(ms),
-    samples_per_s: round((w.batch / ms) * 1000, 1),
+    samples_per_s: round((batch / ms) * 1000, 1),
     cpu_ms_per_step: round(cpuMs),
-    samples_per_cpu_s: round((w.batch / cpuMs) * 1000, 1),
+    samples_per_cpu_s: round((batch / cpuMs) * 1000, 1),
     peak_rss_mb: round(peakRss / 2 ** 20, 1),
     tensors_before: before,
     tensor_drift: Math.max(maxSeen, after) - before,
     cpu_fallbacks: fallbacks,
   };
+}
+
+async function measureTfjs(
+  engine: string,
+  name: WorkloadName,
+  stack: Stack,
+  opts: TimedRun,
+): Promise<Result> {
+  const w = WORKLOADS[name](stack);
+  const step = (): void => {
+    const loss = w.step();
+    loss.dataSync();
+    loss.dispose();
+  };
+  try {
+    return await timeSteps(name, engine, w.batch, step, opts);
+  } finally {
+    w.dispose();
+  }
+}
+
+/**
+ * dlkit's stack trained by `createDataParallelTrainer` with `workers` worker threads beside
+ * this one; undefined for a workload that is not a `LayersModel`.
+ */
+async function measureParallel(
+  engine: string,
+  name: WorkloadName,
+  workers: number,
+  opts: TimedRun,
+): Promise<Result | undefined> {
+  const w = WORKLOADS[name]('dlkit');
+  const spec = w.parallel;
+  if (spec === undefined) {
+    w.dispose();
+    return undefined;
+  }
+  const trainer = await createDataParallelTrainer(spec.model, {
+    workers,
+    loss: spec.loss,
+    optimizer: spec.optimizer,
+    imports: spec.imports,
+  });
+  const step = async (): Promise<void> => {
+    await trainer.trainStep(spec.x, spec.y);
+  };
+  try {
+    return { ...(await timeSteps(name, engine, w.batch, step, opts)), workers: trainer.workers };
+  } finally {
+    await trainer.dispose();
+    w.dispose();
+  }
 }
 
 function measureTorch(name: WorkloadName, threads: number): Result {
@@ -195,12 +265,20 @@ async function main(): Promise<void> {
     const fast = await setupBackend();
     peakRss = 0;
     const fastRun = { warmup, seconds, minSteps: fastSteps, maxSteps: 10_000 };
-    results.push(measureTfjs(`dlkit-${fast}`, name, 'dlkit', fastRun));
+    results.push(await measureTfjs(`dlkit-${fast}`, name, 'dlkit', fastRun));
     console.log(JSON.stringify(results.at(-1)));
+    if (workerCount > 0) {
+      peakRss = 0;
+      const r = await measureParallel(`dlkit-${fast}-workers`, name, workerCount, fastRun);
+      if (r !== undefined) {
+        results.push(r);
+        console.log(JSON.stringify(r));
+      }
+    }
     if (!flag('no-tfjs-stack')) {
       // tf.layers' LSTM and tf.train.adam on dlkit's backend: what the backend gives alone.
       peakRss = 0;
-      results.push(measureTfjs(`tfjs-stack-${fast}`, name, 'tfjs', fastRun));
+      results.push(await measureTfjs(`tfjs-stack-${fast}`, name, 'tfjs', fastRun));
       console.log(JSON.stringify(results.at(-1)));
     }
     if (flag('profile')) await profileStep(name);
@@ -208,7 +286,7 @@ async function main(): Promise<void> {
       await tf.setBackend('cpu');
       peakRss = 0;
       results.push(
-        measureTfjs('tfjs-cpu', name, 'tfjs', {
+        await measureTfjs('tfjs-cpu', name, 'tfjs', {
           warmup: cpuWarmup,
           seconds,
           minSteps: cpuSteps,
@@ -234,6 +312,8 @@ async function main(): Promise<void> {
     'tfjs stack on dlkit backend / tfjs-cpu',
     'dlkit / torch-1t (CPU time)',
     'dlkit / tfjs-cpu (CPU time)',
+    'dlkit workers / best torch',
+    'dlkit workers / torch-1t (CPU time)',
     'tensor drift',
     'peak RSS MB',
   ];
@@ -241,7 +321,10 @@ async function main(): Promise<void> {
   for (const name of workloads) {
     const of = (e: string): Result | undefined =>
       results.find((r) => r.workload === name && r.engine === e);
-    const dl = results.find((r) => r.workload === name && r.engine.startsWith('dlkit-'));
+    const dl = results.find(
+      (r) => r.workload === name && r.engine.startsWith('dlkit-') && r.workers === undefined,
+    );
+    const dw = results.find((r) => r.workload === name && r.workers !== undefined);
     const backendOnly = results.find(
       (r) => r.workload === name && r.engine.startsWith('tfjs-stack-'),
     );
@@ -258,6 +341,11 @@ async function main(): Promise<void> {
     const ratioBackendOnly =
       backendOnly && cpu ? backendOnly.samples_per_s / cpu.samples_per_s : NaN;
     const t1 = of('torch-1t');
+    const ratioWorkers = dw && torchBest > 0 ? dw.samples_per_s / torchBest : NaN;
+    const ratioWorkersCpuTime =
+      dw?.samples_per_cpu_s !== undefined && t1?.samples_per_cpu_s !== undefined
+        ? dw.samples_per_cpu_s / t1.samples_per_cpu_s
+        : NaN;
     const ratioCpuTime =
       dl?.samples_per_cpu_s !== undefined && t1?.samples_per_cpu_s !== undefined
         ? dl.samples_per_cpu_s / t1.samples_per_cpu_s
@@ -275,6 +363,8 @@ async function main(): Promise<void> {
         tfjs_stack_on_dlkit_backend_vs_tfjs_cpu: round(ratioBackendOnly, 1),
         dlkit_vs_torch_1t_cpu_time: round(ratioCpuTime),
         dlkit_vs_tfjs_cpu_cpu_time: round(ratioCpuTimeVsCpu, 1),
+        dlkit_workers_vs_best_torch: round(ratioWorkers),
+        dlkit_workers_vs_torch_1t_cpu_time: round(ratioWorkersCpuTime),
       }),
     );
     rows.push([
@@ -285,6 +375,8 @@ async function main(): Promise<void> {
       Number.isFinite(ratioBackendOnly) ? `${ratioBackendOnly.toFixed(0)}x` : 'n/a',
       Number.isFinite(ratioCpuTime) ? `${ratioCpuTime.toFixed(2)}x` : 'n/a',
       Number.isFinite(ratioCpuTimeVsCpu) ? `${ratioCpuTimeVsCpu.toFixed(0)}x` : 'n/a',
+      Number.isFinite(ratioWorkers) ? `${ratioWorkers.toFixed(2)}x` : 'n/a',
+      Number.isFinite(ratioWorkersCpuTime) ? `${ratioWorkersCpuTime.toFixed(2)}x` : 'n/a',
       String(dl?.tensor_drift ?? ''),
       String(dl?.peak_rss_mb ?? ''),
     ]);

@@ -13,6 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { AdamWOptimizer, MomentumOptimizer, RmspropOptimizer, adam } from '@dlkit/optimizers';
 import { EncoderLayer, gru, lstm } from '@dlkit/sequence';
 import { resNet18 } from '@dlkit/cnn';
+import type { ParallelLoss } from '@dlkit/backend';
 
 /** Which layers and optimizer a workload is built from (see the module comment). */
 export type Stack = 'dlkit' | 'tfjs';
@@ -55,7 +56,25 @@ export interface Workload {
   /** One optimizer step; returns the loss (a scalar the caller disposes). */
   step: () => tf.Scalar;
   dispose: () => void;
+  /**
+   * The same training as a `LayersModel` for `createDataParallelTrainer` (the `dlkit-…-workers`
+   * engine), where the workload is one; `dispose` frees it too.
+   */
+  parallel?: ParallelSpec;
 }
+
+/** What a data-parallel trainer needs to train a workload's model. */
+export interface ParallelSpec {
+  model: tf.LayersModel;
+  x: tf.Tensor;
+  y: tf.Tensor;
+  loss: ParallelLoss;
+  optimizer: tf.Optimizer;
+  /** The modules that register dlkit's custom layers, for the workers. */
+  imports: string[];
+}
+
+const LAYER_MODULES = [import.meta.resolve('@dlkit/sequence'), import.meta.resolve('@dlkit/cnn')];
 
 export const WORKLOAD_NAMES = [
   'mlp',
@@ -101,6 +120,14 @@ function layersWorkload(
       model.dispose();
       opt.dispose();
       tf.dispose([x, y]);
+    },
+    parallel: {
+      model,
+      x,
+      y,
+      loss: 'softmaxCrossEntropy',
+      optimizer: opt,
+      imports: LAYER_MODULES,
     },
   };
 }
@@ -336,6 +363,16 @@ export function resnet18(stack: Stack): Workload {
       model.dispose();
       opt.dispose();
       tf.dispose([x, y]);
+    },
+    // Categorical cross-entropy clips p to [1e-7, 1 - 1e-7] where the step adds 1e-7: the same
+    // cost. Batch norm computes its statistics per shard (4 + 4 examples with one worker).
+    parallel: {
+      model,
+      x,
+      y,
+      loss: 'categoricalCrossentropy',
+      optimizer: opt,
+      imports: LAYER_MODULES,
     },
   };
 }

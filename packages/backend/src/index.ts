@@ -1,5 +1,5 @@
 /**
- * Fast TensorFlow.js training in Node and the browser with no native install: backend selection, training kernels, a file-system IOHandler.
+ * Fast TensorFlow.js training in Node and the browser with no native install: backend selection, training kernels, a file-system IOHandler, data-parallel training on worker threads.
  *
  * @packageDocumentation
  */
