@@ -24,7 +24,7 @@ export {
 } from './io/file-system.js';
 export {
   createDataParallelTrainer,
-  DataParallelTrainer,
+  type DataParallelTrainer,
   type DataParallelOptions,
 } from './parallel/data-parallel-trainer.js';
 export {

@@ -195,6 +195,11 @@ describe('createDataParallelTrainer rejects bad input with a DlkitError', () => 
     const trainer = await createDataParallelTrainer(model, { workers: 0 });
     const x = tf.zeros([4, 6]);
     const y = tf.zeros([3, 3]);
+    const wide = tf.zeros([4, 5]);
+    await rejects(
+      trainer.trainStep(wide, wide),
+      "DataParallelTrainer.trainStep: x must have shape [m, 6] (the model's input), got [4, 5]",
+    );
     await rejects(
       trainer.trainStep(x, y),
       'DataParallelTrainer.trainStep: x and y must share a first (batch) dimension m >= 1, got x [4, 6] and y [3, 3]',
@@ -204,7 +209,7 @@ describe('createDataParallelTrainer rejects bad input with a DlkitError', () => 
       trainer.trainStep(x, x),
       'DataParallelTrainer.trainStep: the trainer was disposed',
     );
-    tf.dispose([x, y]);
+    tf.dispose([x, y, wide]);
     model.dispose();
   });
 });

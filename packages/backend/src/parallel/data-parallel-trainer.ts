@@ -1,51 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import type * as NodeOs from 'node:os';
-import type * as NodeWorkerThreads from 'node:worker_threads';
-import {
-  assertNumber,
-  assertOneOf,
-  assertOptions,
-  assertTensor,
-  DlkitError,
-  nodeImport,
-} from '@dlkit/core';
+import { assertTensor, DlkitError } from '@dlkit/core';
 import { flatLayout, readFlat, writeFlat, type FlatLayout } from './flat-layout.js';
-import { PARALLEL_LOSSES, type ParallelLoss } from './parallel-loss.js';
+import type { ParallelLoss } from './parallel-loss.js';
 import { shardGradients, shardSizes, trainableVariables } from './shard-gradients.js';
-import { startTrainerWorker } from './start-worker.js';
+import { trainerSetup, type DataParallelOptions } from './trainer-options.js';
+import { startWorkerPool, type TrainerWorker } from './worker-pool.js';
 import type { FromWorker, TensorMessage, ToWorker } from './worker-messages.js';
 
-/**
- * Options of {@link createDataParallelTrainer}.
- *
- * @category Backends
- */
-export interface DataParallelOptions {
-  /**
-   * Worker threads besides the main thread, which computes a shard too. Default: one per
-   * further core (`os.availableParallelism() - 1`); 0 trains in this thread alone.
-   */
-  workers?: number;
-  /** The loss, by name. Default: the model's compiled loss, when it is one of these names. */
-  loss?: ParallelLoss;
-  /** The optimizer that applies the averaged gradients. Default: the model's compiled one. */
-  optimizer?: tf.Optimizer;
-  /**
-   * Module URLs each worker imports before it rebuilds the model: those that register the
-   * model's custom layers, e.g. `[import.meta.resolve('@dlkit/sequence')]`.
-   */
-  imports?: string[];
-}
+export type { DataParallelOptions } from './trainer-options.js';
 
-/** One worker thread and its gradient buffer. */
-interface TrainerWorker {
-  thread: NodeWorkerThreads.Worker;
-  grads: Float32Array;
-  /** Resolves with the worker's next message; rejects if the thread fails. */
-  next: () => Promise<FromWorker>;
-}
-
-const FN = 'createDataParallelTrainer';
 const STEP = 'DataParallelTrainer.trainStep';
 
 /**
@@ -68,10 +31,29 @@ const STEP = 'DataParallelTrainer.trainStep';
  *
  * @category Backends
  */
-export class DataParallelTrainer {
+export interface DataParallelTrainer {
   /** The model being trained (owned by the caller). */
   readonly model: tf.LayersModel;
+  /** The number of worker threads running (0 when training in this thread alone). */
+  readonly workers: number;
   /** Why fewer workers run than were asked for, if they do. */
+  readonly fallback: string | undefined;
+  /**
+   * One optimizer step on a batch, its gradient computed across the threads. Await it before
+   * the next.
+   *
+   * @param x - Inputs `[m, ...]` (float32 or int32), as the model takes them.
+   * @param y - Targets `[m, ...]`, as the loss takes them.
+   * @returns The batch's mean loss before the step.
+   */
+  trainStep(x: tf.Tensor, y: tf.Tensor): Promise<number>;
+  /** Stops the workers. The model and the optimizer stay the caller's. */
+  dispose(): Promise<void>;
+}
+
+/** The trainer {@link createDataParallelTrainer} makes. */
+class ThreadedTrainer implements DataParallelTrainer {
+  readonly model: tf.LayersModel;
   readonly fallback: string | undefined;
   private readonly optimizer: tf.Optimizer;
   private readonly loss: ParallelLoss;
@@ -81,7 +63,6 @@ export class DataParallelTrainer {
   private busy = false;
   private disposed = false;
 
-  /** @internal Use {@link createDataParallelTrainer}. */
   constructor(
     model: tf.LayersModel,
     setup: {
@@ -102,18 +83,10 @@ export class DataParallelTrainer {
     this.fallback = setup.fallback;
   }
 
-  /** The number of worker threads running (0 when training in this thread alone). */
   get workers(): number {
     return this.pool.length;
   }
 
-  /**
-   * One optimizer step on a batch, its gradient computed across the threads.
-   *
-   * @param x - Inputs `[m, ...]` (float32 or int32).
-   * @param y - Targets `[m, ...]`, as the loss takes them.
-   * @returns The batch's mean loss before the step.
-   */
   async trainStep(x: tf.Tensor, y: tf.Tensor): Promise<number> {
     this.checkStep(x, y);
     this.busy = true;
@@ -123,12 +96,21 @@ export class DataParallelTrainer {
       writeFlat(this.weights, this.layout, trainableVariables(this.model));
       const active = this.pool.filter((_, i) => (sizes[i + 1] as number) > 0);
       const replies = this.sendShards(x, y, sizes);
-      const own = tf.tidy(() => {
-        const xs = x.slice(0, sizes[0]);
-        const ys = y.slice(0, sizes[0]);
-        return shardGradients(this.model, this.loss, xs, ys, (sizes[0] as number) / m);
+      let own: { loss: number; grads: tf.Tensor[] };
+      try {
+        own = tf.tidy(() => {
+          const xs = x.slice(0, sizes[0]);
+          const ys = y.slice(0, sizes[0]);
+          return shardGradients(this.model, this.loss, xs, ys, (sizes[0] as number) / m);
+        });
+      } catch (e) {
+        await Promise.allSettled(replies); // the workers finish their shards first
+        throw e;
+      }
+      const losses = await Promise.all(replies).catch(async (e: unknown) => {
+        tf.dispose(own.grads);
+        throw e;
       });
-      const losses = await Promise.all(replies);
       this.applySummed(own.grads, active);
       return losses.reduce((a, b) => a + b, own.loss);
     } finally {
@@ -136,7 +118,6 @@ export class DataParallelTrainer {
     }
   }
 
-  /** Stops the workers. The model and the optimizer stay the caller's. */
   async dispose(): Promise<void> {
     this.disposed = true;
     await Promise.all(this.pool.map((w) => w.thread.terminate()));
@@ -155,6 +136,18 @@ export class DataParallelTrainer {
         STEP,
         `x and y must share a first (batch) dimension m >= 1, got x [${x.shape.join(', ')}] and y [${y.shape.join(', ')}]`,
         { argument: 'y' },
+      );
+    }
+    const expected = this.model.inputs[0]?.shape.slice(1) ?? [];
+    const fits =
+      x.rank === expected.length + 1 &&
+      expected.every((d, i) => d === null || d === x.shape[i + 1]);
+    if (!fits) {
+      throw new DlkitError(
+        'shape',
+        STEP,
+        `x must have shape [m, ${expected.map((d) => d ?? '?').join(', ')}] (the model's input), got [${x.shape.join(', ')}]`,
+        { argument: 'x' },
       );
     }
   }
@@ -252,174 +245,12 @@ export async function createDataParallelTrainer(
   model: tf.LayersModel,
   options: DataParallelOptions = {},
 ): Promise<DataParallelTrainer> {
-  const o = assertOptions(FN, 'options', options, ['workers', 'loss', 'optimizer', 'imports']);
-  if (!(model instanceof tf.LayersModel)) {
-    throw new DlkitError('value', FN, 'model must be a tf.LayersModel', { argument: 'model' });
-  }
-  const loss = lossOption(model, o.loss);
-  const optimizer = optimizerOption(model, o.optimizer);
-  const imports = importsOption(o.imports);
-  const asked =
-    o.workers === undefined
-      ? await defaultWorkers()
-      : assertNumber(FN, 'options.workers', o.workers, { integer: true, min: 0, max: 64 });
+  const setup = await trainerSetup(model, options);
   const layout = flatLayout(trainableVariables(model).map((v) => v.shape));
-  const fallback = asked === 0 ? undefined : await workersUnavailable();
-  const count = fallback === undefined ? asked : 0;
+  const bytes = layout.total * 4;
   const weights = new Float32Array(
-    count > 0 ? new SharedArrayBuffer(layout.total * 4) : new ArrayBuffer(layout.total * 4),
+    setup.workers > 0 ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes),
   );
-  const pool: TrainerWorker[] = [];
-  try {
-    for (let i = 0; i < count; i++) pool.push(await startWorker());
-    const topology = model.toJSON(null, false);
-    await Promise.all(
-      pool.map(async (w) => {
-        const ready = w.next();
-        const init: ToWorker = {
-          type: 'init',
-          topology,
-          imports,
-          backend: tf.getBackend(),
-          loss,
-          weights: weights.buffer as SharedArrayBuffer,
-          grads: w.grads.buffer as SharedArrayBuffer,
-        };
-        w.thread.postMessage(init);
-        checkReady(await ready, layout);
-      }),
-    );
-  } catch (e) {
-    await Promise.all(pool.map((w) => w.thread.terminate()));
-    throw e;
-  }
-  return new DataParallelTrainer(model, { optimizer, loss, layout, weights, pool, fallback });
-
-  async function startWorker(): Promise<TrainerWorker> {
-    const thread = await startTrainerWorker(FN);
-    thread.unref();
-    const grads = new Float32Array(new SharedArrayBuffer(layout.total * 4));
-    return { thread, grads, next: () => nextMessage(thread) };
-  }
-}
-
-/** The worker's next message, or a DlkitError if it fails or exits first. */
-function nextMessage(thread: NodeWorkerThreads.Worker): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    const done = (): void => {
-      thread.off('message', onMessage);
-      thread.off('error', onError);
-      thread.off('exit', onExit);
-    };
-    const onMessage = (m: FromWorker): void => {
-      done();
-      resolve(m);
-    };
-    const onError = (e: Error): void => {
-      done();
-      reject(new DlkitError('backend', STEP, `a worker thread failed: ${e.message}`, { cause: e }));
-    };
-    const onExit = (code: number): void => {
-      done();
-      reject(new DlkitError('backend', STEP, `a worker thread exited (code ${code})`));
-    };
-    thread.on('message', onMessage);
-    thread.on('error', onError);
-    thread.on('exit', onExit);
-  });
-}
-
-function checkReady(reply: FromWorker, layout: FlatLayout): void {
-  if (reply.type === 'failed') {
-    throw new DlkitError(
-      'backend',
-      FN,
-      `a worker could not rebuild the model: ${reply.message} (custom layers need options.imports)`,
-    );
-  }
-  const same =
-    reply.type === 'ready' && JSON.stringify(reply.shapes) === JSON.stringify(layout.shapes);
-  if (!same) {
-    throw new DlkitError(
-      'state',
-      FN,
-      `a worker's model has other trainable weights than the model: expected ${JSON.stringify(layout.shapes)}, got ${JSON.stringify(reply.type === 'ready' ? reply.shapes : reply.type)}`,
-    );
-  }
-}
-
-function lossOption(model: tf.LayersModel, loss: ParallelLoss | undefined): ParallelLoss {
-  const given = loss ?? (typeof model.loss === 'string' ? model.loss : undefined);
-  if (given === undefined) {
-    throw new DlkitError(
-      'value',
-      FN,
-      `options.loss must be one of ${PARALLEL_LOSSES.join(', ')} when the model is not compiled with one of them`,
-      { argument: 'options.loss' },
-    );
-  }
-  return assertOneOf(
-    FN,
-    loss === undefined ? 'model.loss' : 'options.loss',
-    given as ParallelLoss,
-    PARALLEL_LOSSES,
-  );
-}
-
-function optimizerOption(model: tf.LayersModel, optimizer: tf.Optimizer | undefined): tf.Optimizer {
-  const o = optimizer ?? compiledOptimizer(model);
-  // tf.Optimizer's instanceof reads `minimize` off the value: check for undefined first.
-  if (o === undefined || o === null || !(o instanceof tf.Optimizer)) {
-    throw new DlkitError(
-      'value',
-      FN,
-      'options.optimizer must be a tf.Optimizer when the model is not compiled',
-      { argument: 'options.optimizer' },
-    );
-  }
-  return o;
-}
-
-/** The model's compiled optimizer (tf.js' getter throws on a model never compiled). */
-function compiledOptimizer(model: tf.LayersModel): tf.Optimizer | undefined {
-  try {
-    return model.optimizer;
-  } catch {
-    return undefined;
-  }
-}
-
-function importsOption(imports: string[] | undefined): string[] {
-  if (imports === undefined) return [];
-  if (!Array.isArray(imports) || !imports.every((u) => typeof u === 'string' && URL.canParse(u))) {
-    throw new DlkitError(
-      'value',
-      FN,
-      `options.imports must be an array of module URLs (import.meta.resolve('…')), got ${JSON.stringify(imports)}`,
-      { argument: 'options.imports' },
-    );
-  }
-  return imports;
-}
-
-/** One worker per further core in Node; 0 elsewhere. */
-async function defaultWorkers(): Promise<number> {
-  try {
-    const os = await nodeImport<typeof NodeOs>('node:os');
-    return Math.max(0, os.availableParallelism() - 1);
-  } catch {
-    return 0;
-  }
-}
-
-/** Why worker threads cannot run here, or undefined if they can. */
-async function workersUnavailable(): Promise<string | undefined> {
-  if (typeof SharedArrayBuffer === 'undefined')
-    return 'SharedArrayBuffer is unavailable (a page without cross-origin isolation?)';
-  try {
-    await nodeImport('node:worker_threads');
-    return undefined;
-  } catch {
-    return "node:worker_threads is unavailable (not Node.js?); browsers' Web Workers are not supported yet";
-  }
+  const pool = await startWorkerPool(setup.workers, model, { ...setup, weights, layout });
+  return new ThreadedTrainer(model, { ...setup, layout, weights, pool });
 }
