@@ -1,7 +1,7 @@
 // A user's Node ESM script: imports every @dlkit package from its installed tarball and trains a
 // tiny model (logistic regression by gradient descent, from scratch) on the fast backend.
 import * as tf from '@tensorflow/tfjs';
-import { setupBackend } from '@dlkit/backend';
+import { fitDataParallel, setupBackend } from '@dlkit/backend';
 import { DlkitError, RandomState, sigmoid } from '@dlkit/core';
 import { planarFlower } from '@dlkit/datasets';
 import { updateParametersWithGd } from '@dlkit/optimizers';
@@ -45,8 +45,22 @@ try {
 } catch (e) {
   errorKind = e instanceof DlkitError ? e.kind : 'not a DlkitError';
 }
+// The same kind of model as a tf.layers model, trained by a worker thread beside this one (the
+// worker loads dist/parallel/trainer-worker.js from the installed package).
+const net = tf.sequential({
+  layers: [tf.layers.dense({ inputShape: [2], units: 1, activation: 'sigmoid' })],
+});
+net.compile({ optimizer: tf.train.sgd(0.5), loss: 'binaryCrossentropy' });
+const parallel = await fitDataParallel(net, X.transpose(), Y.transpose(), {
+  epochs: 5,
+  batchSize: 32,
+  workers: 1,
+});
+
 console.log(
   JSON.stringify({
+    parallelWorkers: parallel.workers,
+    parallelLossFell: parallel.history.loss[4] < parallel.history.loss[0],
     backend,
     accuracyBefore,
     accuracyAfter,

@@ -189,6 +189,8 @@ describe('a fresh npm project', () => {
     expect(result.padded).toEqual([1, 4, 4, 1]);
     expect(result.pe).toEqual([1, 4, 6]);
     expect(result.errorKind).toBe('shape');
+    expect(result.parallelWorkers).toBe(1);
+    expect(result.parallelLossFell).toBe(true);
   });
 
   it("runs each package README's example as written", async () => {
