@@ -94,8 +94,8 @@ export function spreadForTransposedConv(
 }
 
 /**
- * One output phase of a strided transposed convolution along one spatial axis: the positions
- * `y ≡ phase (mod stride)` of `dx`. Its sub-filter is the taps `first, first + stride, …`
+ * One output phase `a` of a strided transposed convolution along one spatial axis: the
+ * positions `t = a + stride * i` of `dx`. Its sub-filter is the taps `first, first + stride, …`
  * (`taps` of them; none: the phase is zeros) of the *flipped* filter, and it reads the `size`
  * entries of `dy` from `begin`, zero-padded by `padBefore` and `padAfter`.
  */
