@@ -11,7 +11,7 @@ import { batchedMatMulSimd } from '../../packages/backend/src/wasm/kernels/batch
 await setupBackend();
 const backend = tf.backend() as never;
 function cpuTime(f: () => void, n = 60): number {
-  for (let i = 0; i < 20; i++) f(); // warm the JIT (the JS kernels need it)
+  for (let i = 0; i < Math.min(20, n); i++) f(); // warm the JIT (the JS kernels need it)
   const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) f();
   const c = process.cpuUsage(c0);
@@ -22,9 +22,11 @@ function cmp(
   kernel: string,
   inputs: Record<string, tf.Tensor>,
   attrs: Record<string, unknown>,
+  n = 60,
 ) {
-  const ours = cpuTime(() =>
-    tf.dispose(tf.engine().runKernel(kernel, inputs, attrs as tf.NamedAttrMap) as tf.Tensor),
+  const ours = cpuTime(
+    () => tf.dispose(tf.engine().runKernel(kernel, inputs, attrs as tf.NamedAttrMap) as tf.Tensor),
+    n,
   );
   const orig = originals.get(kernel)!;
   const infos = Object.fromEntries(
@@ -40,7 +42,7 @@ function cmp(
       backend,
     }) as tf.TensorInfo;
     (tf.backend() as unknown as { disposeData(d: object): void }).disposeData(o.dataId);
-  });
+  }, n);
   console.log(
     name.padEnd(44),
     'dlkit',
@@ -96,6 +98,24 @@ cmp(
   { dy: dy2, filter: f2 },
   { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', inputShape: [64, 14, 14, 6] },
 );
+// ResNet-18's stride-2 3x3 convolutions ([32,32,3] input, batch 8): the gradients of its
+// downsampling convolutions and 1x1 shortcuts.
+for (const [n, H, ci, co, k] of [
+  [8, 32, 64, 128, 3],
+  [8, 16, 128, 256, 3],
+  [8, 32, 64, 128, 1],
+] as const) {
+  const dyS = tf.randomNormal([n, H / 2, H / 2, co]),
+    fS = tf.randomNormal([k, k, ci, co]);
+  cmp(
+    `Conv2DBackpropInput [${n},${H},${H},${ci}] ${k}x${k}x${co} s2`,
+    'Conv2DBackpropInput',
+    { dy: dyS, filter: fS },
+    { strides: [2, 2], pad: 'same', dataFormat: 'NHWC', inputShape: [n, H, H, ci] },
+    10,
+  );
+  tf.dispose([dyS, fS]);
+}
 
 const t2 = tf.randomNormal([784, 512]);
 cmp('Transpose [784,512] 2-D', 'Transpose', { x: t2 }, { perm: [1, 0] });

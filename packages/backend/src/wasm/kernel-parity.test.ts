@@ -45,12 +45,14 @@ async function runOn(
     ? null
     : Object.fromEntries(Object.entries(inputs).map(([k, v], i) => [k, make(v, i)]));
   const before = tf.memory().numTensors;
+  const buffers = tf.backend().numDataIds(); // also counts a kernel's leaked intermediates
   const out = tf.engine().runKernel(kernel, (list ?? named) as tf.NamedTensorMap, attrs) as
     tf.Tensor | tf.Tensor[];
   const outs = Array.isArray(out) ? out : [out];
   const result = outs.map((t) => ({ shape: t.shape, data: Array.from(t.dataSync()) }));
   tf.dispose(outs);
   expect(tf.memory().numTensors).toBe(before);
+  expect(tf.backend().numDataIds(), `${kernel} on ${backend} leaked buffers`).toBe(buffers);
   tf.dispose(list ?? Object.values(named ?? {}));
   return result;
 }
@@ -101,25 +103,74 @@ interface ConvCase {
   outShape: [number, number, number, number];
 }
 
+/** The axes of a convolution grid: spatial sizes, kernel sizes and strides. */
+interface ConvGrid {
+  sizes: readonly (readonly [number, number])[];
+  kernels: readonly (readonly [number, number])[];
+  strides: readonly (number | [number, number])[];
+  pads: readonly (typeof PADS)[number][];
+}
+
+const SMALL_GRID: ConvGrid = {
+  sizes: [
+    [7, 7],
+    [8, 5],
+  ],
+  kernels: [
+    [1, 1],
+    [3, 3],
+    [2, 3],
+  ],
+  strides: [1, 2, [2, 1]],
+  pads: PADS,
+};
+
+/**
+ * The transposed convolution's grid: every phase geometry of strides 2 and 3 (kernels smaller
+ * than, equal to and larger than the stride, sizes that are and are not multiples of it).
+ */
+const TRANSPOSED_GRID: ConvGrid = {
+  sizes: [
+    [7, 7],
+    [8, 5],
+    [9, 10],
+  ],
+  kernels: [
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+    [2, 3],
+    [4, 1],
+  ],
+  strides: [1, 2, [2, 1], [1, 2], 3, [3, 2]],
+  pads: [
+    ...PADS,
+    {
+      name: 'explicit wide',
+      pad: [
+        [0, 0],
+        [4, 1],
+        [0, 5],
+        [0, 0],
+      ],
+    },
+  ],
+};
+
 /** The grid of convolutions (batch sizes given, outputs that would be empty left out). */
-function convCases(batches: readonly number[]): ConvCase[] {
+function convCases(batches: readonly number[], grid: ConvGrid): ConvCase[] {
   const cases: ConvCase[] = [];
   for (const batch of batches)
-    for (const [H, W] of [
-      [7, 7],
-      [8, 5],
-    ] as const)
+    for (const [H, W] of grid.sizes)
       for (const [ci, co] of [
         [1, 2],
         [3, 4],
       ] as const)
-        for (const [kh, kw] of [
-          [1, 1],
-          [3, 3],
-          [2, 3],
-        ] as const)
-          for (const strides of [1, 2, [2, 1] as [number, number]])
-            for (const p of PADS) {
+        for (const [kh, kw] of grid.kernels)
+          for (const strides of grid.strides)
+            for (const p of grid.pads) {
               const inputShape: [number, number, number, number] = [batch, H, W, ci];
               const filterShape: [number, number, number, number] = [kh, kw, ci, co];
               const info = tf.backend_util.computeConv2DInfo(
@@ -149,12 +200,14 @@ const CONV_GRADIENTS = [
   {
     kernel: 'Conv2DBackpropFilter',
     batches: [1, 3],
+    grid: SMALL_GRID,
     inputs: (c: ConvCase) => ({ x: { shape: c.inputShape }, dy: { shape: c.outShape } }),
     extra: (c: ConvCase) => ({ filterShape: c.filterShape }),
   },
   {
     kernel: 'Conv2DBackpropInput',
     batches: [1, 2],
+    grid: TRANSPOSED_GRID,
     inputs: (c: ConvCase) => ({ dy: { shape: c.outShape }, filter: { shape: c.filterShape } }),
     extra: (c: ConvCase) => ({ inputShape: c.inputShape }),
   },
@@ -162,7 +215,7 @@ const CONV_GRADIENTS = [
 
 for (const g of CONV_GRADIENTS) {
   describe(`${g.kernel} on wasm matches cpu`, () => {
-    const cases = convCases(g.batches);
+    const cases = convCases(g.batches, g.grid);
     it(`over ${cases.length} cases`, async () => {
       for (const c of cases) {
         await expectParity(
