@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type * as NodeWorkerThreads from 'node:worker_threads';
-import { nodeImport } from '@dlkit/core';
+import { DlkitError, nodeImport } from '@dlkit/core';
 import { setupBackend, type BackendName } from '../setup/setup-backend.js';
 import { flatLayout, readFlat, writeFlat, type FlatLayout } from './flat-layout.js';
 import { shardGradients, trainableVariables } from './shard-gradients.js';
@@ -27,7 +27,9 @@ interface WorkerState {
 }
 
 const { parentPort } = await nodeImport<typeof NodeWorkerThreads>('node:worker_threads');
-if (parentPort === null) throw new Error('trainer-worker: not started as a worker thread');
+if (parentPort === null) {
+  throw new DlkitError('state', 'trainer-worker', 'this module runs only as a worker thread');
+}
 const port = parentPort;
 const post = (message: FromWorker): void => port.postMessage(message);
 let state: WorkerState | undefined;
@@ -66,7 +68,9 @@ port.on('message', (message: ToWorker) => {
         state = await start(message);
         post({ type: 'ready', shapes: state.layout.shapes });
       } else {
-        if (state === undefined) throw new Error('step before init');
+        if (state === undefined) {
+          throw new DlkitError('state', 'trainer-worker', 'a step came before init');
+        }
         post({ type: 'stepped', loss: step(state, message) });
       }
     } catch (e) {
