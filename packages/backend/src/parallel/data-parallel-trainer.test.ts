@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { expectNoLeaks, expectTensorsClose } from '@dlkit/test-harness';
+import { expectNoLeaks } from '@dlkit/test-harness';
+import { expectSameWeights } from './testing/same-weights.js';
 import { createDataParallelTrainer } from './data-parallel-trainer.js';
 import { ScaleLayer } from './testing/scale-layer.js';
 
@@ -60,11 +61,7 @@ describe('DataParallelTrainer', () => {
       for (const { x, y } of data) losses.push(await trainer.trainStep(x, y));
       await trainer.dispose();
       expect(losses.every((l) => Number.isFinite(l) && l > 0)).toBe(true);
-      model
-        .getWeights()
-        .forEach((w, i) =>
-          expectTensorsClose(w, expected[i] as tf.Tensor, { rtol: 1e-4, atol: 1e-6 }),
-        );
+      expectSameWeights(model, expected);
       model.dispose();
       tf.dispose([...expected, ...data.flatMap((d) => [d.x, d.y])]);
     });
@@ -117,11 +114,7 @@ describe('DataParallelTrainer', () => {
     await trainer.trainStep(x, y);
     await trainer.trainStep(x, y);
     await trainer.dispose();
-    model
-      .getWeights()
-      .forEach((w, i) =>
-        expectTensorsClose(w, ref.getWeights()[i] as tf.Tensor, { rtol: 1e-4, atol: 1e-6 }),
-      );
+    expectSameWeights(model, ref.getWeights());
     tf.dispose([x, y]);
     ref.dispose();
     model.dispose();
@@ -134,11 +127,7 @@ describe('DataParallelTrainer', () => {
     const trainer = await createDataParallelTrainer(model, { workers: 1, imports: [scaleModule] });
     for (const { x, y } of data) await trainer.trainStep(x, y);
     await trainer.dispose();
-    model
-      .getWeights()
-      .forEach((w, i) =>
-        expectTensorsClose(w, expected[i] as tf.Tensor, { rtol: 1e-4, atol: 1e-6 }),
-      );
+    expectSameWeights(model, expected);
     model.dispose();
     tf.dispose([...expected, ...data.flatMap((d) => [d.x, d.y])]);
   });

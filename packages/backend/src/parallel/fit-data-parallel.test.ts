@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { expectNoLeaks, expectTensorsClose } from '@dlkit/test-harness';
+import { SAME_TRAINING, expectSameWeights } from './testing/same-weights.js';
 import { fitDataParallel } from './fit-data-parallel.js';
 
 function regressor(): tf.Sequential {
@@ -38,15 +39,8 @@ describe('fitDataParallel', () => {
     });
     expect(result.workers).toBe(1);
     expect(epochs).toEqual([0, 1, 2]);
-    expectTensorsClose(result.history.loss, expected.history['loss'] as number[], {
-      rtol: 1e-4,
-      atol: 1e-6,
-    });
-    model
-      .getWeights()
-      .forEach((w, i) =>
-        expectTensorsClose(w, ref.getWeights()[i] as tf.Tensor, { rtol: 1e-4, atol: 1e-6 }),
-      );
+    expectTensorsClose(result.history.loss, expected.history['loss'] as number[], SAME_TRAINING);
+    expectSameWeights(model, ref.getWeights());
     tf.dispose([x, y]);
     ref.dispose();
     model.dispose();
