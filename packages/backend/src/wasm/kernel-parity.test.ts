@@ -912,3 +912,35 @@ describe("dlkit's own wasm module (native/*.c)", () => {
     ]);
   });
 });
+
+describe('Cast on wasm matches cpu', () => {
+  const cases: { shape: number[]; from: 'float32' | 'int32'; to: tf.DataType }[] = [];
+  for (const shape of [[], [7], [3, 5], [2, 3, 4]])
+    for (const from of ['float32', 'int32'] as const)
+      for (const to of ['float32', 'int32', 'bool'] as const) cases.push({ shape, from, to });
+  it(`over ${cases.length} cases (to bool: x != 0, fractions included)`, async () => {
+    for (const c of cases) {
+      const input =
+        c.from === 'int32' ? caseInput({ shape: c.shape, dtype: 'int32' }) : { shape: c.shape };
+      await expectParity('Cast', { x: input }, { dtype: c.to }, JSON.stringify(c));
+    }
+  });
+
+  it('casts bool, shares the buffer of a same-dtype cast, and is the kernel the engine runs', async () => {
+    await tf.setBackend('wasm');
+    resetWasmKernelStats();
+    const b = tf.tensor([true, false, true], [3], 'bool');
+    const f = tf.cast(b, 'float32');
+    expect(Array.from(await f.data())).toEqual([1, 0, 1]);
+    const wide = tf.tensor([0.5, 0, -256, 256]);
+    const truth = tf.cast(wide, 'bool');
+    expect(Array.from(await truth.data())).toEqual([1, 0, 1, 1]);
+    const buffers = tf.backend().numDataIds();
+    const same = tf.cast(f, 'float32');
+    expect(tf.backend().numDataIds()).toBe(buffers);
+    f.dispose();
+    expect(Array.from(await same.data())).toEqual([1, 0, 1]);
+    expect(wasmKernelStats().calls['Cast']).toBe(3);
+    tf.dispose([b, wide, truth, same]);
+  });
+});

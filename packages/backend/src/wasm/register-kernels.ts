@@ -15,6 +15,7 @@ import { depthwiseBackpropFilter } from './kernels/depthwise-backprop-filter.js'
 import { depthwiseBackpropInput } from './kernels/depthwise-backprop-input.js';
 import { einsum } from './kernels/einsum.js';
 import { gruBackward, gruForward } from './kernels/gru.js';
+import { cast } from './kernels/cast.js';
 import { identity } from './kernels/identity.js';
 import { lstmBackward, lstmForward } from './kernels/lstm.js';
 import { maxPoolGrad } from './kernels/max-pool-grad.js';
@@ -56,6 +57,7 @@ const KERNELS: readonly DlkitKernel[] = [
   { name: 'SplitV', func: splitV, replaces: true },
   { name: 'Unpack', func: unpack, replaces: true },
   { name: 'Identity', func: identity, replaces: true },
+  { name: 'Cast', func: cast, replaces: true },
   { name: 'Transpose', func: transpose, replaces: true },
   { name: 'Tile', func: tile, replaces: true },
   { name: 'Reverse', func: reverse, replaces: true },
