@@ -8,6 +8,13 @@ import { DlkitError, nodeImport } from '@dlkit/core';
 const fromSource = import.meta.url.endsWith('.ts');
 
 /**
+ * The worker's entry beside this module. A variable, not a literal, in `new URL(…)`: bundlers
+ * (Vite's worker and asset plugins) would otherwise try to bundle it as a web worker or copy it
+ * as an asset into a browser build, where it never runs.
+ */
+const WORKER_ENTRY = fromSource ? './trainer-worker.ts' : './trainer-worker.js';
+
+/**
  * Starts one worker thread running `trainer-worker`. From `dist/` that is a plain module; from
  * source the worker first registers tsx's loader (a development dependency) so it can import
  * TypeScript, and resolves workspace packages to their sources as the main thread does.
@@ -17,7 +24,8 @@ const fromSource = import.meta.url.endsWith('.ts');
  */
 export async function startTrainerWorker(fn: string): Promise<NodeWorkerThreads.Worker> {
   const { Worker } = await nodeImport<typeof NodeWorkerThreads>('node:worker_threads');
-  if (!fromSource) return new Worker(new URL('./trainer-worker.js', import.meta.url));
+  const entry = new URL(WORKER_ENTRY, import.meta.url);
+  if (!fromSource) return new Worker(entry);
   let tsx: string;
   try {
     tsx = import.meta.resolve('tsx/esm/api');
@@ -29,9 +37,8 @@ export async function startTrainerWorker(fn: string): Promise<NodeWorkerThreads.
       { cause },
     );
   }
-  const entry = new URL('./trainer-worker.ts', import.meta.url).href;
   const code = `const { register } = await import(${JSON.stringify(tsx)});
 register();
-await import(${JSON.stringify(entry)});`;
+await import(${JSON.stringify(entry.href)});`;
   return new Worker(code, { eval: true, execArgv: ['--conditions=@dlkit/source'] });
 }
