@@ -50,18 +50,25 @@ interface FilterGradShape {
   left: number;
 }
 
+/** The most floats of patches the GEMM path may hold (16 MB): 256 rows of a filter this wide. */
+const MAX_PATCH_FLOATS = 1 << 22;
+
 /**
- * The shape rule between the two paths: the GEMM path unless XNNPACK was measured faster
- * (see docs/backend/wasm.md for the figures).
+ * The shape rule between the two paths: the GEMM path unless 256 rows of patches would take more
+ * than 16 MB (`kh*kw*ci > 16384`). Measured on LeNet-5's and ResNet-18's filter gradients (CPU ms
+ * per call, GEMM / XNNPACK, on a loaded 2-core machine; `pnpm --filter @dlkit/bench run kernels`),
+ * the GEMM path was never slower: `[64,28,28,1]` 5x5x6 ~5.5 / ~5.7 (a tie), `[64,14,14,6]`
+ * 5x5x16 ~2.6 / ~3.6, ResNet-18's 3x3 1.2-1.8x and its 1x1 stride-2 shortcuts 1.4-3.7x
+ * (docs/backend/wasm.md has the table).
  */
 export function prefersGemm(g: FilterGradShape): boolean {
-  return g.kh * g.kw * g.ci > 0;
+  return Math.ceil((g.kh * g.kw * g.ci) / 8) * 8 * 256 <= MAX_PATCH_FLOATS;
 }
 
 /**
  * `dW = P^T dY` on dlkit's tiles (native/conv_filter.c): `dW^T [co, kh*kw*ci] = dY^T P`, with the
  * patches `P` made by im2col and `dy` transposed in chunks of rows (so at most
- * {@link PATCH_FLOATS} floats of patches exist), both padded to whole 4 x 8 tiles.
+ * {@link PATCH_FLOATS} floats of patches, or 256 rows of them, exist), both padded to whole 4 x 8 tiles.
  */
 function gemmFilterGrad(
   backend: Wasm,
@@ -77,9 +84,7 @@ function gemmFilterGrad(
   const co4 = Math.ceil(g.co / 4) * 4;
   const rows = g.m * g.oh * g.ow;
   const chunk = Math.min(rows, Math.max(256, Math.floor(PATCH_FLOATS / Kp / 256) * 256));
-  const scratch = s.track(
-    backend.makeOutput([chunk * Kp + co4 * chunk + co4 * Kp], 'float32'),
-  );
+  const scratch = s.track(backend.makeOutput([chunk * Kp + co4 * chunk + co4 * Kp], 'float32'));
   const out = backend.makeOutput([g.kh, g.kw, g.ci, g.co], 'float32');
   // makeOutput may grow the heap: take the offsets after it.
   kernels.conv2dFilterGrad(
