@@ -8,10 +8,27 @@
 #include <wasm_simd128.h>
 #include "gemm.h"
 
+// n floats from s to d (n >= 4: whole vectors, the last one overlapping the one before).
+static inline void copy_run(float *d, const float *s, int n) {
+  if (n < 4) {
+    for (int k = 0; k < n; k++) d[k] = s[k];
+    return;
+  }
+  int k = 0;
+  for (; k + 4 <= n; k += 4) wasm_v128_store(d + k, wasm_v128_load(s + k));
+  if (k < n) wasm_v128_store(d + n - 4, wasm_v128_load(s + n - 4));
+}
+
+static inline void zero_run(float *d, int n) {
+  int k = 0;
+  for (; k + 4 <= n; k += 4) wasm_v128_store(d + k, wasm_f32x4_splat(0));
+  for (; k < n; k++) d[k] = 0;
+}
+
 // One patch row: for each filter row i, the kw*ci floats of x under the window (a contiguous run
 // of x's row), zeros where the window leaves x.
-static void im2col_row(const float *x, float *dst, int H, int W, int ci, int kh, int kw, int y0,
-                       int x0) {
+static inline void im2col_row(const float *x, float *dst, int H, int W, int ci, int kh, int kw,
+                              int y0, int x0) {
   int run = kw * ci;
   int jlo = x0 < 0 ? -x0 : 0;
   int jhi = W - x0 < kw ? W - x0 : kw;
@@ -19,18 +36,14 @@ static void im2col_row(const float *x, float *dst, int H, int W, int ci, int kh,
   for (int i = 0; i < kh; i++, dst += run) {
     int y = y0 + i;
     if (y < 0 || y >= H || jlo >= jhi) {
-      int k = 0;
-      for (; k + 4 <= run; k += 4) wasm_v128_store(dst + k, wasm_f32x4_splat(0));
-      for (; k < run; k++) dst[k] = 0;
-      continue;
+      zero_run(dst, run);
+    } else if (jlo == 0 && jhi == kw) {
+      copy_run(dst, x + (y * W + x0) * ci, run);
+    } else {
+      zero_run(dst, jlo * ci);
+      copy_run(dst + jlo * ci, x + (y * W + x0 + jlo) * ci, (jhi - jlo) * ci);
+      zero_run(dst + jhi * ci, run - jhi * ci);
     }
-    for (int k = 0; k < jlo * ci; k++) dst[k] = 0;
-    const float *src = x + (y * W + x0 + jlo) * ci;
-    float *d = dst + jlo * ci;
-    int len = (jhi - jlo) * ci, k = 0;
-    for (; k + 4 <= len; k += 4) wasm_v128_store(d + k, wasm_v128_load(src + k));
-    for (; k < len; k++) d[k] = src[k];
-    for (k = jhi * ci; k < run; k++) dst[k] = 0;
   }
 }
 
@@ -53,7 +66,7 @@ void conv2d_filter_grad(const float *x, const float *dy, float *dw, float *scrat
     for (int r = 0; r < rc; r++) {
       float *p = patches + r * Kp;
       im2col_row(x + img * H * W * ci, p, H, W, ci, kh, kw, a * sh - top, b * sw - left);
-      for (int k = K; k < Kp; k++) p[k] = 0;
+      zero_run(p + K, Kp - K);
       if (++b == ow) {
         b = 0;
         if (++a == oh) a = 0, img++;
