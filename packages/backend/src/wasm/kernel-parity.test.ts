@@ -960,6 +960,7 @@ describe("dlkit's own wasm module (native/*.c)", () => {
       'adam_update',
       'batched_matmul',
       'column_sum',
+      'conv2d_filter_grad',
       'gru_backward',
       'gru_forward',
       'lstm_backward',
