@@ -33,8 +33,8 @@ export function setConv2dBackpropFilterPath(path: FilterGradPath): FilterGradPat
 /** Floats of patches the GEMM path keeps at a time (rows of the batch are taken in chunks). */
 const PATCH_FLOATS = 1 << 18;
 
-/** Geometry of one filter gradient (NHWC). */
-interface FilterGradShape {
+/** Geometry of one filter gradient (NHWC): batch, input, channels, filter, output, strides, padding. */
+export interface FilterGradShape {
   m: number;
   H: number;
   W: number;
@@ -111,8 +111,9 @@ function gemmFilterGrad(
 }
 
 /**
- * `Conv2DBackpropFilter` on wasm, `dW[i, j, c, o] = sum_{n,a,b} x[n, a*sh + i - top,
- * b*sw + j - left, c] * dy[n, a, b, o]`, by one of two paths picked by {@link prefersGemm}:
+ * `Conv2DBackpropFilter` on wasm,
+ * `dW[i, j, c, o] = sum over n, a, b of x[n, a*sh + i - top, b*sw + j - left, c] * dy[n, a, b, o]`,
+ * by one of two paths picked by {@link prefersGemm}:
  * im2col + dlkit's GEMM tiles ({@link gemmFilterGrad}), or one XNNPACK convolution with the batch
  * as the input channels: `dW[kh, kw, ci, co] = conv(x^T, dy^T)` where `x^T` is `[ci, H, W, m]`,
  * the filter `dy^T` is `[oH, oW, m, co]` dilated by the forward stride, and the output is cropped
