@@ -30,8 +30,8 @@ export function setConv2dBackpropFilterPath(path: FilterGradPath): FilterGradPat
   return previous;
 }
 
-/** Floats of patches the GEMM path keeps at a time (rows of the batch are taken in chunks). */
-const PATCH_FLOATS = 1 << 18;
+/** Floats of patches the GEMM path keeps at a time (256 KB, about L2; the batch goes in chunks). */
+const PATCH_FLOATS = 1 << 16;
 
 /** Geometry of one filter gradient (NHWC): batch, input, channels, filter, output, strides, padding. */
 export interface FilterGradShape {
@@ -55,11 +55,10 @@ const MAX_PATCH_FLOATS = 1 << 22;
 
 /**
  * The shape rule between the two paths: the GEMM path unless 256 rows of patches would take more
- * than 16 MB (`kh*kw*ci > 16384`). Measured on LeNet-5's and ResNet-18's filter gradients (CPU ms
- * per call, GEMM / XNNPACK, on a loaded 2-core machine; `pnpm --filter @dlkit/bench run kernels`),
- * the GEMM path was never slower: `[64,28,28,1]` 5x5x6 ~5.5 / ~5.7 (a tie), `[64,14,14,6]`
- * 5x5x16 ~2.6 / ~3.6, ResNet-18's 3x3 1.2-1.8x and its 1x1 stride-2 shortcuts 1.4-3.7x
- * (docs/backend/wasm.md has the table).
+ * than 16 MB (`kh*kw*ci > 16384`). On LeNet-5's and ResNet-18's filter gradients (CPU ms per
+ * call, `pnpm --filter @dlkit/bench run kernels`, on a loaded 2-core machine) it was faster or
+ * level: LeNet's two 1.1-1.3x and 1.3-1.7x (alternating runs), ResNet-18's 3x3 1.2-2.5x, its
+ * 1x1 stride-2 shortcuts 1.6-3.9x; docs/backend/wasm.md has the table.
  */
 export function prefersGemm(g: FilterGradShape): boolean {
   return Math.ceil((g.kh * g.kw * g.ci) / 8) * 8 * 256 <= MAX_PATCH_FLOATS;
