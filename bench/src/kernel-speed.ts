@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@dlkit/backend';
 import { originals } from '../../packages/backend/src/wasm/kernels/kernel-util.js';
 import { batchedMatMulSimd } from '../../packages/backend/src/wasm/kernels/batched-matmul-simd.js';
+import { setConv2dBackpropFilterPath } from '../../packages/backend/src/wasm/kernels/conv2d-backprop-filter.js';
 await setupBackend();
 const backend = tf.backend() as never;
 function cpuTime(f: () => void, n = 60): number {
@@ -115,6 +116,57 @@ for (const [n, H, ci, co, k] of [
     10,
   );
   tf.dispose([dyS, fS]);
+}
+
+// Conv2DBackpropFilter's two paths (dlkit registers the kernel; tfjs' wasm backend has none):
+// im2col + dlkit's GEMM tiles (native/conv_filter.c) against one XNNPACK convolution (the kernel
+// before the GEMM path), on LeNet-5's and ResNet-18's (batch 8) filter gradients, with the two
+// results' largest difference relative to the largest value.
+for (const [n, H, ci, co, k, st, pad] of [
+  [64, 28, 1, 6, 5, 1, 'same'],
+  [64, 14, 6, 16, 5, 1, 'valid'],
+  [8, 32, 3, 64, 3, 1, 'same'],
+  [8, 32, 64, 64, 3, 1, 'same'],
+  [8, 32, 64, 128, 3, 2, 'same'],
+  [8, 16, 128, 128, 3, 1, 'same'],
+  [8, 16, 128, 256, 3, 2, 'same'],
+  [8, 8, 256, 256, 3, 1, 'same'],
+  [8, 8, 256, 512, 3, 2, 'same'],
+  [8, 4, 512, 512, 3, 1, 'same'],
+  [8, 32, 64, 128, 1, 2, 'same'],
+  [8, 16, 128, 256, 1, 2, 'same'],
+  [8, 8, 256, 512, 1, 2, 'same'],
+] as const) {
+  const xF = tf.randomNormal([n, H, H, ci]);
+  const oh = pad === 'same' ? Math.ceil(H / st) : Math.ceil((H - k + 1) / st);
+  const dyF = tf.randomNormal([n, oh, oh, co]);
+  const attrs = { strides: [st, st], pad, dataFormat: 'NHWC', filterShape: [k, k, ci, co] };
+  const run = () =>
+    tf.engine().runKernel('Conv2DBackpropFilter', { x: xF, dy: dyF }, attrs as never) as tf.Tensor;
+  const reps = n * H * H * ci * k * k * co > 5e7 ? 6 : 20;
+  const time = (path: 'gemm' | 'xnnpack') => {
+    setConv2dBackpropFilterPath(path);
+    const t = cpuTime(() => tf.dispose(run()), reps);
+    const out = run();
+    return { t, out };
+  };
+  const gemmRun = time('gemm');
+  const xnn = time('xnnpack');
+  setConv2dBackpropFilterPath('auto');
+  const diff = tf.max(tf.abs(tf.sub(gemmRun.out, xnn.out))).dataSync()[0]!;
+  const scale = tf.max(tf.abs(xnn.out)).dataSync()[0]!;
+  tf.dispose([gemmRun.out, xnn.out, xF, dyF]);
+  console.log(
+    `Conv2DBackpropFilter [${n},${H},${H},${ci}] ${k}x${k}x${co} s${st} ${pad}`.padEnd(52),
+    'im2col+GEMM',
+    gemmRun.t.toFixed(3),
+    'ms cpu  XNNPACK',
+    xnn.t.toFixed(3),
+    'ms cpu  speedup',
+    (xnn.t / gemmRun.t).toFixed(2),
+    ' max|diff|/max',
+    (diff / scale).toExponential(1),
+  );
 }
 
 const t2 = tf.randomNormal([784, 512]);

@@ -6,6 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectTensorsClose } from '@dlkit/test-harness';
 import { loadWasmBackend } from './load-wasm.js';
 import { resetWasmKernelStats, wasmKernelStats } from './register-kernels.js';
+import {
+  setConv2dBackpropFilterPath,
+  type FilterGradPath,
+} from './kernels/conv2d-backprop-filter.js';
 
 type Pad = 'same' | 'valid' | number | [[0, 0], [number, number], [number, number], [0, 0]];
 interface Input {
@@ -195,14 +199,25 @@ const convAttrs = (c: ConvCase) => ({
   dimRoundingMode: c.p.rounding ?? null,
 });
 
-/** The two convolution gradients: their inputs and extra attribute for one case. */
-const CONV_GRADIENTS = [
+/**
+ * The two convolution gradients: their inputs and extra attribute for one case, and the paths
+ * a kernel with several is forced through (each path runs the whole grid).
+ */
+const CONV_GRADIENTS: {
+  kernel: string;
+  batches: number[];
+  grid: ConvGrid;
+  inputs: (c: ConvCase) => Record<string, Input>;
+  extra: (c: ConvCase) => Record<string, unknown>;
+  paths: FilterGradPath[];
+}[] = [
   {
     kernel: 'Conv2DBackpropFilter',
     batches: [1, 3],
     grid: SMALL_GRID,
     inputs: (c: ConvCase) => ({ x: { shape: c.inputShape }, dy: { shape: c.outShape } }),
     extra: (c: ConvCase) => ({ filterShape: c.filterShape }),
+    paths: ['auto', 'gemm', 'xnnpack'],
   },
   {
     kernel: 'Conv2DBackpropInput',
@@ -210,24 +225,65 @@ const CONV_GRADIENTS = [
     grid: TRANSPOSED_GRID,
     inputs: (c: ConvCase) => ({ dy: { shape: c.outShape }, filter: { shape: c.filterShape } }),
     extra: (c: ConvCase) => ({ inputShape: c.inputShape }),
+    paths: ['auto'],
   },
 ];
 
 for (const g of CONV_GRADIENTS) {
-  describe(`${g.kernel} on wasm matches cpu`, () => {
-    const cases = convCases(g.batches, g.grid);
-    it(`over ${cases.length} cases`, async () => {
-      for (const c of cases) {
-        await expectParity(
-          g.kernel,
-          g.inputs(c),
-          { ...convAttrs(c), ...g.extra(c) } as unknown as tf.NamedAttrMap,
-          c.label,
-        );
-      }
+  for (const path of g.paths) {
+    describe(`${g.kernel} on wasm matches cpu${path === 'auto' ? '' : ` (${path} path)`}`, () => {
+      const cases = convCases(g.batches, g.grid);
+      it(`over ${cases.length} cases`, async () => {
+        const previous = setConv2dBackpropFilterPath(path);
+        try {
+          for (const c of cases) {
+            await expectParity(
+              g.kernel,
+              g.inputs(c),
+              { ...convAttrs(c), ...g.extra(c) } as unknown as tf.NamedAttrMap,
+              c.label,
+            );
+          }
+        } finally {
+          setConv2dBackpropFilterPath(previous);
+        }
+      });
     });
-  });
+  }
 }
+
+describe("Conv2DBackpropFilter's GEMM path matches cpu", () => {
+  // Wide filters (kh*kw*ci of 576 and 648): the rows of the batch go in chunks of 256 positions
+  // or more, with a short last chunk; co not a multiple of 4; strides and explicit padding.
+  const cases: { x: [number, number, number, number]; f: [number, number, number, number] }[] = [
+    { x: [2, 15, 17, 64], f: [3, 3, 64, 10] },
+    { x: [3, 9, 11, 72], f: [3, 3, 72, 7] },
+  ];
+  it(`over ${cases.length * PADS.length * 2} cases in several chunks`, async () => {
+    const previous = setConv2dBackpropFilterPath('gemm');
+    try {
+      for (const { x, f } of cases)
+        for (const strides of [1, [2, 1]] as (number | [number, number])[])
+          for (const p of PADS) {
+            const info = tf.backend_util.computeConv2DInfo(x, f, strides, 1, p.pad, p.rounding);
+            await expectParity(
+              'Conv2DBackpropFilter',
+              { x: { shape: x }, dy: { shape: info.outShape } },
+              {
+                strides,
+                pad: p.pad,
+                dataFormat: 'NHWC',
+                dimRoundingMode: p.rounding ?? null,
+                filterShape: f,
+              } as unknown as tf.NamedAttrMap,
+              JSON.stringify({ x, f, strides, p: p.name }),
+            );
+          }
+    } finally {
+      setConv2dBackpropFilterPath(previous);
+    }
+  });
+});
 
 describe('MaxPoolGrad on wasm matches cpu', () => {
   const cases: string[] = [];
@@ -904,6 +960,7 @@ describe("dlkit's own wasm module (native/*.c)", () => {
       'adam_update',
       'batched_matmul',
       'column_sum',
+      'conv2d_filter_grad',
       'gru_backward',
       'gru_forward',
       'lstm_backward',

@@ -92,6 +92,32 @@ export interface NativeKernels {
     bc1: number,
     bc2: number,
   ): void;
+  /**
+   * The filter gradient of an NHWC convolution (native/conv_filter.c): `dw` `[kh*kw*ci, co]`
+   * from `x` `[n, H, W, ci]` and `dy` `[n*oh*ow, co]`, im2col and GEMM in chunks of `chunk`
+   * output positions; `scratch` holds `chunk*Kp + co4*chunk + co4*Kp` floats (`Kp` = kh*kw*ci
+   * rounded up to 8, `co4` = co rounded up to 4).
+   */
+  conv2dFilterGrad(
+    x: number,
+    dy: number,
+    dw: number,
+    scratch: number,
+    n: number,
+    h: number,
+    w: number,
+    ci: number,
+    oh: number,
+    ow: number,
+    co: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    top: number,
+    left: number,
+    chunk: number,
+  ): void;
   /** 64 bytes of tfjs' heap reserved for small int32 arguments (a transpose's shape and perm). */
   readonly scratch: number;
   /** An int32 view of tfjs' whole heap (take it anew after anything that may grow the heap). */
@@ -112,6 +138,7 @@ interface NativeExports {
   gru_forward: NativeKernels['gruForward'];
   gru_backward: NativeKernels['gruBackward'];
   adam_update: NativeKernels['adamUpdate'];
+  conv2d_filter_grad: NativeKernels['conv2dFilterGrad'];
 }
 
 interface EmscriptenHeap {
@@ -167,6 +194,7 @@ function instantiate(heap: EmscriptenHeap, memory: WebAssembly.Memory): NativeKe
     gruForward: exports.gru_forward,
     gruBackward: exports.gru_backward,
     adamUpdate: exports.adam_update,
+    conv2dFilterGrad: exports.conv2d_filter_grad,
     scratch: top,
     int32View: () => new Int32Array(memory.buffer),
   };
