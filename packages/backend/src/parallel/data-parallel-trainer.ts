@@ -93,7 +93,9 @@ class ThreadedTrainer implements DataParallelTrainer {
     try {
       const m = x.shape[0] as number;
       const sizes = shardSizes(m, this.pool.length + 1);
-      writeFlat(this.weights, this.layout, trainableVariables(this.model));
+      // The workers read the weights from shared memory; alone, this thread has them already.
+      if (this.pool.length > 0)
+        writeFlat(this.weights, this.layout, trainableVariables(this.model));
       const active = this.pool.filter((_, i) => (sizes[i + 1] as number) > 0);
       const replies = this.sendShards(x, y, sizes);
       let own: { loss: number; grads: tf.Tensor[] };
